@@ -1,0 +1,30 @@
+import { Construct, TerraformOutput } from '../core/cdktf';
+import { NatMode, SharedVpc, SharedVpcProps } from '../constructs/network/shared-vpc';
+import { TenantformStack, TenantformStackProps } from './tenantform-stack';
+
+export interface NetworkStackProps extends TenantformStackProps {
+  /** VPC settings; `cidrBlock` is required, the rest have secure defaults. */
+  readonly vpc: Omit<SharedVpcProps, 'natGateways'> & {
+    /**
+     * NAT layout.
+     * @default - 'per-az' in prod, 'single' elsewhere
+     */
+    readonly natGateways?: NatMode;
+  };
+}
+
+/** The environment's network: one {@link SharedVpc} and its IDs as outputs. */
+export class NetworkStack extends TenantformStack {
+  public readonly network: SharedVpc;
+
+  constructor(scope: Construct, id: string, props: NetworkStackProps) {
+    super(scope, id, props);
+    const natGateways = props.vpc.natGateways ?? (props.environment.name === 'prod' ? 'per-az' : 'single');
+    // The construct ID is part of every resource address; renaming it replaces the VPC.
+    this.network = new SharedVpc(this, 'vpc', { ...props.vpc, natGateways });
+    new TerraformOutput(this, 'vpc_id', { value: this.network.vpc.id });
+    for (const tier of ['public', 'private', 'isolated'] as const) {
+      new TerraformOutput(this, `${tier}_subnet_ids`, { value: this.network.subnets[tier].map((s) => s.id) });
+    }
+  }
+}

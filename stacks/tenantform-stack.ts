@@ -1,0 +1,110 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Construct, LocalBackend, S3Backend, TerraformStack } from '../core/cdktf';
+import {
+  Environment,
+  environmentRegions,
+  validateEnvironment,
+  validateSeparation,
+} from '../core/environment';
+import { bindEnvironment } from '../core/environment-context';
+import { TenantformError } from '../core/errors';
+
+export interface TenantformStackProps {
+  /** The one environment (account and region) this stack deploys into. */
+  readonly environment: Environment;
+}
+
+/** Environments already bound to stacks, per app, for the cross-stack separation checks. */
+const environmentsByApp = new WeakMap<Construct, Environment[]>();
+
+/**
+ * Base for every tenantform stack. It binds the stack to one environment:
+ * the AWS provider may only touch that account (`allowed_account_ids`),
+ * every resource carries the `environment` tag, and state lives in the
+ * environment's own backend.
+ */
+export abstract class TenantformStack extends TerraformStack {
+  public readonly environment: Environment;
+  /** The provider for the environment's home region. */
+  public readonly provider: AwsProvider;
+
+  constructor(scope: Construct, id: string, props: TenantformStackProps) {
+    super(scope, id);
+    const where = `${this.constructor.name} ${id}`;
+    validateEnvironment(props.environment, where);
+    registerEnvironment(this.node.root, props.environment, where);
+    this.environment = props.environment;
+    bindEnvironment(this, props.environment);
+    this.provider = this.providerFor(props.environment.region, undefined);
+    this.configureBackend(id);
+  }
+
+  /**
+   * An AWS provider for another region of the same environment (for example
+   * us-east-1 for CloudFront certificates). The region must be one the
+   * environment allows.
+   */
+  public regionalProvider(region: string): AwsProvider {
+    if (region === this.environment.region) return this.provider;
+    const id = `aws-${region}`;
+    const existing = this.node.tryFindChild(id);
+    if (existing) return existing as AwsProvider;
+    if (!environmentRegions(this.environment).includes(region)) {
+      throw new TenantformError({
+        code: 'TF-ENV-002',
+        where: `${this.constructor.name} ${this.node.id}`,
+        problem: `region is not allowed for environment "${this.environment.name}".`,
+        value: region,
+        fix: `add "${region}" to the environment's additionalRegions.`,
+      });
+    }
+    return this.providerFor(region, region);
+  }
+
+  private providerFor(region: string, alias: string | undefined): AwsProvider {
+    const e = this.environment;
+    return new AwsProvider(this, alias ? `aws-${alias}` : 'aws', {
+      region,
+      alias,
+      allowedAccountIds: [e.accountId],
+      defaultTags: [
+        {
+          tags: {
+            ...e.tags,
+            environment: e.name,
+            'managed-by': 'tenantform',
+          },
+        },
+      ],
+    });
+  }
+
+  private configureBackend(stackId: string): void {
+    const state = this.environment.state;
+    if (state.kind === 'local') {
+      new LocalBackend(this, {
+        path: state.directory ? `${state.directory}/${stackId}.tfstate` : `terraform.${stackId}.tfstate`,
+      });
+      return;
+    }
+    new S3Backend(this, {
+      bucket: state.bucket,
+      key: `${state.keyPrefix ?? 'tenantform'}/${stackId}.tfstate`,
+      region: state.region ?? this.environment.region,
+      encrypt: true,
+      kmsKeyId: state.kmsKeyId,
+      dynamodbTable: state.dynamodbLockTable,
+    });
+    if (state.dynamodbLockTable === undefined) {
+      // cdktf 0.21 predates S3-native locking in its typed config.
+      this.addOverride('terraform.backend.s3.use_lockfile', true);
+    }
+  }
+}
+
+function registerEnvironment(root: Construct, env: Environment, where: string): void {
+  const known = environmentsByApp.get(root) ?? [];
+  validateSeparation([...known, env], where);
+  if (!known.some((k) => k.name === env.name)) known.push(env);
+  environmentsByApp.set(root, known);
+}

@@ -1,0 +1,80 @@
+import { Environment, holdsCustomerData, validateEnvironment, validateSeparation } from '../../core/environment';
+import { TenantformError } from '../../core/errors';
+import { DEV, PROD, testEnvironment } from '../support/synth';
+
+function codeOf(fn: () => void): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof TenantformError) return e.code;
+    throw e;
+  }
+  return undefined;
+}
+
+describe('validateEnvironment', () => {
+  test.each([
+    ['11 digits', '12345678901'],
+    ['letters', '12345678901a'],
+    ['a number-looking string with spaces', '1234 5678 9012'],
+  ])('rejects an account ID with %s (TF-ENV-001)', (_why, accountId) => {
+    expect(() => validateEnvironment(testEnvironment({ accountId }), 'Test')).toThrow(/\[TF-ENV-001\] Test: .*Got: "/);
+  });
+
+  test('the error shows the bad value and the fix', () => {
+    expect(() => validateEnvironment(testEnvironment({ accountId: '42' }), 'NetworkStack dev-network')).toThrow(
+      'Got: "42". Fix: pass the account ID as a 12-digit string',
+    );
+  });
+
+  test('rejects an unknown home region and an unknown extra region (TF-ENV-002)', () => {
+    expect(codeOf(() => validateEnvironment(testEnvironment({ region: 'eu-west-9' }), 'T'))).toBe('TF-ENV-002');
+    expect(codeOf(() => validateEnvironment(testEnvironment({ additionalRegions: ['us-east-l'] }), 'T'))).toBe('TF-ENV-002');
+  });
+
+  test('rejects a bad environment name (TF-ENV-003)', () => {
+    expect(codeOf(() => validateEnvironment(testEnvironment({ name: 'Prod' }), 'T'))).toBe('TF-ENV-003');
+  });
+
+  test('rejects an S3 backend without a KMS key or with a bad bucket (TF-ENV-006)', () => {
+    expect(codeOf(() => validateEnvironment(testEnvironment({ state: { kind: 's3', bucket: 'ok-bucket', kmsKeyId: '' } }), 'T'))).toBe('TF-ENV-006');
+    expect(codeOf(() => validateEnvironment(testEnvironment({ state: { kind: 's3', bucket: 'Bad_Bucket', kmsKeyId: 'k' } }), 'T'))).toBe('TF-ENV-006');
+    expect(codeOf(() => validateEnvironment({ ...testEnvironment(), state: undefined } as unknown as Environment, 'T'))).toBe('TF-ENV-006');
+  });
+
+  test('rejects reserved aws: tag keys (TF-ENV-008)', () => {
+    expect(codeOf(() => validateEnvironment(testEnvironment({ tags: { 'aws:owner': 'x' } }), 'T'))).toBe('TF-ENV-008');
+  });
+
+  test('accepts a well-formed environment', () => {
+    expect(() => validateEnvironment(PROD, 'T')).not.toThrow();
+  });
+});
+
+describe('validateSeparation', () => {
+  test('two environments in one account are rejected (TF-ENV-004)', () => {
+    const shared = testEnvironment({ name: 'staging', accountId: PROD.accountId, state: { kind: 's3', bucket: 'other', kmsKeyId: 'k' } });
+    expect(() => validateSeparation([PROD, shared], 'App')).toThrow(/\[TF-ENV-004\].*"prod" and "staging" share an AWS account.*Got: "111111111111"/);
+  });
+
+  test('prod and dev sharing a state bucket are rejected (TF-ENV-005)', () => {
+    const sameBucket = testEnvironment({ state: PROD.state });
+    expect(codeOf(() => validateSeparation([PROD, sameBucket], 'App'))).toBe('TF-ENV-005');
+  });
+
+  test('one name with two definitions is rejected (TF-ENV-007)', () => {
+    expect(codeOf(() => validateSeparation([PROD, { ...PROD, accountId: '333333333333' }], 'App'))).toBe('TF-ENV-007');
+  });
+
+  test('separate accounts and buckets pass, and repeating the same environment is fine', () => {
+    expect(() => validateSeparation([PROD, DEV, PROD], 'App')).not.toThrow();
+  });
+});
+
+describe('holdsCustomerData', () => {
+  test('defaults to prod only, and can be set explicitly', () => {
+    expect(holdsCustomerData(PROD)).toBe(true);
+    expect(holdsCustomerData(DEV)).toBe(false);
+    expect(holdsCustomerData({ ...DEV, holdsCustomerData: true })).toBe(true);
+  });
+});
