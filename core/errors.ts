@@ -12,6 +12,9 @@ export type ErrorCode =
   | 'TF-ENV-007' // one environment name used with two different definitions
   | 'TF-ENV-008' // tag key or value invalid
   | 'TF-ENV-009' // construct outside any environment
+  | 'TF-SUP-001' // suppression names no known rule
+  | 'TF-SUP-002' // suppression of an invariant rule
+  | 'TF-SUP-003' // suppression reason too short
   | 'TF-VPC-001' // VPC CIDR invalid
   | 'TF-VPC-002' // tier mask invalid
   | 'TF-VPC-003' // subnets do not fit

@@ -3,11 +3,13 @@ import { Construct, LocalBackend, S3Backend, TerraformStack } from '../core/cdkt
 import {
   Environment,
   environmentRegions,
+  holdsCustomerData,
   validateEnvironment,
   validateSeparation,
 } from '../core/environment';
 import { bindEnvironment } from '../core/environment-context';
 import { TenantformError } from '../core/errors';
+import { CUSTOMER_DATA_ALLOWED_TAG, ENVIRONMENT_TAG } from '../core/tags';
 
 export interface TenantformStackProps {
   /** The one environment (account and region) this stack deploys into. */
@@ -71,7 +73,8 @@ export abstract class TenantformStack extends TerraformStack {
         {
           tags: {
             ...e.tags,
-            environment: e.name,
+            [ENVIRONMENT_TAG]: e.name,
+            [CUSTOMER_DATA_ALLOWED_TAG]: String(holdsCustomerData(e)),
             'managed-by': 'tenantform',
           },
         },

@@ -1,13 +1,19 @@
-import { App, NetworkStack } from 'tenantform/stacks';
+import { App } from 'tenantform/stacks';
 import { dev, prod } from './environments';
+import { addNetwork } from './network';
 
 /**
  * The reference deployment: a multi-tenant database service with prod and dev
- * in separate accounts. Stack names are `<env>-<purpose>`.
+ * in separate accounts. Stacks are named `<env>-<purpose>`; each concern has
+ * its own file beside this one.
  */
 const app = new App();
 
-new NetworkStack(app, 'prod-network', { environment: prod, vpc: { cidrBlock: '10.10.0.0/16' } });
-new NetworkStack(app, 'dev-network', { environment: dev, vpc: { cidrBlock: '10.20.0.0/16', azCount: 2 } });
+for (const [environment, cidrBlock] of [
+  [prod, '10.10.0.0/16'],
+  [dev, '10.20.0.0/16'],
+] as const) {
+  addNetwork(app, environment, cidrBlock);
+}
 
 app.synth();

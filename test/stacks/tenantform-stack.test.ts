@@ -11,7 +11,7 @@ describe('TenantformStack', () => {
     const aws = synthJson(stack).provider!.aws![0]!;
     expect(aws.allowed_account_ids).toEqual(['111111111111']);
     expect(aws.region).toBe('eu-west-1');
-    expect(aws.default_tags).toEqual([{ tags: { team: 'data', environment: 'prod', 'managed-by': 'tenantform' } }]);
+    expect(aws.default_tags).toEqual([{ tags: { team: 'data', environment: 'prod', 'tenantform:customer-data': 'true', 'managed-by': 'tenantform' } }]);
   });
 
   test('an environment tag in user tags cannot override the real environment name', () => {

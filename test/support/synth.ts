@@ -27,8 +27,12 @@ export type TerraformJson = {
   output?: Record<string, unknown>;
 };
 
+/**
+ * The stack's Terraform JSON as `cdktf synth` writes it, "//" metadata included
+ * (Testing.synth strips it, and suppressions live there).
+ */
 export function synthJson(stack: TerraformStack): TerraformJson {
-  return JSON.parse(Testing.synth(stack)) as TerraformJson;
+  return JSON.parse(JSON.stringify(stack.toTerraform())) as TerraformJson;
 }
 
 /** All resources of one type, keyed by their Terraform name. */
