@@ -1,4 +1,4 @@
-import { IPv4, IPv4CidrRange, IPv4Prefix } from 'ip-num';
+import { IPv4, IPv4CidrRange } from 'ip-num';
 import { TenantformError } from '../../core/errors';
 
 export type SubnetTier = 'public' | 'private' | 'isolated';
@@ -186,9 +186,11 @@ function assertNoOverlap(entries: [SubnetTier, Block][], where: string): void {
 
 /** Lowest aligned block of the given prefix inside `vpc` that avoids `taken`. */
 function firstFit(vpc: Block, prefix: number, taken: Block[]): Block | undefined {
-  const candidates = IPv4CidrRange.fromCidr(toCidr(vpc.start, vpc.prefix)).splitInto(new IPv4Prefix(BigInt(prefix)));
-  for (const c of candidates) {
-    const block = { start: c.getFirst().value, prefix };
+  // Stepping by the block size keeps every candidate aligned; materialising
+  // each candidate as a range object cost milliseconds per VPC.
+  const size = 2n ** BigInt(32 - prefix);
+  for (let start = vpc.start; start + size <= end(vpc); start += size) {
+    const block = { start, prefix };
     if (!taken.some((t) => overlaps(t, block))) return block;
   }
   return undefined;

@@ -1,0 +1,24 @@
+// Child process for the import-cost bench, plain CommonJS so no TypeScript
+// loader inflates the figure. `tenantform` mode requires the built package the
+// way a consumer does and records which provider modules it pulled in;
+// `baseline` mode deep-imports exactly those modules directly.
+const { readFileSync, writeFileSync } = require('node:fs');
+
+const [mode, listFile] = process.argv.slice(2);
+const start = process.hrtime.bigint();
+if (mode === 'tenantform') {
+  require('tenantform/constructs');
+} else {
+  require('cdktf');
+  require('constructs');
+  for (const m of JSON.parse(readFileSync(listFile, 'utf8'))) require(m);
+}
+const ms = Number(process.hrtime.bigint() - start) / 1e6;
+const rss = process.memoryUsage().rss;
+if (mode === 'tenantform') {
+  const providerModules = Object.keys(require.cache)
+    .map((p) => /node_modules\/(@cdktf\/provider-aws\/lib\/[^/]+)\/index\.js$/.exec(p)?.[1])
+    .filter((m) => m !== undefined);
+  writeFileSync(listFile, JSON.stringify(providerModules));
+}
+process.stdout.write(`${JSON.stringify({ ms, rssMiB: rss / 2 ** 20 })}\n`);
