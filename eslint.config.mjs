@@ -22,6 +22,15 @@ export default tseslint.config(
     },
   },
   {
+    // Plain CommonJS probes run outside any TypeScript loader.
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The seam itself is the one place allowed to name the runtime packages.
     files: ['core/cdktf.ts'],
     rules: { 'no-restricted-imports': 'off' },
