@@ -3,3 +3,4 @@ export { planSubnets, SubnetPlan, SubnetPlanRequest, SubnetTier, TierRequest, Pl
 export { bindEnvironment, environmentOf } from '../core/environment-context';
 export { Environment } from '../core/environment';
 export { TenantformError, ErrorCode } from '../core/errors';
+export * from './identity';

@@ -1,0 +1,233 @@
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IConstruct } from '../../core/cdktf';
+import { describeConstruct, TenantformError } from '../../core/errors';
+import { assertNoWildcardActions, PolicyConditions, policyJson, PolicyStatement } from './policy';
+
+/**
+ * Least-privilege grants in the style of AWS CDK's `grant*` methods.
+ *
+ * The helper for each kind of resource decides which actions a use needs and
+ * which ARNs they apply to; callers only say "this role may read that bucket".
+ * Each grant is its own inline role policy named after the grant, so adding or
+ * removing one grant never rewrites another. Inline role policies share a
+ * 10,240-character quota per role, which comfortably fits dozens of grants.
+ */
+
+/** A role that can receive grants: an `IamRole` or anything with a name in the construct tree. */
+export type Grantee = IConstruct & { readonly name: string };
+
+/** A resource that can be granted on: anything with an ARN (most provider resources). */
+export interface GrantTarget {
+  /** The resource ARN; a token is fine. Never `*`. */
+  readonly arn: string;
+  /** Present on provider resources; its ID names the grant when no `id` is given. */
+  readonly node?: { readonly id: string };
+}
+
+/** What a caller of the low-level {@link grant} writes: explicit actions on explicit ARNs. */
+export interface GrantStatement {
+  /** Actions, e.g. `['s3:GetObject']`. Never `*` or `service:*`. */
+  readonly actions: readonly string[];
+  /** Resource ARNs. Never the bare `*`. */
+  readonly resources: readonly string[];
+  /**
+   * Conditions narrowing the grant further.
+   * @default - none
+   */
+  readonly conditions?: PolicyConditions;
+}
+
+export interface GrantOptions {
+  /**
+   * Stable name of the grant; it becomes the policy name `grant-<id>` and part
+   * of the Terraform address, so changing it replaces the policy.
+   * @default - derived from the helper and the resource's construct ID
+   */
+  readonly id?: string;
+}
+
+/** The result of a grant: the inline policy that carries it. */
+export interface Grant {
+  readonly policy: IamRolePolicy;
+  readonly statements: readonly PolicyStatement[];
+}
+
+/**
+ * A few read actions that AWS only authorizes on `*` (they name no resource).
+ * Helpers may use them; callers of {@link grant} may not.
+ */
+const UNSCOPABLE_READ_ACTIONS: ReadonlySet<string> = new Set(['ecr:GetAuthorizationToken']);
+
+const GRANT_ID = /^[A-Za-z0-9+=,.@_-]{1,100}$/;
+
+/**
+ * Grants explicit actions on explicit ARNs. The building block for resource
+ * authors; prefer the typed helpers below. Rejects `*` actions and resources
+ * with a coded error.
+ */
+export function grant(grantee: Grantee, id: string, statements: readonly GrantStatement[]): Grant {
+  const where = describeConstruct('grant', grantee.node);
+  validateStatements(statements, where, false);
+  return attach(grantee, id, statements, where);
+}
+
+function validateStatements(statements: readonly GrantStatement[], where: string, trusted: boolean): void {
+  if (statements.length === 0) {
+    throw new TenantformError({ code: 'TF-IAM-003', where, problem: 'a grant needs at least one statement.', value: statements, fix: 'pass the actions and ARNs to grant.' });
+  }
+  for (const s of statements) {
+    if (s.actions.length === 0 || s.resources.length === 0) {
+      throw new TenantformError({ code: 'TF-IAM-003', where, problem: 'each grant statement needs at least one action and one resource.', value: s, fix: 'name the actions and the ARNs they apply to.' });
+    }
+    assertNoWildcardActions([{ Effect: 'Allow', Action: s.actions }], where);
+    for (const action of s.actions) {
+      if (action.includes('*') && !/^[a-z0-9-]+:[A-Za-z]+\*$/.test(action)) {
+        throw new TenantformError({ code: 'TF-IAM-001', where, problem: 'a grant action may only end in a wildcard after a verb prefix (e.g. "kms:GenerateDataKey*").', value: action, fix: 'name the action exactly.' });
+      }
+    }
+    for (const resource of s.resources) {
+      const allowedStar = trusted && s.actions.every((a) => UNSCOPABLE_READ_ACTIONS.has(a));
+      if (resource.trim() === '*' && !allowedStar) {
+        throw new TenantformError({
+          code: 'TF-IAM-002',
+          where,
+          problem: 'a grant may not apply to every resource ("*").',
+          value: { actions: s.actions, resource },
+          fix: 'pass the ARN of the resource (e.g. bucket.arn), or use the grant helper for that resource type.',
+        });
+      }
+    }
+  }
+}
+
+function attach(grantee: Grantee, id: string, statements: readonly GrantStatement[], where: string): Grant {
+  if (!GRANT_ID.test(id)) {
+    throw new TenantformError({ code: 'TF-IAM-005', where, problem: 'grant ID must be 1-100 characters of letters, digits and +=,.@_-.', value: id, fix: 'use a short stable name such as "read-config-bucket".' });
+  }
+  const constructId = `grant-${id}`;
+  if (grantee.node.tryFindChild(constructId)) {
+    throw new TenantformError({ code: 'TF-IAM-004', where, problem: 'this role already has a grant with that ID.', value: id, fix: 'pass a distinct `id` option for the second grant.' });
+  }
+  const policyStatements: PolicyStatement[] = statements.map((s) => ({
+    Effect: 'Allow',
+    Action: [...s.actions],
+    Resource: [...s.resources],
+    ...(s.conditions ? { Condition: s.conditions } : {}),
+  }));
+  // The policy lives under the role in the construct tree, so it always lands in the role's stack.
+  const policy = new IamRolePolicy(grantee, constructId, {
+    name: constructId,
+    role: grantee.name,
+    policy: policyJson(policyStatements),
+  });
+  return { policy, statements: policyStatements };
+}
+
+function helperGrant(grantee: Grantee, verb: string, target: GrantTarget, options: GrantOptions, statements: readonly GrantStatement[]): Grant {
+  const where = describeConstruct('grant', grantee.node);
+  if (typeof target.arn !== 'string' || target.arn.trim() === '*' || target.arn.trim() === '') {
+    throw new TenantformError({ code: 'TF-IAM-002', where, problem: `${verb} needs the ARN of one resource, not a wildcard.`, value: target.arn, fix: 'pass the resource itself (e.g. key, bucket) or its ARN.' });
+  }
+  const id = options.id ?? (target.node ? `${verb}-${target.node.id}` : undefined);
+  if (id === undefined) {
+    throw new TenantformError({ code: 'TF-IAM-005', where, problem: 'a grant on a bare ARN needs a stable `id`.', value: target.arn, fix: 'pass { id: "..." } as the last argument.' });
+  }
+  validateStatements(statements, where, true);
+  return attach(grantee, id, statements, where);
+}
+
+/** Use of a KMS key to decrypt (reading encrypted data). */
+export function grantKeyDecrypt(key: GrantTarget, grantee: Grantee, options: GrantOptions = {}): Grant {
+  return helperGrant(grantee, 'kms-decrypt', key, options, [{ actions: ['kms:Decrypt', 'kms:DescribeKey'], resources: [key.arn] }]);
+}
+
+/** Use of a KMS key to encrypt and decrypt (reading and writing encrypted data). */
+export function grantKeyEncryptDecrypt(key: GrantTarget, grantee: Grantee, options: GrantOptions = {}): Grant {
+  return helperGrant(grantee, 'kms-use', key, options, [
+    { actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'], resources: [key.arn] },
+  ]);
+}
+
+/**
+ * Use of a KMS key by EC2 on the role's behalf (attaching encrypted EBS
+ * volumes): EC2 needs a grant, and only for AWS resources.
+ */
+export function grantKeyForEbs(key: GrantTarget, grantee: Grantee, options: GrantOptions = {}): Grant {
+  return helperGrant(grantee, 'kms-ebs', key, options, [
+    { actions: ['kms:Decrypt', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncrypt*', 'kms:DescribeKey'], resources: [key.arn] },
+    { actions: ['kms:CreateGrant'], resources: [key.arn], conditions: { Bool: { 'kms:GrantIsForAWSResource': 'true' } } },
+  ]);
+}
+
+export interface BucketGrantOptions extends GrantOptions {
+  /**
+   * Only objects under this key prefix (no leading slash), e.g. `tenants/acme/`.
+   * @default - the whole bucket
+   */
+  readonly keyPrefix?: string;
+}
+
+function bucketStatements(grantee: Grantee, bucket: GrantTarget, options: BucketGrantOptions, objectActions: readonly string[]): GrantStatement[] {
+  const prefix = options.keyPrefix ?? '';
+  if (prefix.includes('*') || prefix.startsWith('/')) {
+    throw new TenantformError({ code: 'TF-IAM-006', where: describeConstruct('grant', grantee.node), problem: 'key prefix must be a literal path without wildcards or a leading slash.', value: prefix, fix: 'pass a prefix such as "tenants/acme/".' });
+  }
+  return [
+    { actions: ['s3:ListBucket'], resources: [bucket.arn], ...(prefix ? { conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } } } : {}) },
+    { actions: objectActions, resources: [`${bucket.arn}/${prefix}*`] },
+  ];
+}
+
+/** Read objects of an S3 bucket (optionally one prefix). */
+export function grantBucketRead(bucket: GrantTarget, grantee: Grantee, options: BucketGrantOptions = {}): Grant {
+  return helperGrant(grantee, 's3-read', bucket, options, bucketStatements(grantee, bucket, options, ['s3:GetObject', 's3:GetObjectVersion']));
+}
+
+/** Read and write objects of an S3 bucket (optionally one prefix). */
+export function grantBucketReadWrite(bucket: GrantTarget, grantee: Grantee, options: BucketGrantOptions = {}): Grant {
+  return helperGrant(grantee, 's3-readwrite', bucket, options, bucketStatements(grantee, bucket, options, ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject', 's3:DeleteObject']));
+}
+
+/** Write log events into one CloudWatch Logs group (the `arn` attribute, without `:*`). */
+export function grantLogGroupWrite(logGroup: GrantTarget, grantee: Grantee, options: GrantOptions = {}): Grant {
+  return helperGrant(grantee, 'logs-write', logGroup, options, [
+    { actions: ['logs:DescribeLogStreams'], resources: [`${logGroup.arn}:*`] },
+    { actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${logGroup.arn}:log-stream:*`] },
+  ]);
+}
+
+/** Pull images from one ECR repository. */
+export function grantImagePull(repository: GrantTarget, grantee: Grantee, options: GrantOptions = {}): Grant {
+  return helperGrant(grantee, 'ecr-pull', repository, options, [
+    { actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'], resources: [repository.arn] },
+    // The registry login token names no repository; AWS only authorizes it on "*".
+    { actions: ['ecr:GetAuthorizationToken'], resources: ['*'] },
+  ]);
+}
+
+/** Read one Secrets Manager secret's value. */
+export function grantSecretRead(secret: GrantTarget, grantee: Grantee, options: GrantOptions = {}): Grant {
+  return helperGrant(grantee, 'secret-read', secret, options, [{ actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: [secret.arn] }]);
+}
+
+/** Read one SSM parameter. */
+export function grantParameterRead(parameter: GrantTarget, grantee: Grantee, options: GrantOptions = {}): Grant {
+  return helperGrant(grantee, 'ssm-param-read', parameter, options, [{ actions: ['ssm:GetParameter', 'ssm:GetParameters'], resources: [parameter.arn] }]);
+}
+
+/** Send messages to one SQS queue. */
+export function grantQueueSend(queue: GrantTarget, grantee: Grantee, options: GrantOptions = {}): Grant {
+  return helperGrant(grantee, 'sqs-send', queue, options, [{ actions: ['sqs:SendMessage', 'sqs:GetQueueAttributes'], resources: [queue.arn] }]);
+}
+
+/** Receive and delete messages from one SQS queue. */
+export function grantQueueConsume(queue: GrantTarget, grantee: Grantee, options: GrantOptions = {}): Grant {
+  return helperGrant(grantee, 'sqs-consume', queue, options, [
+    { actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes'], resources: [queue.arn] },
+  ]);
+}
+
+/** Publish to one SNS topic. */
+export function grantTopicPublish(topic: GrantTarget, grantee: Grantee, options: GrantOptions = {}): Grant {
+  return helperGrant(grantee, 'sns-publish', topic, options, [{ actions: ['sns:Publish'], resources: [topic.arn] }]);
+}

@@ -1,0 +1,3 @@
+export * from './policy';
+export * from './arn';
+export * from './grants';
