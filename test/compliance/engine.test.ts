@@ -1,0 +1,96 @@
+import { checkStacks, gateFailures, summarize } from '../../compliance/engine';
+import { defineRule, fail, pass, unknown } from '../../compliance/rule-kit';
+import { Rule } from '../../compliance/types';
+import { byStatus, fixtureStack } from './support/compliance-fixtures';
+
+const meta = { title: 'Ensure fixtures behave', resourceTypes: ['aws_thing'], remediation: 'fix it', references: {} } as const;
+
+/** Fails `bad*`, is unknown on `maybe*`, passes the rest; granular findings on `multi*`. */
+function fixtureRule(id: string, category: 'least-privilege' | 'mfa', level: 'error' | 'warning' = 'error'): Rule {
+  return defineRule({ ...meta, id, category, level }, (stack) =>
+    [...stack.resources.values()].flatMap((r) => {
+      if (r.name.startsWith('bad')) return [fail(r.address, 'bad')];
+      if (r.name.startsWith('maybe')) return [unknown(r.address, 'cannot tell')];
+      if (r.name.startsWith('multi')) return [fail(r.address, 'one', 'Action::a'), fail(r.address, 'two', 'Action::b')];
+      return [pass(r.address, 'ok')];
+    }),
+  );
+}
+
+const suppressed = (ruleId: string, reason = 'accepted for a documented reason', finding?: string) => ({
+  '//': { tenantform: { suppressions: [finding ? { ruleId, reason, finding } : { ruleId, reason }] } },
+});
+
+describe('checkStacks', () => {
+  test('GIVEN pass, fail and unknown outcomes THEN findings carry rule metadata and status', () => {
+    const stack = fixtureStack({ resource: { aws_thing: { good: {}, bad: {}, maybe: {} } } });
+    const findings = checkStacks([stack], [fixtureRule('TF-LP-90', 'least-privilege')]);
+    expect(byStatus(findings)).toEqual({ fail: ['aws_thing.bad'], unknown: ['aws_thing.maybe'], suppressed: [], pass: ['aws_thing.good'] });
+    expect(findings.find((f) => f.address === 'aws_thing.bad')).toEqual({
+      ruleId: 'TF-LP-90', title: 'Ensure fixtures behave', category: 'least-privilege', level: 'error', status: 'fail',
+      stack: 'fixture', address: 'aws_thing.bad', message: 'bad', remediation: 'fix it',
+    });
+  });
+
+  test('a whole-rule suppression with a reason suppresses fails and unknowns of that resource only', () => {
+    const stack = fixtureStack({ resource: { aws_thing: { bad1: suppressed('TF-LP-90'), bad2: {}, maybe: suppressed('TF-LP-90'), bad3: suppressed('TF-LP-91') } } });
+    const findings = checkStacks([stack], [fixtureRule('TF-LP-90', 'least-privilege')]);
+    expect(byStatus(findings)).toEqual({ fail: ['aws_thing.bad2', 'aws_thing.bad3'], unknown: [], suppressed: ['aws_thing.bad1', 'aws_thing.maybe'], pass: [] });
+    expect(findings.find((f) => f.address === 'aws_thing.bad1')!.suppressionReason).toBe('accepted for a documented reason');
+  });
+
+  test('a granular suppression covers only its own finding key', () => {
+    const stack = fixtureStack({ resource: { aws_thing: { multi: suppressed('TF-LP-90', 'action a is needed here', 'Action::a') } } });
+    const findings = checkStacks([stack], [fixtureRule('TF-LP-90', 'least-privilege')]);
+    expect(byStatus(findings, true)).toEqual({ fail: ['aws_thing.multi#Action::b'], unknown: [], suppressed: ['aws_thing.multi#Action::a'], pass: [] });
+  });
+
+  test('a suppression whose reason is under 10 characters is ignored and says so', () => {
+    const stack = fixtureStack({ resource: { aws_thing: { bad: suppressed('TF-LP-90', 'too short') } } });
+    const [finding] = checkStacks([stack], [fixtureRule('TF-LP-90', 'least-privilege')]);
+    expect(finding!.status).toBe('fail');
+    expect(finding!.message).toBe('bad (suppression ignored: its reason is under 10 characters)');
+  });
+
+  test('invariant rules refuse suppression and report the attempt as its own failure', () => {
+    const stack = fixtureStack({ resource: { aws_thing: { bad: suppressed('TF-MFA-90'), good: suppressed('TF-MFA-90') } } });
+    const findings = checkStacks([stack], [fixtureRule('TF-MFA-90', 'mfa')]);
+    expect(byStatus(findings, true)).toEqual({
+      fail: ['aws_thing.bad', 'aws_thing.bad#Suppression', 'aws_thing.good#Suppression'],
+      unknown: [],
+      suppressed: [],
+      pass: ['aws_thing.good'],
+    });
+    expect(findings.find((f) => f.address === 'aws_thing.bad' && !f.finding)!.message).toBe('bad (suppression ignored: TF-MFA-90 is an invariant and cannot be suppressed)');
+  });
+
+  test('a rule that throws fails closed with a stack-level finding', () => {
+    const crashing = defineRule({ ...meta, id: 'TF-LP-92', category: 'least-privilege', level: 'warning' }, () => {
+      throw new Error('boom');
+    });
+    const findings = checkStacks([fixtureStack({})], [crashing]);
+    expect(findings).toEqual([expect.objectContaining({ ruleId: 'TF-LP-92', status: 'fail', address: 'stack', message: 'rule TF-LP-92 crashed on this stack (boom); failing closed.' })]);
+  });
+
+  test('reports progress per stack', () => {
+    const seen: string[] = [];
+    checkStacks([fixtureStack({}, 'a'), fixtureStack({}, 'b')], [], { onStack: (d, t) => seen.push(`${d}/${t}`) });
+    expect(seen).toEqual(['1/2', '2/2']);
+  });
+});
+
+describe('gate', () => {
+  const stack = fixtureStack({ resource: { aws_thing: { bad: {}, maybe: {}, good: {} } } });
+
+  test('warning-level fails only fail the gate with --fail-on warning; unknowns always fail it', () => {
+    const warnings = checkStacks([stack], [fixtureRule('TF-LP-93', 'least-privilege', 'warning')]);
+    expect(gateFailures(warnings, 'error').map((f) => f.address)).toEqual(['aws_thing.maybe']);
+    expect(gateFailures(warnings, 'warning').map((f) => f.address)).toEqual(['aws_thing.bad', 'aws_thing.maybe']);
+  });
+
+  test('summarize counts statuses and says whether the gate fails', () => {
+    const findings = checkStacks([stack], [fixtureRule('TF-LP-94', 'least-privilege')]);
+    expect(summarize(findings, 1, 1)).toEqual({ stacks: 1, rules: 1, pass: 1, fail: 1, unknown: 1, suppressed: 0, failed: true });
+    expect(summarize([], 1, 1).failed).toBe(false);
+  });
+});
