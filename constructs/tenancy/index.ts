@@ -1,0 +1,15 @@
+export { TENANT_TIERS, TenantTier, TierApiLimits, TIER_API_LIMITS, isTenantTier } from './tiers';
+export { TENANT_ID_PATTERN, isTenantId, assertTenantId } from './tenant-id';
+export { TENANT_ENGINES, TenantEngine, TenantIntent, parseTenants } from './tenants-file';
+export { ALB_DEFAULT_QUOTAS, MAX_RULE_PRIORITY, PlacementOptions, placeTenants, compareIds } from './placement';
+export {
+  LOCK_FILE_VERSION,
+  TenantLock,
+  parseLock,
+  formatLock,
+  readLock,
+  readTenants,
+  SyncTenantLockOptions,
+  SyncedTenants,
+  syncTenantLock,
+} from './lock-file';

@@ -1,0 +1,141 @@
+import * as fs from 'fs';
+import { z } from 'zod';
+import { TenantformError } from '../../core/errors';
+import { Placement } from '../platform-refs';
+import { compareIds, placeTenants, PlacementOptions } from './placement';
+import { parseTenants, TenantIntent } from './tenants-file';
+
+/** Version of the lock format; bumped only with a migration. */
+export const LOCK_FILE_VERSION = 1;
+
+/** The parsed tenants.lock.json. */
+export interface TenantLock {
+  readonly lockfileVersion: typeof LOCK_FILE_VERSION;
+  /** One record per live tenant, sorted by tenant ID. */
+  readonly placements: readonly Placement[];
+}
+
+const lockSchema = z
+  .object({
+    lockfileVersion: z.literal(LOCK_FILE_VERSION),
+    placements: z.array(
+      z.object({ id: z.string().min(1), alb: z.number().int().nonnegative(), priority: z.number().int().positive() }).strict(),
+    ),
+  })
+  .strict();
+
+/** Parses lock-file text; TF-TEN-005 when it is not a valid lock. */
+export function parseLock(text: string, source: string): TenantLock {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw lockFileError(source, `is not valid JSON (${(e as Error).message})`, text.slice(0, 80));
+  }
+  const parsed = lockSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw lockFileError(source, `does not match the lock schema at ${issue.path.join('.') || 'the top level'}: ${issue.message}`, raw);
+  }
+  return parsed.data;
+}
+
+/**
+ * The lock as text: stable key order (id, alb, priority), tenants sorted by
+ * ID, two-space indent and a trailing newline, so the same placements always
+ * produce the same bytes and diffs show only real changes.
+ */
+export function formatLock(placements: readonly Placement[]): string {
+  const sorted = [...placements].sort((a, b) => compareIds(a.id, b.id));
+  const lock: TenantLock = {
+    lockfileVersion: LOCK_FILE_VERSION,
+    placements: sorted.map((p) => ({ id: p.id, alb: p.alb, priority: p.priority })),
+  };
+  return `${JSON.stringify(lock, null, 2)}\n`;
+}
+
+/** Reads a lock file; a missing file is an empty lock (the first synth). */
+export function readLock(lockPath: string): TenantLock {
+  if (!fs.existsSync(lockPath)) return { lockfileVersion: LOCK_FILE_VERSION, placements: [] };
+  return parseLock(fs.readFileSync(lockPath, 'utf8'), lockPath);
+}
+
+/** Reads and validates tenants.json. */
+export function readTenants(tenantsPath: string): TenantIntent[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(tenantsPath, 'utf8');
+  } catch (e) {
+    throw new TenantformError({
+      code: 'TF-TEN-001',
+      where: `tenants file ${tenantsPath}`,
+      problem: `cannot be read (${(e as Error).message}).`,
+      value: tenantsPath,
+      fix: 'create it with a JSON array of { "id": "...", "tier": "..." } objects.',
+    });
+  }
+  return parseTenants(text, tenantsPath);
+}
+
+export interface SyncTenantLockOptions extends Omit<PlacementOptions, 'albCount'> {
+  /**
+   * `write` updates the lock file; `check` throws TF-TEN-010 when the lock is
+   * out of date instead (for CI, like `npm ci`).
+   * @default 'write'
+   */
+  readonly mode?: 'write' | 'check';
+}
+
+/** The tenants and where each one lives, ready for building stacks. */
+export interface SyncedTenants {
+  readonly tenants: readonly TenantIntent[];
+  /** Placement per tenant ID. */
+  readonly placements: ReadonlyMap<string, Placement>;
+  /** Whether the lock file was rewritten. */
+  readonly lockChanged: boolean;
+}
+
+/**
+ * The synth-time step: reads tenants.json and the lock, places new tenants,
+ * drops removed ones, and writes the lock when (and only when) it changed.
+ */
+export function syncTenantLock(
+  tenantsPath: string,
+  lockPath: string,
+  albCount: number,
+  options: SyncTenantLockOptions = {},
+): SyncedTenants {
+  const tenants = readTenants(tenantsPath);
+  const current = fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : undefined;
+  const lock = current === undefined ? { placements: [] } : parseLock(current, lockPath);
+  const placements = placeTenants(
+    tenants.map((t) => t.id),
+    lock.placements,
+    { albCount, rulesPerListener: options.rulesPerListener, targetGroupsPerAlb: options.targetGroupsPerAlb },
+  );
+  const next = formatLock(placements);
+  const lockChanged = next !== current;
+  if (lockChanged) {
+    if (options.mode === 'check') {
+      throw new TenantformError({
+        code: 'TF-TEN-010',
+        where: `tenant lock ${lockPath}`,
+        problem: 'the lock is out of date with tenants.json and this run may not write it.',
+        value: { tenants: tenants.length, locked: lock.placements.length },
+        fix: 'run `npm run synth` locally and commit the updated lock file.',
+      });
+    }
+    fs.writeFileSync(lockPath, next);
+  }
+  return { tenants, placements: new Map(placements.map((p) => [p.id, p])), lockChanged };
+}
+
+function lockFileError(source: string, problem: string, value: unknown): TenantformError {
+  return new TenantformError({
+    code: 'TF-TEN-005',
+    where: `tenant lock ${source}`,
+    problem: `${problem}.`,
+    value,
+    fix: 'restore the lock from version control, or delete it to place every tenant afresh (this moves deployed tenants).',
+  });
+}
