@@ -1,4 +1,56 @@
 import { Rule } from '../../types';
+import { ApiGatewayDomainTls } from './ApiGatewayDomainTls';
+import { CloudFrontViewerTls } from './CloudFrontViewerTls';
+import { CloudTrailEncrypted } from './CloudTrailEncrypted';
+import { EbsVolumeEncrypted } from './EbsVolumeEncrypted';
+import { EcrRepositoryEncrypted } from './EcrRepositoryEncrypted';
+import { InstanceBlockDevicesEncrypted } from './InstanceBlockDevicesEncrypted';
+import { KmsKeyRotation } from './KmsKeyRotation';
+import { LoadBalancerListenerTls } from './LoadBalancerListenerTls';
+import { LogGroupEncrypted } from './LogGroupEncrypted';
+import { OpenSearchEncrypted } from './OpenSearchEncrypted';
+import { RdsStorageEncrypted } from './RdsStorageEncrypted';
+import { S3BucketKmsEncrypted } from './S3BucketKmsEncrypted';
+import { S3BucketTlsOnly } from './S3BucketTlsOnly';
+import { SecretEncrypted } from './SecretEncrypted';
+import { SnsTopicEncrypted } from './SnsTopicEncrypted';
+import { SqsQueueEncrypted } from './SqsQueueEncrypted';
 
-/** The encryption rules, one per file in this folder. */
-export const rules: Rule[] = [];
+export {
+  ApiGatewayDomainTls,
+  CloudFrontViewerTls,
+  CloudTrailEncrypted,
+  EbsVolumeEncrypted,
+  EcrRepositoryEncrypted,
+  InstanceBlockDevicesEncrypted,
+  KmsKeyRotation,
+  LoadBalancerListenerTls,
+  LogGroupEncrypted,
+  OpenSearchEncrypted,
+  RdsStorageEncrypted,
+  S3BucketKmsEncrypted,
+  S3BucketTlsOnly,
+  SecretEncrypted,
+  SnsTopicEncrypted,
+  SqsQueueEncrypted,
+};
+
+/** The encryption rules (at rest and in transit), in ID order. */
+export const rules: Rule[] = [
+  EbsVolumeEncrypted,
+  InstanceBlockDevicesEncrypted,
+  RdsStorageEncrypted,
+  S3BucketKmsEncrypted,
+  S3BucketTlsOnly,
+  SqsQueueEncrypted,
+  SnsTopicEncrypted,
+  LogGroupEncrypted,
+  SecretEncrypted,
+  OpenSearchEncrypted,
+  CloudTrailEncrypted,
+  EcrRepositoryEncrypted,
+  KmsKeyRotation,
+  LoadBalancerListenerTls,
+  CloudFrontViewerTls,
+  ApiGatewayDomainTls,
+];
