@@ -1,0 +1,108 @@
+import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
+import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
+import { RdsCluster } from '@cdktf/provider-aws/lib/rds-cluster';
+import { RdsClusterInstance } from '@cdktf/provider-aws/lib/rds-cluster-instance';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Construct, TerraformResource } from '../../core/cdktf';
+import { EngineContext, EngineResult } from './ec2-ebs-engine';
+import { boundedName } from './names';
+import { ManagedSettings } from './validate';
+
+/** The master user; its password lives in Secrets Manager, never in state or code. */
+const MASTER_USERNAME = 'tenant_admin';
+
+/**
+ * Managed PostgreSQL (RDS or Aurora Serverless v2) in the isolated subnets,
+ * reachable on its port from the routing tier only, with IAM authentication
+ * and a master password that Secrets Manager creates, rotates and encrypts
+ * with the data key.
+ */
+export function buildManaged(scope: Construct, ctx: EngineContext, s: ManagedSettings): EngineResult {
+  const { props, tags, dataTags, baseName } = ctx;
+  const p = props.platform;
+  const sg = new SecurityGroup(scope, 'security-group', {
+    name: boundedName(baseName, 255),
+    description: `Tenant ${props.tenantId}: PostgreSQL from the routing tier only`,
+    vpcId: p.vpcId,
+    tags: { ...tags, Name: baseName },
+  });
+  // No egress rules: a managed database never opens connections of its own.
+  new VpcSecurityGroupIngressRule(scope, 'ingress-from-routing-tier', {
+    securityGroupId: sg.id,
+    description: 'PostgreSQL from the routing tier',
+    ipProtocol: 'tcp',
+    fromPort: s.port,
+    toPort: s.port,
+    referencedSecurityGroupId: p.routingTierSecurityGroupId,
+    tags,
+  });
+  const subnets = new DbSubnetGroup(scope, 'subnet-group', {
+    name: boundedName(baseName, 255),
+    description: `Isolated subnets of tenant ${props.tenantId}`,
+    subnetIds: [...p.isolatedSubnetIds],
+    tags,
+  });
+  const identifier = boundedName(baseName, 63);
+  const common = {
+    storageEncrypted: true,
+    kmsKeyId: p.dataKmsKeyArn,
+    manageMasterUserPassword: true,
+    masterUserSecretKmsKeyId: p.dataKmsKeyArn,
+    iamDatabaseAuthenticationEnabled: true,
+    backupRetentionPeriod: s.backupRetentionDays,
+    deletionProtection: s.deletionProtection,
+    copyTagsToSnapshot: true,
+    skipFinalSnapshot: false,
+    finalSnapshotIdentifier: `${identifier}-final`,
+    vpcSecurityGroupIds: [sg.id],
+    dbSubnetGroupName: subnets.name,
+    port: s.port,
+    tags: dataTags,
+    lifecycle: { preventDestroy: true },
+  };
+
+  if (props.engine === 'rds-postgres') {
+    const db = new DbInstance(scope, 'database', {
+      ...common,
+      identifier,
+      engine: 'postgres',
+      engineVersion: s.engineVersion,
+      instanceClass: s.instanceClass,
+      allocatedStorage: s.storageGiB,
+      storageType: 'gp3',
+      multiAz: s.multiAz,
+      username: MASTER_USERNAME,
+      publiclyAccessible: false,
+      autoMinorVersionUpgrade: true,
+    });
+    return { securityGroupId: sg.id, port: s.port, endpoint: db.address, dataStores: [db] };
+  }
+
+  const cluster = new RdsCluster(scope, 'cluster', {
+    ...common,
+    clusterIdentifier: identifier,
+    engine: 'aurora-postgresql',
+    engineMode: 'provisioned',
+    engineVersion: s.engineVersion,
+    masterUsername: MASTER_USERNAME,
+    serverlessv2ScalingConfiguration: { minCapacity: s.minCapacityAcu, maxCapacity: s.maxCapacityAcu },
+  });
+  // Multi-AZ for Aurora means a reader in another AZ to fail over to.
+  const roles = s.multiAz ? ['writer', 'reader'] : ['writer'];
+  const instances: TerraformResource[] = roles.map(
+    (role) =>
+      new RdsClusterInstance(scope, `cluster-${role}`, {
+        identifier: boundedName(`${identifier}-${role}`, 63),
+        clusterIdentifier: cluster.id,
+        engine: 'aurora-postgresql',
+        engineVersion: s.engineVersion,
+        instanceClass: 'db.serverless',
+        dbSubnetGroupName: subnets.name,
+        publiclyAccessible: false,
+        autoMinorVersionUpgrade: true,
+        tags: dataTags,
+      }),
+  );
+  return { securityGroupId: sg.id, port: s.port, endpoint: cluster.endpoint, dataStores: [cluster, ...instances] };
+}
