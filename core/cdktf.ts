@@ -14,6 +14,7 @@ export {
   LocalBackend,
   S3Backend,
   TerraformElement,
+  TerraformIterator,
   TerraformOutput,
   TerraformResource,
   TerraformStack,

@@ -1,0 +1,130 @@
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { S3BucketServerSideEncryptionConfigurationA as S3BucketServerSideEncryptionConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import { S3BucketVersioningA as S3BucketVersioning } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { Construct } from '../../../core/cdktf';
+import { environmentOf } from '../../../core/environment-context';
+import { describeConstruct, TenantformError } from '../../../core/errors';
+import { suppress } from '../../../core/suppressions';
+
+/** How objects in a log bucket are encrypted at rest. */
+export type LogBucketEncryption =
+  | { readonly kind: 'kms'; readonly key: KmsKey }
+  /**
+   * SSE-S3, for writers that cannot use a customer-managed key (Elastic Load
+   * Balancing access logs). The reason is recorded as a suppression.
+   */
+  | { readonly kind: 's3-managed'; readonly reason: string };
+
+/** One statement that lets an AWS service write into the bucket; `Resource` is filled in. */
+export interface LogWriterStatement {
+  readonly Sid: string;
+  readonly Principal: Record<string, string>;
+  readonly Action: string | readonly string[];
+  /** `bucket` for the bucket ARN itself, `objects` for `<arn>/<prefix>*`. */
+  readonly on: 'bucket' | 'objects';
+  /** Object key prefix the writer may use. @default - whole bucket */
+  readonly prefix?: string;
+  readonly Condition?: Record<string, unknown>;
+}
+
+export interface LogBucketProps {
+  /** Short purpose label, part of the bucket name, e.g. `alb-logs`. */
+  readonly purpose: string;
+  readonly encryption: LogBucketEncryption;
+  /** Services that write logs here. */
+  readonly writers?: readonly LogWriterStatement[];
+  /**
+   * Days logs are kept before they expire.
+   * @default 365
+   */
+  readonly retentionDays?: number;
+  /**
+   * Object ownership. CloudFront standard logging needs ACLs, so its bucket
+   * uses `BucketOwnerPreferred`; everything else disables ACLs.
+   * @default 'BucketOwnerEnforced'
+   */
+  readonly objectOwnership?: 'BucketOwnerEnforced' | 'BucketOwnerPreferred';
+}
+
+/**
+ * An S3 bucket for access logs: encrypted, versioned, private, TLS-only,
+ * with lifecycle rules that move logs to infrequent access and expire them.
+ */
+export class LogBucket extends Construct {
+  public readonly bucket: S3Bucket;
+
+  constructor(scope: Construct, id: string, props: LogBucketProps) {
+    super(scope, id);
+    const where = describeConstruct('LogBucket', this.node);
+    const env = environmentOf(this, 'LogBucket');
+    const retentionDays = props.retentionDays ?? 365;
+    if (!Number.isInteger(retentionDays) || retentionDays < 31) {
+      throw new TenantformError({ code: 'TF-PLT-016', where, problem: 'log retention must be a whole number of days, at least 31 (logs move to infrequent access after 30).', value: retentionDays, fix: 'use 365 or more for audit trails.' });
+    }
+    this.bucket = new S3Bucket(this, 'bucket', {
+      bucketPrefix: `tf-${env.name}-${props.purpose}-`.slice(0, 37),
+      forceDestroy: false,
+    });
+    const bucket = this.bucket.id;
+    new S3BucketPublicAccessBlock(this, 'public-access-block', { bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+    new S3BucketOwnershipControls(this, 'ownership', { bucket, rule: { objectOwnership: props.objectOwnership ?? 'BucketOwnerEnforced' } });
+    new S3BucketVersioning(this, 'versioning', { bucket, versioningConfiguration: { status: 'Enabled' } });
+    const sse = new S3BucketServerSideEncryptionConfiguration(this, 'encryption', {
+      bucket,
+      rule: [
+        props.encryption.kind === 'kms'
+          ? { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: props.encryption.key.arn }, bucketKeyEnabled: true }
+          : { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } },
+      ],
+    });
+    if (props.encryption.kind === 's3-managed') {
+      suppress(this.bucket, 'TF-ENC-4', props.encryption.reason);
+      suppress(sse, 'TF-ENC-4', props.encryption.reason);
+    }
+    new S3BucketLifecycleConfiguration(this, 'lifecycle', {
+      bucket,
+      rule: [
+        {
+          id: 'age-out-logs',
+          status: 'Enabled',
+          filter: [{ prefix: '' }],
+          transition: [{ days: 30, storageClass: 'STANDARD_IA' }],
+          expiration: [{ days: retentionDays }],
+          noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+        },
+      ],
+    });
+    const arn = this.bucket.arn;
+    new S3BucketPolicy(this, 'policy', {
+      bucket,
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            // Logs hold client IPs and request lines; nobody reads or writes them over plain HTTP.
+            Sid: 'DenyInsecureTransport',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 's3:*',
+            Resource: [arn, `${arn}/*`],
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+          ...(props.writers ?? []).map((w) => ({
+            Sid: w.Sid,
+            Effect: 'Allow',
+            Principal: w.Principal,
+            Action: w.Action,
+            Resource: w.on === 'bucket' ? arn : `${arn}/${w.prefix ?? ''}*`,
+            ...(w.Condition ? { Condition: w.Condition } : {}),
+          })),
+        ],
+      }),
+    });
+  }
+}
