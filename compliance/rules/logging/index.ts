@@ -1,4 +1,11 @@
 import { Rule } from '../../types';
+import { AlbAccessLogs } from './AlbAccessLogs';
+import { ApiGatewayAccessLogs } from './ApiGatewayAccessLogs';
+import { CloudFrontAccessLogs } from './CloudFrontAccessLogs';
+import { CloudTrailMultiRegionValidated } from './CloudTrailMultiRegionValidated';
+import { VpcFlowLogs } from './VpcFlowLogs';
 
-/** The logging rules, one per file in this folder. */
-export const rules: Rule[] = [];
+export { AlbAccessLogs, ApiGatewayAccessLogs, CloudFrontAccessLogs, CloudTrailMultiRegionValidated, VpcFlowLogs };
+
+/** The logging rules, in ID order. */
+export const rules: Rule[] = [VpcFlowLogs, CloudTrailMultiRegionValidated, AlbAccessLogs, ApiGatewayAccessLogs, CloudFrontAccessLogs];

@@ -1,4 +1,13 @@
 import { Rule } from '../../types';
+import { DataVolumePreventDestroy } from './DataVolumePreventDestroy';
+import { DataVolumeSnapshots } from './DataVolumeSnapshots';
+import { EcsServiceRedundancy } from './EcsServiceRedundancy';
+import { LoadBalancerDeletionProtection } from './LoadBalancerDeletionProtection';
+import { RdsBackupRetention } from './RdsBackupRetention';
+import { RdsDeletionProtection } from './RdsDeletionProtection';
+import { RdsMultiAz } from './RdsMultiAz';
 
-/** The resilience rules, one per file in this folder. */
-export const rules: Rule[] = [];
+export { DataVolumePreventDestroy, DataVolumeSnapshots, EcsServiceRedundancy, LoadBalancerDeletionProtection, RdsBackupRetention, RdsDeletionProtection, RdsMultiAz };
+
+/** The resilience rules, in ID order. */
+export const rules: Rule[] = [RdsBackupRetention, RdsDeletionProtection, RdsMultiAz, LoadBalancerDeletionProtection, DataVolumePreventDestroy, DataVolumeSnapshots, EcsServiceRedundancy];
