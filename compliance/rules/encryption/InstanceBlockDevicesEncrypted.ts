@@ -11,7 +11,7 @@ export const InstanceBlockDevicesEncrypted: Rule = {
     level: 'error',
     resourceTypes: ['aws_instance', 'aws_launch_template'],
     remediation:
-      'Declare `root_block_device { encrypted = true }` (and `encrypted = true` on every `ebs_block_device`); on launch templates set `ebs { encrypted = true }` in each `block_device_mappings`. Leaving the root device undeclared inherits the AMI snapshot, which is often unencrypted.',
+      'Declare `root_block_device { encrypted = true }` (and `encrypted = true` on every `ebs_block_device`); on launch templates map the root device with `ebs { encrypted = true }` in `block_device_mappings`. Leaving the root device undeclared inherits the AMI snapshot, which is often unencrypted.',
     references: { cis: 'CIS AWS v5.0.0 5.1.1', checkov: ['CKV_AWS_8'], cdkNag: ['AwsSolutions-EC26'] },
     invariant: false,
   },
@@ -35,7 +35,9 @@ export const InstanceBlockDevicesEncrypted: Rule = {
     for (const template of resourcesOf(stack, 'aws_launch_template')) {
       const problems: string[] = [];
       const unknowns: string[] = [];
-      for (const mapping of blocksOf(template.values.block_device_mappings)) {
+      const mappings = blocksOf(template.values.block_device_mappings);
+      if (!mappings.some((m) => blocksOf(m.ebs).length > 0)) problems.push('no EBS block_device_mappings, so root volume encryption depends on the AMI');
+      for (const mapping of mappings) {
         const ebs = blocksOf(mapping.ebs);
         if (ebs.length === 0) continue; // instance-store or no-device mappings carry no EBS volume
         const encrypted = boolOf(blockOf(mapping.ebs).encrypted, false);

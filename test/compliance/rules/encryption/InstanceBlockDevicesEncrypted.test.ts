@@ -18,9 +18,9 @@ describe('TF-ENC-2 InstanceBlockDevicesEncrypted', () => {
       },
     });
     expect(verdicts(InstanceBlockDevicesEncrypted, stack)).toEqual({
-      fail: ['aws_instance.no_root', 'aws_instance.plain_extra', 'aws_instance.plain_root', 'aws_launch_template.plain'],
+      fail: ['aws_instance.no_root', 'aws_instance.plain_extra', 'aws_instance.plain_root', 'aws_launch_template.bare', 'aws_launch_template.plain'],
       unknown: ['aws_instance.from_var'],
-      pass: ['aws_instance.good', 'aws_launch_template.bare', 'aws_launch_template.good'],
+      pass: ['aws_instance.good', 'aws_launch_template.good'],
     });
   });
 });
