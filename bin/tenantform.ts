@@ -1,19 +1,42 @@
 #!/usr/bin/env node
 /**
- * The `tenantform` command. The compliance engine has not landed yet, so this
- * prints usage and refuses to pretend it checked anything.
+ * The `tenantform` command: the compliance gate over synthesized Terraform JSON.
+ * Exit codes: 0 nothing unsuppressed fails, 1 something does, 2 usage error or
+ * unreadable input.
  */
-const USAGE = `Usage: tenantform check [PATH...] [--format text|json|sarif|junit] [--output FILE] [--fail-on error|warning]
+import { Command, CommanderError } from 'commander';
+import { TOOL_VERSION } from '../compliance/report';
+import { COMMANDS } from './commands';
+import { EXIT_OK, EXIT_USAGE } from './commands/exit-codes';
 
-The compliance gate is not available in this version; no checks were run.`;
-
-function main(argv: string[]): number {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  process.stderr.write(`${USAGE}\n`);
-  return 2;
+export function buildProgram(): Command {
+  const program = new Command('tenantform')
+    .description('Compliance gate for cdktf / Terraform JSON: MFA, least privilege, encryption, account separation, network exposure, logging, resilience.')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .showHelpAfterError();
+  for (const command of COMMANDS) command.register(program);
+  for (const sub of program.commands) sub.exitOverride();
+  return program;
 }
 
-process.exitCode = main(process.argv.slice(2));
+export function main(argv: readonly string[]): void {
+  const program = buildProgram();
+  if (argv.length === 0) {
+    program.outputHelp();
+    process.exitCode = EXIT_USAGE;
+    return;
+  }
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      const informational = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help';
+      process.exitCode = informational ? EXIT_OK : EXIT_USAGE;
+      return;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) main(process.argv.slice(2));

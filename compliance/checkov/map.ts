@@ -26,8 +26,8 @@ export function mapCheckovResults(input: MapInput): Finding[] {
   for (const s of input.stacks) for (const f of s.files) stackByFile.set(resolve(f), s.model);
   const findings: Finding[] = [];
   for (const report of input.reports) {
-    for (const check of report.results.failed_checks) findings.push(toFinding(check, 'fail', stackByFile, input.skipList));
-    for (const check of report.results.passed_checks) findings.push(toFinding(check, 'pass', stackByFile, input.skipList));
+    for (const check of report.results.failed_checks ?? []) findings.push(toFinding(check, 'fail', stackByFile, input.skipList));
+    for (const check of report.results.passed_checks ?? []) findings.push(toFinding(check, 'pass', stackByFile, input.skipList));
   }
   return findings.sort((a, b) => a.stack.localeCompare(b.stack) || a.ruleId.localeCompare(b.ruleId) || a.address.localeCompare(b.address));
 }

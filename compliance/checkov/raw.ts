@@ -18,8 +18,8 @@ export interface CheckovCheck {
 export interface CheckovReport {
   readonly check_type: string;
   readonly results: {
-    readonly passed_checks: readonly CheckovCheck[];
-    readonly failed_checks: readonly CheckovCheck[];
+    readonly passed_checks?: readonly CheckovCheck[];
+    readonly failed_checks?: readonly CheckovCheck[];
     readonly skipped_checks?: readonly CheckovCheck[];
   };
   readonly summary: { readonly passed: number; readonly failed: number; readonly checkov_version?: string };

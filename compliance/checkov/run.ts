@@ -20,7 +20,7 @@ export interface RawRun {
  */
 export function runCheckovRaw(files: readonly string[], binary: string = findCheckov()): Promise<RawRun> {
   const where = `tenantform checkov (${binary})`;
-  const args = ['--framework', 'terraform_json', '--output', 'json', '--quiet', '--compact', '--skip-download', '--skip-results-upload'];
+  const args = ['--framework', 'terraform_json', '--output', 'json', '--compact', '--skip-download', '--skip-results-upload'];
   for (const f of files) args.push('--file', f);
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, {

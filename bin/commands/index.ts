@@ -1,0 +1,12 @@
+import { Command } from 'commander';
+import * as check from './check';
+import * as rules from './rules';
+
+/**
+ * Every subcommand, one module each under bin/commands/. A module exports
+ * `register(program)`; adding a command is one file plus one line here.
+ */
+export const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [
+  check,
+  rules,
+];
