@@ -4,3 +4,6 @@ export { bindEnvironment, environmentOf } from '../core/environment-context';
 export { Environment } from '../core/environment';
 export { TenantformError, ErrorCode } from '../core/errors';
 export * from './identity';
+export * from './tenancy';
+export * from './database';
+export * from './platform';

@@ -3,3 +3,5 @@ export { TenantformError, ErrorCode } from '../core/errors';
 export { App, Testing } from '../core/cdktf';
 export { TenantformStack, TenantformStackProps } from './tenantform-stack';
 export { NetworkStack, NetworkStackProps } from './network-stack';
+export { TenantDatabaseStack, TenantDatabaseStackProps, TenantDatabaseSettings } from './tenant-database-stack';
+export { SharedPlatformStack, SharedPlatformStackProps } from './shared-platform-stack';

@@ -1,6 +1,8 @@
 import { App } from 'tenantform/stacks';
 import { dev, prod } from './environments';
 import { addNetwork } from './network';
+import { addTenants, interimPlatformRefs, syncTenants } from './tenants';
+import { addPlatform } from './platform';
 
 /**
  * The reference deployment: a multi-tenant database service with prod and dev
@@ -8,12 +10,16 @@ import { addNetwork } from './network';
  * its own file beside this one.
  */
 const app = new App();
+// Place new tenants before any stack reads the lock.
+const tenants = syncTenants();
 
 for (const [environment, cidrBlock] of [
   [prod, '10.10.0.0/16'],
   [dev, '10.20.0.0/16'],
 ] as const) {
-  addNetwork(app, environment, cidrBlock);
+  const network = addNetwork(app, environment, cidrBlock);
+  addPlatform(app, environment, network);
+  addTenants(app, environment, interimPlatformRefs(environment, network), tenants);
 }
 
 app.synth();
