@@ -7,6 +7,7 @@
  */
 export {
   App,
+  DataTerraformRemoteStateS3,
   Annotations,
   Aspects,
   Fn,

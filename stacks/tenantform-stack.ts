@@ -10,6 +10,7 @@ import {
 import { bindEnvironment } from '../core/environment-context';
 import { TenantformError } from '../core/errors';
 import { CUSTOMER_DATA_ALLOWED_TAG, ENVIRONMENT_TAG } from '../core/tags';
+import { SeparationGuard } from './separation-guard';
 
 export interface TenantformStackProps {
   /** The one environment (account and region) this stack deploys into. */
@@ -39,6 +40,7 @@ export abstract class TenantformStack extends TerraformStack {
     bindEnvironment(this, props.environment);
     this.provider = this.providerFor(props.environment.region, undefined);
     this.configureBackend(id);
+    this.node.addValidation(new SeparationGuard(this));
   }
 
   /**
