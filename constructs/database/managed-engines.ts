@@ -76,7 +76,7 @@ export function buildManaged(scope: Construct, ctx: EngineContext, s: ManagedSet
       publiclyAccessible: false,
       autoMinorVersionUpgrade: true,
     });
-    return { securityGroupId: sg.id, port: s.port, endpoint: db.address, dataStores: [db] };
+    return { securityGroupId: sg.id, port: s.port, endpoint: db.address, dataStores: [db, sg, subnets] };
   }
 
   const cluster = new RdsCluster(scope, 'cluster', {
@@ -104,5 +104,5 @@ export function buildManaged(scope: Construct, ctx: EngineContext, s: ManagedSet
         tags: dataTags,
       }),
   );
-  return { securityGroupId: sg.id, port: s.port, endpoint: cluster.endpoint, dataStores: [cluster, ...instances] };
+  return { securityGroupId: sg.id, port: s.port, endpoint: cluster.endpoint, dataStores: [cluster, ...instances, sg, subnets] };
 }

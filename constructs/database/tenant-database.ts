@@ -26,7 +26,7 @@ export class TenantDatabase extends Construct {
   public readonly endpoint: string;
   /** EC2 instance of the host, for the ALB target group (ec2-ebs only). */
   public readonly instanceId?: string;
-  /** Resources holding tenant data: kept, not destroyed, when the tenant is decommissioned. */
+  /** Resources kept (forgotten by Terraform, not destroyed) when the tenant is decommissioned: its data and what that data still needs. */
   public readonly dataStores: readonly TerraformResource[];
 
   constructor(scope: Construct, id: string, props: TenantDatabaseProps) {

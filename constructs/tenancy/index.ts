@@ -13,3 +13,5 @@ export {
   SyncedTenants,
   syncTenantLock,
 } from './lock-file';
+export { TenantRouting, TenantRoutingProps } from './tenant-routing';
+export { TenantApiAccess, TenantApiAccessProps } from './tenant-api-access';

@@ -174,7 +174,7 @@ describe('TenantDatabase rds-postgres', () => {
     expect(only(json, 'aws_vpc_security_group_ingress_rule')).toMatchObject({ from_port: 5432, to_port: 5432, referenced_security_group_id: 'sg-routing' });
     expect(resourcesOf(json, 'aws_vpc_security_group_egress_rule')).toEqual({});
     expect(resourcesOf(json, 'aws_instance')).toEqual({});
-    expect(db.dataStores.map((r) => r.terraformResourceType)).toEqual(['aws_db_instance']);
+    expect(db.dataStores.map((r) => r.terraformResourceType)).toEqual(['aws_db_instance', 'aws_security_group', 'aws_db_subnet_group']);
   });
 
   test('single-AZ and synthetic in dev; settings pass through', () => {
@@ -213,7 +213,7 @@ describe('TenantDatabase aurora-postgres-serverless-v2', () => {
       ['prod-tenant-acme-writer', 'db.serverless'],
       ['prod-tenant-acme-reader', 'db.serverless'],
     ]);
-    expect(db.dataStores).toHaveLength(3);
+    expect(db.dataStores).toHaveLength(5);
   });
 
   test('one writer without Multi-AZ; capacity passes through', () => {
