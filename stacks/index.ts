@@ -5,3 +5,6 @@ export { TenantformStack, TenantformStackProps } from './tenantform-stack';
 export { NetworkStack, NetworkStackProps } from './network-stack';
 export { TenantDatabaseStack, TenantDatabaseStackProps, TenantDatabaseSettings } from './tenant-database-stack';
 export { SharedPlatformStack, SharedPlatformStackProps } from './shared-platform-stack';
+export { AccountBaselineStack, AccountBaselineStackProps } from './account-baseline-stack';
+export { OrganizationStack, OrganizationStackProps, MemberAccount, ORGANIZATIONAL_UNITS, OrganizationalUnitName, GuardrailName } from './organization-stack';
+export { SeparationGuard, GuardedStack } from './separation-guard';

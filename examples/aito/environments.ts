@@ -28,3 +28,14 @@ export const dev: Environment = {
     ? { kind: 'local' }
     : { kind: 's3', bucket: 'aito-dev-tfstate', kmsKeyId: 'alias/aito-dev-tfstate' },
 };
+
+/** The management account: the organization and its guardrails; no workloads. */
+export const management: Environment = {
+  name: 'management',
+  accountId: '333333333333',
+  region: 'eu-west-1',
+  tags: { project: 'aito' },
+  state: localState
+    ? { kind: 'local' }
+    : { kind: 's3', bucket: 'aito-management-tfstate', kmsKeyId: 'alias/aito-management-tfstate' },
+};

@@ -1,5 +1,6 @@
 import { App } from 'tenantform/stacks';
-import { dev, prod } from './environments';
+import { dev, management, prod } from './environments';
+import { addIdentity } from './identity';
 import { addNetwork } from './network';
 import { addTenants, interimPlatformRefs, syncTenants } from './tenants';
 import { addPlatform } from './platform';
@@ -21,5 +22,7 @@ for (const [environment, cidrBlock] of [
   addPlatform(app, environment, network);
   addTenants(app, environment, interimPlatformRefs(environment, network), tenants);
 }
+
+addIdentity(app, { management, prod, dev });
 
 app.synth();
