@@ -61,7 +61,7 @@ export function accessLevel(action: string): AccessLevel {
   if (PERMISSIONS_MANAGEMENT.has(a)) return 'permissions-management';
   if (service === 'iam' && !/^(get|list|generate|simulate)/.test(verbPart)) return 'permissions-management';
   if (SENSITIVE_READS.has(a)) return 'write';
-  if (verbPart.includes('*') && !/^(get|list|describe|head)[a-z]/.test(verbPart)) return 'permissions-management';
+  if (verbPart.includes('*') && !/^(get|list|describe|head)/.test(verbPart)) return 'permissions-management';
   if (/^(tag|untag)/.test(verbPart)) return 'tagging';
   if (/^(describe|list)/.test(verbPart)) return 'list';
   if (/^(get|head|batchget|lookup|search|view|check)/.test(verbPart)) return 'read';

@@ -1,0 +1,36 @@
+import { noUnscopedPrivilegeEscalation } from '../../../../compliance/rules/least-privilege/no-unscoped-privilege-escalation';
+import { byStatus, fixtureStack, runRule } from '../../support/compliance-fixtures';
+import { allow, policy } from './support';
+
+describe('TF-LP-5 no unscoped privilege-escalation sets', () => {
+  test('flags complete sets on wildcard resources, across the policies of one resource; scoped PassRole passes', () => {
+    const stack = fixtureStack({
+      resource: {
+        aws_iam_policy: {
+          pass_and_run: { policy: policy(allow(['iam:PassRole', 'ec2:RunInstances'])) },
+          pass_scoped: { policy: policy(allow('iam:PassRole', 'arn:aws:iam::222222222222:role/app'), allow('ec2:RunInstances')) },
+          create_version: { policy: policy(allow('iam:CreatePolicyVersion', 'arn:aws:iam::222222222222:policy/*')) },
+          iam_wildcard: { policy: policy(allow('iam:*')) },
+          lambda_code: { policy: policy(allow('lambda:UpdateFunctionCode', '${aws_lambda_function.f.arn}')) },
+          var_resource: { policy: policy(allow('iam:AttachRolePolicy', '${var.role_arn}')) },
+        },
+        aws_iam_role_policy: { half_a: { role: 'r', policy: policy(allow('iam:PassRole')) } },
+        aws_iam_role: { split: { assume_role_policy: '{}', inline_policy: [{ name: 'a', policy: policy(allow('iam:PassRole')) }, { name: 'b', policy: policy(allow('cloudformation:CreateStack')) }] } },
+      },
+    });
+    expect(byStatus(runRule(noUnscopedPrivilegeEscalation, stack), true)).toEqual({
+      fail: [
+        'aws_iam_policy.create_version#Escalation::CreateNewPolicyVersion',
+        ...[
+          'AddUserToGroup', 'AttachGroupPolicy', 'AttachRolePolicy', 'AttachUserPolicy', 'CreateAccessKey', 'CreateLoginProfile', 'CreateNewPolicyVersion',
+          'PutGroupPolicy', 'PutRolePolicy', 'PutUserPolicy', 'SetExistingDefaultPolicyVersion', 'UpdateLoginProfile', 'UpdateRolePolicyToAssumeIt',
+        ].map((m) => `aws_iam_policy.iam_wildcard#Escalation::${m}`),
+        'aws_iam_policy.pass_and_run#Escalation::CreateEC2WithExistingInstanceProfile',
+        'aws_iam_role.split#Escalation::PassExistingRoleToNewCloudFormation',
+      ],
+      unknown: ['aws_iam_policy.var_resource#Escalation::AttachRolePolicy'],
+      suppressed: [],
+      pass: ['aws_iam_policy.lambda_code', 'aws_iam_policy.pass_scoped', 'aws_iam_role_policy.half_a'],
+    });
+  });
+});
