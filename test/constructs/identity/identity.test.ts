@@ -1,0 +1,230 @@
+import { PasswordPolicy } from '../../../constructs/identity/password-policy';
+import { HumanGroups, HUMAN_GROUP_NAMES } from '../../../constructs/identity/groups';
+import { HumanUsers, HumanUser } from '../../../constructs/identity/users';
+import { HumanRole } from '../../../constructs/identity/human-role';
+import { CiDeployRole } from '../../../constructs/identity/ci-deploy-role';
+import { SessionManager, grantSessionLogging } from '../../../constructs/identity/session-manager';
+import { AuditTrail } from '../../../constructs/identity/audit-trail';
+import { AccountBaseline } from '../../../constructs/identity/account-baseline';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { DEV, resourcesOf, synthJson, testEnvironment } from '../../support/synth';
+import { parsePolicy, testStack } from './helpers';
+
+const groupsIn = (stack: ReturnType<typeof testStack>) =>
+  new HumanGroups(stack, 'groups', { partition: 'aws', accountId: '111111111111', breakGlassRoleArn: 'arn:aws:iam::111111111111:role/bg', operatorRoleArn: 'arn:aws:iam::111111111111:role/op' });
+
+describe('PasswordPolicy', () => {
+  test('14+ characters, every class, 24 remembered, 90-day expiry by default', () => {
+    const stack = testStack();
+    new PasswordPolicy(stack, 'pw');
+    expect(Object.values(resourcesOf(synthJson(stack), 'aws_iam_account_password_policy'))[0]).toMatchObject({
+      minimum_password_length: 14,
+      require_lowercase_characters: true,
+      require_uppercase_characters: true,
+      require_numbers: true,
+      require_symbols: true,
+      password_reuse_prevention: 24,
+      max_password_age: 90,
+    });
+  });
+  test.each([{ minimumLengthChars: 8 }, { maxAgeDays: -1 }, { maxAgeDays: 2000 }])('rejects %j with TF-IAM-011', (props) => {
+    expect(() => new PasswordPolicy(testStack(), 'pw', props)).toThrow(/\[TF-IAM-011\] PasswordPolicy prod-identity\/pw/);
+  });
+});
+
+describe('HumanGroups', () => {
+  test('each group carries the fail-closed force-MFA deny (BoolIfExists), excepting only self-service', () => {
+    const stack = testStack();
+    groupsIn(stack);
+    const json = synthJson(stack);
+    const mfaPolicies = Object.values(resourcesOf(json, 'aws_iam_group_policy')).filter((p) => p.name === 'require-mfa');
+    expect(mfaPolicies).toHaveLength(4);
+    for (const p of mfaPolicies) {
+      const deny = parsePolicy(p.policy).Statement[0]!;
+      expect(deny).toEqual({
+        Sid: 'DenyAllWithoutMfa',
+        Effect: 'Deny',
+        NotAction: expect.arrayContaining(['iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:ChangePassword', 'sts:GetSessionToken']),
+        Resource: '*',
+        Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+      });
+      expect(p.policy).not.toMatch(/"Bool":\{"aws:MultiFactorAuthPresent":"false"\}/);
+      expect(p.policy).toContain('user/$${aws:username}');
+    }
+    expect(Object.values(resourcesOf(json, 'aws_iam_group')).map((g) => g.name)).toEqual([...HUMAN_GROUP_NAMES]);
+  });
+  test('only admins may assume the break-glass role', () => {
+    const stack = testStack();
+    groupsIn(stack);
+    const perms = Object.values(resourcesOf(synthJson(stack), 'aws_iam_group_policy')).filter((p) => p.name === 'permissions');
+    const withBreakGlass = perms.filter((p) => String(p.policy).includes('role/bg'));
+    expect(withBreakGlass).toHaveLength(1);
+    expect(withBreakGlass[0]!.group).toMatch(/^\$\{aws_iam_group\.groups_admins_[0-9A-F]{8}\.name\}$/);
+  });
+});
+
+describe('HumanUsers', () => {
+  function users(list: readonly HumanUser[]) {
+    const stack = testStack();
+    new HumanUsers(stack, 'users', { users: list, groups: groupsIn(stack).groups });
+    return synthJson(stack);
+  }
+  test('one user per person in their groups; console users get a login profile that must be reset; no keys, no policies', () => {
+    const json = users([
+      { name: 'ada', groups: ['admins'], console: true },
+      { name: 'bot-free.reader', groups: ['read-only'], console: false },
+    ]);
+    expect(Object.values(resourcesOf(json, 'aws_iam_user')).map((u) => [u.name, u.force_destroy])).toEqual([
+      ['ada', true],
+      ['bot-free.reader', true],
+    ]);
+    const profiles = Object.values(resourcesOf(json, 'aws_iam_user_login_profile'));
+    expect(profiles).toHaveLength(1);
+    expect(profiles[0]).toMatchObject({ password_reset_required: true, lifecycle: { ignore_changes: ['password_length', 'password_reset_required', 'pgp_key'] } });
+    expect(resourcesOf(json, 'aws_iam_access_key')).toEqual({});
+    expect(resourcesOf(json, 'aws_iam_user_policy')).toEqual({});
+    expect(resourcesOf(json, 'aws_iam_user_policy_attachment')).toEqual({});
+  });
+  test.each<[string, readonly HumanUser[], string]>([
+    ['a bad name', [{ name: 'ada lovelace', groups: ['admins'], console: true }], 'TF-IAM-020'],
+    ['a duplicate (case-insensitive)', [{ name: 'ada', groups: ['admins'], console: true }, { name: 'ADA', groups: ['admins'], console: true }], 'TF-IAM-021'],
+    ['no group', [{ name: 'ada', groups: [], console: true }], 'TF-IAM-022'],
+    ['an unknown group', [{ name: 'ada', groups: ['root' as 'admins'], console: true }], 'TF-IAM-022'],
+    ['a direct policy', [{ name: 'ada', groups: ['admins'], console: true, policies: ['x'] } as HumanUser], 'TF-IAM-023'],
+    ['an access key', [{ name: 'ada', groups: ['admins'], console: true, accessKeys: 1 } as HumanUser], 'TF-IAM-023'],
+    ['no console decision', [{ name: 'ada', groups: ['admins'] } as unknown as HumanUser], 'TF-IAM-024'],
+  ])('rejects %s', (_why, list, code) => {
+    expect(() => users(list)).toThrow(new RegExp(`\\[${code}\\] HumanUsers prod-identity/users`));
+  });
+});
+
+describe('HumanRole', () => {
+  const role = (extra: object) => () => new HumanRole(testStack(), 'r', { roleName: 'r', description: 'd', partition: 'aws', accountId: '111111111111', ...extra });
+  test('uses the configured MFA age limit', () => {
+    const stack = testStack();
+    new HumanRole(stack, 'r', { roleName: 'r', description: 'd', partition: 'aws', accountId: '111111111111', maxMfaAgeSeconds: 900 });
+    const trust = parsePolicy(Object.values(resourcesOf(synthJson(stack), 'aws_iam_role'))[0]!.assume_role_policy);
+    expect(trust.Statement[0]!.Condition).toEqual({ Bool: { 'aws:MultiFactorAuthPresent': 'true' }, NumericLessThan: { 'aws:MultiFactorAuthAge': '900' } });
+  });
+  test('rejects a bad MFA age (TF-IAM-010), session length (TF-IAM-012) and wildcard permissions (TF-IAM-001)', () => {
+    expect(role({ maxMfaAgeSeconds: 0 })).toThrow(/\[TF-IAM-010\]/);
+    expect(role({ maxMfaAgeSeconds: 86_400 })).toThrow(/\[TF-IAM-010\]/);
+    expect(role({ maxSessionDurationSeconds: 60 })).toThrow(/\[TF-IAM-012\]/);
+    expect(role({ statements: [{ Effect: 'Allow', Action: '*', Resource: '*' }] })).toThrow(/\[TF-IAM-001\]/);
+    expect(role({ statements: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] })).toThrow(/\[TF-IAM-001\]/);
+  });
+});
+
+describe('CiDeployRole', () => {
+  function ci(github: object, environment = DEV) {
+    const stack = testStack(environment);
+    const role = new CiDeployRole(stack, 'ci', { oidcProviderArn: 'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com', github: { owner: 'acme', repository: 'infra', ...github } });
+    return { role, json: synthJson(stack) };
+  }
+  test('trusts exactly one repository environment, through OIDC, with the STS audience', () => {
+    const { json } = ci({}, testEnvironment({ name: 'prod', accountId: '111111111111', state: { kind: 's3', bucket: 'acme-prod-tfstate', kmsKeyId: 'arn:aws:kms:eu-west-1:111111111111:key/abc' } }));
+    const role = Object.values(resourcesOf(json, 'aws_iam_role'))[0]!;
+    expect(parsePolicy(role.assume_role_policy).Statement[0]).toEqual({
+      Sid: 'GithubEnvironmentOnly',
+      Effect: 'Allow',
+      Principal: { Federated: 'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com' },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': 'repo:acme/infra:environment:prod' } },
+    });
+    const state = parsePolicy(Object.values(resourcesOf(json, 'aws_iam_policy')).find((p) => p.name === 'ci-deploy-state')!.policy).Statement;
+    expect(state.map((s) => s.Resource)).toEqual(['arn:aws:s3:::acme-prod-tfstate', 'arn:aws:s3:::acme-prod-tfstate/tenantform/*', 'arn:aws:kms:eu-west-1:111111111111:key/abc']);
+  });
+  test('a state key given by alias is matched through kms:ResourceAliases', () => {
+    const { json } = ci({});
+    const state = parsePolicy(Object.values(resourcesOf(json, 'aws_iam_policy')).find((p) => p.name === 'ci-deploy-state')!.policy).Statement;
+    expect(state[2]).toMatchObject({ Resource: 'arn:aws:kms:eu-west-1:222222222222:key/*', Condition: { 'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/acme-dev-tfstate' } } });
+  });
+  test('regional permissions are limited to the environment regions and never include service:* or *', () => {
+    const { json } = ci({});
+    const regional = parsePolicy(Object.values(resourcesOf(json, 'aws_iam_policy')).find((p) => p.name === 'ci-deploy-regional')!.policy).Statement;
+    expect(regional[0]!.Condition).toEqual({ StringEquals: { 'aws:RequestedRegion': ['eu-west-1'] } });
+    for (const a of regional[0]!.Action as string[]) expect(a).not.toMatch(/^\*$|:\*$/);
+    expect(regional[1]).toMatchObject({ Effect: 'Deny', Action: expect.arrayContaining(['cloudtrail:StopLogging', 'guardduty:DeleteDetector']) });
+  });
+  test('with a permissions boundary, role changes require it', () => {
+    const stack = testStack(DEV);
+    new CiDeployRole(stack, 'ci', { oidcProviderArn: 'arn:x', github: { owner: 'acme', repository: 'infra' }, workloadPermissionsBoundaryArn: 'arn:aws:iam::222222222222:policy/boundary' });
+    const iam = parsePolicy(Object.values(resourcesOf(synthJson(stack), 'aws_iam_policy')).find((p) => p.name === 'ci-deploy-iam')!.policy).Statement;
+    expect(iam.find((s) => s.Sid === 'ManageWorkloadRoles')!.Condition).toEqual({ StringEquals: { 'iam:PermissionsBoundary': 'arn:aws:iam::222222222222:policy/boundary' } });
+  });
+  test.each<[object, string]>([
+    [{ owner: 'acme/*' }, 'TF-IAM-030'],
+    [{ repository: '*' }, 'TF-IAM-030'],
+    [{ environment: '*' }, 'TF-IAM-031'],
+    [{ environment: 'prod:ref' }, 'TF-IAM-031'],
+  ])('rejects %j', (github, code) => {
+    expect(() => ci(github)).toThrow(new RegExp(`\\[${code}\\] CiDeployRole dev-identity/ci`));
+  });
+  test('rejects an unknown deploy service', () => {
+    expect(() => new CiDeployRole(testStack(DEV), 'ci', { oidcProviderArn: 'arn:x', github: { owner: 'a', repository: 'b' }, services: ['lambda' as 'ec2'] })).toThrow(/\[TF-IAM-032\]/);
+  });
+});
+
+describe('SessionManager', () => {
+  test('sessions are KMS-encrypted and logged to a KMS-encrypted log group', () => {
+    const stack = testStack();
+    new SessionManager(stack, 'ssm');
+    const json = synthJson(stack);
+    const group = Object.values(resourcesOf(json, 'aws_cloudwatch_log_group'))[0]!;
+    expect(group).toMatchObject({ name: '/tenantform/ssm-sessions', retention_in_days: 365 });
+    expect(group.kms_key_id).toMatch(/aws_kms_key\..*\.arn/);
+    const doc = Object.values(resourcesOf(json, 'aws_ssm_document'))[0]!;
+    expect(doc.name).toBe('SSM-SessionManagerRunShell');
+    const inputs = JSON.parse(doc.content as string).inputs;
+    expect(inputs).toMatchObject({ cloudWatchLogGroupName: '/tenantform/ssm-sessions', cloudWatchEncryptionEnabled: true });
+    expect(inputs.kmsKeyId).toMatch(/aws_kms_key\..*\.key_id/);
+  });
+  test('rejects retention (TF-IAM-040) and idle timeout (TF-IAM-041) outside what AWS accepts', () => {
+    expect(() => new SessionManager(testStack(), 'ssm', { logRetentionDays: 42 })).toThrow(/\[TF-IAM-040\]/);
+    expect(() => new SessionManager(testStack(), 'ssm', { idleTimeoutMinutes: 90 })).toThrow(/\[TF-IAM-041\]/);
+  });
+  test('grantSessionLogging gives a host role only its log streams and the session key by alias', () => {
+    const stack = testStack();
+    const host = new IamRole(stack, 'host', { name: 'host', assumeRolePolicy: '{}' });
+    const g = grantSessionLogging(host, stack.environment);
+    expect(g.statements[1]!.Resource).toEqual(['arn:aws:logs:eu-west-1:111111111111:log-group:/tenantform/ssm-sessions:*']);
+  });
+});
+
+describe('AuditTrail', () => {
+  test('multi-region, validated, KMS-encrypted, with CloudWatch Logs, into a TLS-only versioned bucket', () => {
+    const stack = testStack();
+    new AuditTrail(stack, 'trail');
+    const json = synthJson(stack);
+    const trail = Object.values(resourcesOf(json, 'aws_cloudtrail'))[0]!;
+    expect(trail).toMatchObject({ is_multi_region_trail: true, enable_log_file_validation: true, include_global_service_events: true });
+    expect(trail.kms_key_id).toMatch(/aws_kms_key/);
+    expect(trail.cloud_watch_logs_group_arn).toMatch(/aws_cloudwatch_log_group\..*\.arn\}:\*$/);
+    expect(Object.values(resourcesOf(json, 'aws_s3_bucket_versioning'))[0]!.versioning_configuration).toEqual({ status: 'Enabled' });
+    const bucketPolicy = parsePolicy(Object.values(resourcesOf(json, 'aws_s3_bucket_policy'))[0]!.policy);
+    expect(bucketPolicy.Statement[0]).toMatchObject({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
+    expect(Object.values(resourcesOf(json, 'aws_kms_key')).every((k) => k.enable_key_rotation === true)).toBe(true);
+  });
+  test('rejects short retention (TF-IAM-050) and object lock beyond retention (TF-IAM-051)', () => {
+    expect(() => new AuditTrail(testStack(), 't', { bucketRetentionDays: 30 })).toThrow(/\[TF-IAM-050\]/);
+    expect(() => new AuditTrail(testStack(), 't', { objectLockDays: 400 })).toThrow(/\[TF-IAM-051\]/);
+  });
+});
+
+describe('AccountBaseline', () => {
+  test('rejects a provider for a region the environment does not use (TF-IAM-060)', () => {
+    const stack = testStack();
+    expect(() => new AccountBaseline(stack, 'b', { users: [], regionalProviders: { 'us-west-2': stack.provider } })).toThrow(/\[TF-IAM-060\]/);
+  });
+  test('turns on GuardDuty, Access Analyzer, EBS default encryption with a CMK, the S3 account block and Config', () => {
+    const stack = testStack();
+    new AccountBaseline(stack, 'b', { users: [] });
+    const json = synthJson(stack);
+    expect(Object.values(resourcesOf(json, 'aws_guardduty_detector'))[0]!.enable).toBe(true);
+    expect(Object.values(resourcesOf(json, 'aws_accessanalyzer_analyzer'))[0]!.type).toBe('ACCOUNT');
+    expect(Object.values(resourcesOf(json, 'aws_ebs_default_kms_key'))[0]!.key_arn).toMatch(/aws_kms_key/);
+    expect(Object.values(resourcesOf(json, 'aws_s3_account_public_access_block'))[0]).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
+    expect(Object.values(resourcesOf(json, 'aws_config_configuration_recorder_status'))[0]!.is_enabled).toBe(true);
+    expect(resourcesOf(json, 'aws_iam_openid_connect_provider')).toEqual({});
+  });
+});
