@@ -36,3 +36,7 @@ export { allRules, ruleById } from './rules';
 export { defineRule, checkEach, pass, fail, unknown, resourcesOfType, tagsOf } from './rule-kit';
 export { suppress } from '../core/suppressions';
 export type { Suppression } from '../core/suppressions';
+export { applyComplianceChecks, ComplianceChecks } from './aspect';
+export type { ComplianceChecksProps } from './aspect';
+export { formatReport, formatJson, formatSarif, formatJunit, formatText, FORMATS } from './report';
+export type { Format, ReportInput, TextOptions } from './report';
