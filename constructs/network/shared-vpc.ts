@@ -244,23 +244,27 @@ export class SharedVpc extends Construct {
 
   /**
    * NACLs are a coarse second fence behind security groups. Being stateless,
-   * they must admit return traffic on ephemeral ports, so that range is open
-   * on the routed tiers; the isolated tier talks to the VPC only.
+   * they must admit return traffic on ephemeral ports from anywhere on the
+   * routed tiers. That range is split around 3389 so RDP is never open from
+   * the internet, even at the NACL layer; the isolated tier talks to the VPC only.
    */
   private buildNetworkAcls(vpcCidr: string, subnets: Record<SubnetTier, Subnet[]>): void {
     const fromVpc: NetworkAclIngress = { ruleNo: 100, action: 'allow', protocol: '-1', fromPort: 0, toPort: 0, cidrBlock: vpcCidr };
-    const ephemeral: NetworkAclIngress = { ruleNo: 200, action: 'allow', protocol: 'tcp', fromPort: 1024, toPort: 65535, cidrBlock: ANYWHERE };
+    const returnTraffic: NetworkAclIngress[] = [
+      { ruleNo: 200, action: 'allow', protocol: 'tcp', fromPort: 1024, toPort: 3388, cidrBlock: ANYWHERE },
+      { ruleNo: 210, action: 'allow', protocol: 'tcp', fromPort: 3390, toPort: 65535, cidrBlock: ANYWHERE },
+    ];
     const toAnywhere: NetworkAclEgress = { ruleNo: 100, action: 'allow', protocol: '-1', fromPort: 0, toPort: 0, cidrBlock: ANYWHERE };
     const rules: Record<SubnetTier, { ingress: NetworkAclIngress[]; egress: NetworkAclEgress[] }> = {
       public: {
         ingress: [
           fromVpc,
-          ephemeral,
+          ...returnTraffic,
           { ruleNo: 300, action: 'allow', protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlock: ANYWHERE },
         ],
         egress: [toAnywhere],
       },
-      private: { ingress: [fromVpc, ephemeral], egress: [toAnywhere] },
+      private: { ingress: [fromVpc, ...returnTraffic], egress: [toAnywhere] },
       isolated: { ingress: [fromVpc], egress: [{ ...toAnywhere, cidrBlock: vpcCidr }] },
     };
     for (const tier of SUBNET_TIERS) {

@@ -63,11 +63,6 @@ export class FreeTierHardenedStack extends TenantformStack {
       extraInterfaceEndpoints: ['ecr.api', 'ecr.dkr', 'logs'],
     });
     const vpcId = network.vpc.id;
-    for (const tier of ['public', 'private']) {
-      // NACLs are stateless: return traffic arrives on ephemeral ports 1024-65535, a range that contains 3389.
-      const acl = network.node.findChild(`network-acl-${tier}`) as Parameters<typeof suppress>[0];
-      suppress(acl, 'TF-NET-5', 'Stateless NACL must admit return traffic on ephemeral ports 1024-65535, which spans 3389; no security group admits RDP.');
-    }
     const key = this.dataKey(accountId, region);
 
     const logBucket = this.accessLogBucket(accountId, region);

@@ -60,8 +60,6 @@ describe('examples/free-tier-hardened', () => {
     const suppressed = gate(buildFreeTierHardened(newApp()), 'free-tier-hardened').filter((f) => f.status === 'suppressed');
     expect(suppressed.map((f) => `${f.ruleId} @ ${f.address}`).sort()).toEqual([
       'TF-ENC-4 @ aws_s3_bucket.elb-access-logs',
-      'TF-NET-5 @ aws_network_acl.network_network-acl-private_1BDD5C8D',
-      'TF-NET-5 @ aws_network_acl.network_network-acl-public_4E7C1EB2',
     ]);
     expect(suppressed.every((f) => (f.suppressionReason ?? '').length >= 10)).toBe(true);
   });

@@ -72,12 +72,13 @@ describe('SharedVpc', () => {
       expect(rules.every((r) => r.cidr_block === '10.0.0.0/16')).toBe(true);
     });
 
-    test('THEN no NACL admits SSH or RDP from anywhere other than as ephemeral return traffic', () => {
+    test('THEN no NACL admits SSH or RDP from anywhere, and only HTTPS and return traffic come from outside', () => {
       for (const nacl of Object.values(resourcesOf(json, 'aws_network_acl'))) {
-        for (const rule of nacl.ingress as { cidr_block: string; protocol: string; from_port: number }[]) {
+        for (const rule of nacl.ingress as { cidr_block: string; protocol: string; from_port: number; to_port: number }[]) {
           if (rule.cidr_block !== '0.0.0.0/0') continue;
           expect(rule.protocol).toBe('tcp');
-          expect([443, 1024]).toContain(rule.from_port);
+          expect([[443, 443], [1024, 3388], [3390, 65535]]).toContainEqual([rule.from_port, rule.to_port]);
+          for (const port of [22, 3389]) expect(port >= rule.from_port && port <= rule.to_port).toBe(false);
         }
       }
     });
