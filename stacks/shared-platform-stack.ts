@@ -199,6 +199,9 @@ export class SharedPlatformStack extends TenantformStack {
       cloudfront_domain_name: this.edge.distribution.domainName,
     };
     if (this.platformDomain.zone) outputs.hosted_zone_name_servers = this.platformDomain.zone.nameServers;
-    for (const [name, value] of Object.entries(outputs)) new TerraformOutput(this, `output-${name}`, { value, staticId: true });
+    for (const [name, value] of Object.entries(outputs)) {
+      // Construct IDs share a namespace with child constructs ('domain'); the Terraform output name does not.
+      new TerraformOutput(this, `output-${name}`, { value }).overrideLogicalId(name);
+    }
   }
 }
