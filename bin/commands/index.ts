@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import * as check from './check';
+import * as checkov from './checkov';
 import * as rules from './rules';
 
 /**
@@ -8,5 +9,6 @@ import * as rules from './rules';
  */
 export const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [
   check,
+  checkov,
   rules,
 ];

@@ -16,6 +16,7 @@ export { mapCheckovResults, resourceOf } from './map';
 export { parseCheckovOutput } from './raw';
 export type { CheckovCheck, CheckovReport } from './raw';
 export { runCheckovRaw } from './run';
+export { checkovRules } from './rules';
 export { DEFAULT_SKIP_LIST, loadSkipList, matchSkip } from './skip-list';
 export type { SkipEntry } from './skip-list';
 

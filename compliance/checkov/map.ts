@@ -44,7 +44,7 @@ function toFinding(check: CheckovCheck, status: 'fail' | 'pass', stackByFile: Re
     level: 'error' as const,
     stack: stack?.name ?? check.file_abs_path,
     address,
-    remediation: check.guideline ? `See ${check.guideline}` : `See checkov's documentation of ${check.check_id}${check.check_class ? ` (${check.check_class})` : ''}.`,
+    remediation: remediationOf(check),
   };
   if (status === 'pass') return { ...base, status, message: `checkov ${check.check_id} passed on ${address}.` };
   const message = `checkov ${check.check_id} failed on ${address}: ${check.check_name}.`;
@@ -52,7 +52,7 @@ function toFinding(check: CheckovCheck, status: 'fail' | 'pass', stackByFile: Re
   if (own !== undefined && own.reason.trim().length >= MIN_REASON_LENGTH) {
     return { ...base, status: 'suppressed', message, suppressionReason: own.reason };
   }
-  const skip = matchSkip(skipList, check.check_id, resource?.type ?? address.split('.')[0] ?? '');
+  const skip = matchSkip(skipList, check.check_id, resource?.type ?? address.split('.')[0] ?? '', base.stack);
   if (skip !== undefined) return { ...base, status: 'suppressed', message, suppressionReason: `checkov skip list: ${skip.reason}` };
   return { ...base, status: 'fail', message };
 }
@@ -70,4 +70,11 @@ export function resourceOf(stack: StackModel, checkovResource: string): Resource
   const pool = kind === 'data' ? stack.dataSources : stack.resources;
   const matches = [...pool.values()].filter((r) => r.name === name);
   return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** checkov's guideline link when it has one; else the check class, which names the check's source file (graph checks have none worth naming). */
+function remediationOf(check: CheckovCheck): string {
+  if (check.guideline) return `See ${check.guideline}`;
+  const named = check.check_class !== undefined && !check.check_class.endsWith('base_check');
+  return `See checkov's documentation of ${check.check_id}${named ? ` (${check.check_class})` : ''}.`;
 }

@@ -14,6 +14,8 @@ export interface SkipEntry {
   readonly checkId: string;
   /** Limit the entry to these Terraform resource types; all types when absent. */
   readonly resourceTypes?: readonly string[];
+  /** Limit the entry to stacks whose name matches one of these patterns (`*` = any characters); all stacks when absent. */
+  readonly stacks?: readonly string[];
   /** Why the failure is acceptable; at least 10 characters. */
   readonly reason: string;
   /** What change would let the entry be deleted. */
@@ -23,7 +25,7 @@ export interface SkipEntry {
 /** The skip list shipped with tenantform and applied unless the caller opts out. */
 export const DEFAULT_SKIP_LIST = join(__dirname, 'skip-list.json');
 
-const KEYS = new Set(['checkId', 'resourceTypes', 'reason', 'removeWhen']);
+const KEYS = new Set(['checkId', 'resourceTypes', 'stacks', 'reason', 'removeWhen']);
 
 /** Reads and validates a skip list file. Throws TF-CKV-003 on any malformed entry. */
 export function loadSkipList(file: string = DEFAULT_SKIP_LIST): SkipEntry[] {
@@ -56,10 +58,23 @@ export function validateEntry(entry: unknown, where: string): SkipEntry {
   if (e.resourceTypes !== undefined && (!Array.isArray(e.resourceTypes) || e.resourceTypes.some((t) => typeof t !== 'string'))) {
     throw new TenantformError({ code: 'TF-CKV-003', where, problem: 'resourceTypes must be a list of Terraform resource types.', value: e.resourceTypes, fix: 'e.g. ["aws_network_acl"], or leave it out.' });
   }
+  if (e.stacks !== undefined && (!Array.isArray(e.stacks) || e.stacks.some((t) => typeof t !== 'string'))) {
+    throw new TenantformError({ code: 'TF-CKV-003', where, problem: 'stacks must be a list of stack name patterns.', value: e.stacks, fix: 'e.g. ["dev-*"], or leave it out.' });
+  }
   return e as SkipEntry;
 }
 
-/** The entry that covers a failure of `checkId` on a resource of `resourceType`, if any. */
-export function matchSkip(list: readonly SkipEntry[], checkId: string, resourceType: string): SkipEntry | undefined {
-  return list.find((e) => e.checkId === checkId && (e.resourceTypes === undefined || e.resourceTypes.includes(resourceType)));
+function globMatches(pattern: string, value: string): boolean {
+  const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  return new RegExp(`^${source}$`).test(value);
+}
+
+/** The entry that covers a failure of `checkId` on a resource of `resourceType` in `stack`, if any. */
+export function matchSkip(list: readonly SkipEntry[], checkId: string, resourceType: string, stack = ''): SkipEntry | undefined {
+  return list.find(
+    (e) =>
+      e.checkId === checkId &&
+      (e.resourceTypes === undefined || e.resourceTypes.includes(resourceType)) &&
+      (e.stacks === undefined || e.stacks.some((p) => globMatches(p, stack))),
+  );
 }
