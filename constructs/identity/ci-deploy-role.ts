@@ -126,6 +126,13 @@ export class CiDeployRole extends Construct {
         policy: policyJson(statements),
       });
       if (name === 'regional' || name === 'global') suppress(policy, 'TF-LP-3', WILDCARD_REASON);
+      if (name === 'iam') {
+        suppress(
+          policy,
+          'TF-LP-5',
+          'CI creates and updates the workload roles of the stacks it deploys; baseline roles, users and identity providers are explicitly denied, and workloadPermissionsBoundaryArn caps what those roles may hold.',
+        );
+      }
       if (name === 'regional') {
         suppress(policy, 'TF-LP-5', 'RunInstances is needed to launch tenant hosts; the roles it can pass are limited by the iam policy (PassedToService, no baseline roles).');
       }

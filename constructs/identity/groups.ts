@@ -46,19 +46,9 @@ export class HumanGroups extends Construct {
       admins: {
         managed: ['ReadOnlyAccess'],
         statements: [
+          // Console passwords and lost MFA devices are reset through break-glass: letting one admin reset
+          // another's login is itself a privilege-escalation path.
           assume('AssumeAdminRoles', [props.breakGlassRoleArn, props.operatorRoleArn]),
-          {
-            // Users are defined in code; admins only handle the console-side lifecycle
-            // (issue or reset a console password, reset a lost MFA device, revoke a stray key).
-            Sid: 'UserLifecycle',
-            Effect: 'Allow',
-            Action: [
-              'iam:CreateLoginProfile', 'iam:UpdateLoginProfile', 'iam:DeleteLoginProfile', 'iam:DeactivateMFADevice',
-              'iam:UpdateAccessKey', 'iam:DeleteAccessKey',
-            ],
-            Resource: `arn:${partition}:iam::${accountId}:user/*`,
-            Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
-          },
         ],
       },
       'power-users': { managed: ['ReadOnlyAccess'], statements: [assume('AssumeOperator', [props.operatorRoleArn])] },
