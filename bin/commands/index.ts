@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import * as audit from './audit';
 import * as check from './check';
 import * as checkov from './checkov';
 import * as rules from './rules';
@@ -8,6 +9,7 @@ import * as rules from './rules';
  * `register(program)`; adding a command is one file plus one line here.
  */
 export const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [
+  audit,
   check,
   checkov,
   rules,
