@@ -1,4 +1,4 @@
-import { IConstruct, TerraformStack } from '../core/cdktf';
+import { IConstruct, TerraformResource, TerraformStack } from '../core/cdktf';
 import { Environment, holdsCustomerData } from '../core/environment';
 import { TenantformError, TenantformErrorDetails } from '../core/errors';
 import { DATA_CLASS_TAG } from '../core/tags';
@@ -57,70 +57,76 @@ export class SeparationGuard {
   public validate(): string[] {
     const env = this.stack.environment;
     const others = otherEnvironments(this.stack, env);
-    const json = this.stack.toTerraform() as Json;
     const where = `SeparationGuard ${this.stack.node.path}`;
     const errors: TenantformErrorDetails[] = [];
+    if (!holdsCustomerData(env)) this.checkCustomerData(env, where, errors);
+    // Resolving the stack is the expensive part; with no other environment there is nothing to point at.
+    if (others.length === 0) return errors.map((e) => new TenantformError(e).message);
+
+    const json = this.stack.toTerraform() as Json;
     const resources = (json.resource ?? {}) as Blocks;
     const data = (json.data ?? {}) as Blocks;
-
-    if (others.length > 0) {
-      const policyDocs = policyDocumentData(data);
-      const check = (fields: Readonly<Record<string, readonly string[]>>, code: string, what: string) => {
-        for (const [type, keys] of Object.entries(fields)) {
-          for (const [name, body] of Object.entries(resources[type] ?? {})) {
-            for (const key of keys) {
-              const text = expandPolicyReferences(stringify(body[key]), policyDocs);
-              for (const other of others) {
-                if (mentionsAccount(text, other.accountId)) {
-                  errors.push({ code, where, problem: `${what} in ${type}.${name}.${key} names the account of environment "${other.name}" from environment "${env.name}".`, value: other.accountId, fix: `keep ${env.name} and ${other.name} independent: give each environment its own ${what.toLowerCase()}.` });
-                }
+    const policyDocs = policyDocumentData(data);
+    const check = (fields: Readonly<Record<string, readonly string[]>>, code: string, what: string) => {
+      for (const [type, keys] of Object.entries(fields)) {
+        for (const [name, body] of Object.entries(resources[type] ?? {})) {
+          for (const key of keys) {
+            const text = expandPolicyReferences(stringify(body[key]), policyDocs);
+            for (const other of others) {
+              if (mentionsAccount(text, other.accountId)) {
+                errors.push({ code, where, problem: `${what} in ${type}.${name}.${key} names the account of environment "${other.name}" from environment "${env.name}".`, value: other.accountId, fix: `keep ${env.name} and ${other.name} independent: give each environment its own ${what.toLowerCase()}.` });
               }
             }
           }
         }
-      };
-      check(PRINCIPAL_FIELDS, 'TF-SEP-001', 'Trust or resource policy');
-      check(KMS_FIELDS, 'TF-SEP-002', 'KMS key policy or grant');
-      check(IDENTITY_POLICY_FIELDS, 'TF-SEP-006', 'Identity policy');
-      for (const [name, role] of Object.entries(resources.aws_iam_role ?? {})) {
-        const trust = stringify(role.assume_role_policy);
-        for (const other of others) {
-          if (trust.includes(`:environment:${other.name}"`)) {
-            errors.push({ code: 'TF-SEP-001', where, problem: `aws_iam_role.${name} in environment "${env.name}" trusts CI jobs of GitHub environment "${other.name}".`, value: other.name, fix: `trust only the "${env.name}" GitHub environment here.` });
-          }
+      }
+    };
+    check(PRINCIPAL_FIELDS, 'TF-SEP-001', 'Trust or resource policy');
+    check(KMS_FIELDS, 'TF-SEP-002', 'KMS key policy or grant');
+    check(IDENTITY_POLICY_FIELDS, 'TF-SEP-006', 'Identity policy');
+    for (const [name, role] of Object.entries(resources.aws_iam_role ?? {})) {
+      const trust = stringify(role.assume_role_policy);
+      for (const other of others) {
+        if (trust.includes(`:environment:${other.name}"`)) {
+          errors.push({ code: 'TF-SEP-001', where, problem: `aws_iam_role.${name} in environment "${env.name}" trusts CI jobs of GitHub environment "${other.name}".`, value: other.name, fix: `trust only the "${env.name}" GitHub environment here.` });
         }
       }
-      for (const provider of ((json.provider as Json | undefined)?.aws ?? []) as Json[]) {
-        const assumed = stringify(provider.assume_role) + stringify(provider.assume_role_with_web_identity);
-        for (const other of others) {
-          if (mentionsAccount(assumed, other.accountId)) {
-            errors.push({ code: 'TF-SEP-001', where, problem: `an AWS provider of environment "${env.name}" assumes a role in the account of "${other.name}".`, value: other.accountId, fix: 'each stack deploys only into its own environment account.' });
-          }
+    }
+    for (const provider of ((json.provider as Json | undefined)?.aws ?? []) as Json[]) {
+      const assumed = stringify(provider.assume_role) + stringify(provider.assume_role_with_web_identity);
+      for (const other of others) {
+        if (mentionsAccount(assumed, other.accountId)) {
+          errors.push({ code: 'TF-SEP-001', where, problem: `an AWS provider of environment "${env.name}" assumes a role in the account of "${other.name}".`, value: other.accountId, fix: 'each stack deploys only into its own environment account.' });
         }
       }
-      this.checkReplication(resources, others, env, where, errors);
-      for (const [name, remote] of Object.entries(data.terraform_remote_state ?? {})) {
-        const config = stringify(remote.config);
-        for (const other of others) {
-          const bucket = other.state.kind === 's3' ? other.state.bucket : undefined;
-          if ((bucket && config.includes(`"${bucket}"`)) || mentionsAccount(config, other.accountId)) {
-            errors.push({ code: 'TF-SEP-004', where, problem: `data.terraform_remote_state.${name} in environment "${env.name}" reads the state of environment "${other.name}".`, value: remote.config, fix: 'do not reference resources of another environment\'s stacks; pass values that belong to this environment.' });
-          }
+    }
+    this.checkReplication(resources, others, env, where, errors);
+    for (const [name, remote] of Object.entries(data.terraform_remote_state ?? {})) {
+      const config = stringify(remote.config);
+      for (const other of others) {
+        const bucket = other.state.kind === 's3' ? other.state.bucket : undefined;
+        if ((bucket && config.includes(`"${bucket}"`)) || mentionsAccount(config, other.accountId)) {
+          errors.push({ code: 'TF-SEP-004', where, problem: `data.terraform_remote_state.${name} in environment "${env.name}" reads the state of environment "${other.name}".`, value: remote.config, fix: 'do not reference resources of another environment\'s stacks; pass values that belong to this environment.' });
         }
       }
     }
 
-    if (!holdsCustomerData(env)) {
-      for (const [type, byName] of Object.entries(resources)) {
-        for (const [name, body] of Object.entries(byName)) {
-          const tags = { ...((body.tags_all ?? {}) as Json), ...((body.tags ?? {}) as Json) };
-          if (tags[DATA_CLASS_TAG] === 'customer') {
-            errors.push({ code: 'TF-SEP-005', where, problem: `${type}.${name} is tagged as customer data, but environment "${env.name}" may not hold customer data.`, value: { [DATA_CLASS_TAG]: 'customer' }, fix: `use ${DATA_CLASS_TAG}=synthetic test data here, or mark the environment holdsCustomerData: true if it really is production.` });
-          }
-        }
+    return errors.map((e) => new TenantformError(e).message);
+  }
+
+  /**
+   * Reads tags from the constructs' inputs rather than the resolved JSON:
+   * a data-class tag is always a literal, and this avoids a resolve pass.
+   */
+  private checkCustomerData(env: Environment, where: string, errors: TenantformErrorDetails[]): void {
+    for (const c of this.stack.node.findAll()) {
+      if (!TerraformResource.isTerraformResource(c)) continue;
+      const tags = (c as { tagsInput?: Record<string, unknown> }).tagsInput;
+      if (tags?.[DATA_CLASS_TAG] === 'customer') {
+        const address = `${c.terraformResourceType}.${c.friendlyUniqueId}`;
+        errors.push({ code: 'TF-SEP-005', where, problem: `${address} is tagged as customer data, but environment "${env.name}" may not hold customer data.`, value: { [DATA_CLASS_TAG]: 'customer' }, fix: `use ${DATA_CLASS_TAG}=synthetic test data here, or mark the environment holdsCustomerData: true if it really is production.` });
       }
     }
-    return errors.map((e) => new TenantformError(e).message);
   }
 
   private checkReplication(resources: Blocks, others: readonly Environment[], env: Environment, where: string, errors: TenantformErrorDetails[]): void {
@@ -144,7 +150,8 @@ export class SeparationGuard {
 /** Environments of the app's other stacks (by name), read from the stacks themselves. */
 function otherEnvironments(stack: GuardedStack, env: Environment): Environment[] {
   const byName = new Map<string, Environment>();
-  for (const c of stack.node.root.node.findAll()) {
+  // Stacks are children of the app; walking every construct here made synth quadratic in the stack count.
+  for (const c of stack.node.root.node.children) {
     if (!TerraformStack.isStack(c)) continue;
     const candidate = (c as Partial<GuardedStack>).environment;
     if (candidate && typeof candidate.accountId === 'string' && candidate.name !== env.name) byName.set(candidate.name, candidate);
