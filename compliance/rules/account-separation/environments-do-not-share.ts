@@ -6,6 +6,28 @@ function stateBucketOf(stack: StackModel): string | undefined {
   return typeof bucket === 'string' ? bucket : undefined;
 }
 
+interface UsageIndex {
+  readonly accounts: Map<string, StackModel[]>;
+  readonly buckets: Map<string, StackModel[]>;
+}
+
+/** Stacks by account and by state bucket, built once per run so the rule stays linear in the number of stacks. */
+const indexByRun = new WeakMap<readonly StackModel[], UsageIndex>();
+
+function usageIndex(stacks: readonly StackModel[]): UsageIndex {
+  let index = indexByRun.get(stacks);
+  if (index !== undefined) return index;
+  index = { accounts: new Map(), buckets: new Map() };
+  for (const s of stacks) {
+    if (s.environment === undefined) continue;
+    for (const a of s.accounts) index.accounts.set(a, index.accounts.get(a) ?? []).get(a)!.push(s);
+    const b = stateBucketOf(s);
+    if (b !== undefined) index.buckets.set(b, index.buckets.get(b) ?? []).get(b)!.push(s);
+  }
+  indexByRun.set(stacks, index);
+  return index;
+}
+
 /** TF-SEP-2: across the whole run, an account or a state bucket belongs to one environment. */
 export const environmentsDoNotShare = defineRule(
   {
@@ -19,15 +41,15 @@ export const environmentsDoNotShare = defineRule(
   },
   (stack, context) => {
     if (stack.environment === undefined) return []; // TF-SEP-1 reports the missing declaration.
-    const others = context.stacks.filter((s) => s.environment !== undefined && s.environment !== stack.environment);
+    const index = usageIndex(context.stacks);
     const out: RuleOutcome[] = [];
     for (const account of stack.accounts) {
-      const clash = others.find((o) => o.accounts.includes(account));
+      const clash = (index.accounts.get(account) ?? []).find((o) => o.environment !== stack.environment);
       if (clash) out.push(fail('stack', `account ${account} is also used by environment ${clash.environment} (stack ${clash.name}).`, `Account::${account}`));
     }
     const bucket = stateBucketOf(stack);
     if (bucket !== undefined) {
-      const clash = others.find((o) => stateBucketOf(o) === bucket);
+      const clash = (index.buckets.get(bucket) ?? []).find((o) => o.environment !== stack.environment);
       if (clash) out.push(fail('stack', `state bucket ${bucket} is also used by environment ${clash.environment} (stack ${clash.name}).`, `StateBucket::${bucket}`));
     }
     return out.length > 0 ? out : [pass('stack', 'account and state bucket belong to this environment alone.')];

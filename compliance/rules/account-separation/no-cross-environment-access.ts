@@ -10,17 +10,42 @@ interface OtherEnvironments {
   readonly buckets: ReadonlyMap<string, string>;
 }
 
+interface EnvironmentFacts {
+  readonly accounts: Set<string>;
+  readonly stateBuckets: Set<string>;
+  readonly buckets: Set<string>;
+}
+
+/** Facts per environment, computed once per run (a run of 1,000 stacks must not rescan them per stack). */
+const factsByRun = new WeakMap<readonly StackModel[], Map<string, EnvironmentFacts>>();
+
+function environmentFacts(stacks: readonly StackModel[]): Map<string, EnvironmentFacts> {
+  let facts = factsByRun.get(stacks);
+  if (facts !== undefined) return facts;
+  facts = new Map();
+  for (const s of stacks) {
+    if (s.environment === undefined) continue;
+    let f = facts.get(s.environment);
+    if (f === undefined) facts.set(s.environment, (f = { accounts: new Set(), stateBuckets: new Set(), buckets: new Set() }));
+    for (const a of s.accounts) f.accounts.add(a);
+    const b = s.backend?.config.bucket;
+    if (typeof b === 'string') f.stateBuckets.add(b);
+    for (const r of s.resources.values()) if (r.type === 'aws_s3_bucket' && typeof r.values.bucket === 'string') f.buckets.add(r.values.bucket);
+  }
+  factsByRun.set(stacks, facts);
+  return facts;
+}
+
 /** Accounts, state buckets and S3 bucket names of every other environment of the run. */
 function otherEnvironments(stack: StackModel, stacks: readonly StackModel[]): OtherEnvironments {
   const accounts = new Map<string, string>();
   const stateBuckets = new Map<string, string>();
   const buckets = new Map<string, string>();
-  for (const s of stacks) {
-    if (s.environment === undefined || s.environment === stack.environment) continue;
-    for (const a of s.accounts) if (!stack.accounts.includes(a)) accounts.set(a, s.environment);
-    const b = s.backend?.config.bucket;
-    if (typeof b === 'string') stateBuckets.set(b, s.environment);
-    for (const r of s.resources.values()) if (r.type === 'aws_s3_bucket' && typeof r.values.bucket === 'string') buckets.set(r.values.bucket, s.environment);
+  for (const [env, f] of environmentFacts(stacks)) {
+    if (env === stack.environment) continue;
+    for (const a of f.accounts) if (!stack.accounts.includes(a)) accounts.set(a, env);
+    for (const b of f.stateBuckets) stateBuckets.set(b, env);
+    for (const b of f.buckets) buckets.set(b, env);
   }
   return { accounts, stateBuckets, buckets };
 }

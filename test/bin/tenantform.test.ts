@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const FIXTURES = join(ROOT, 'test', 'compliance', 'fixtures');
+
+/** Spawns the real CLI the way a user runs it. */
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [require.resolve('tsx/cli'), join(ROOT, 'bin', 'tenantform.ts'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('tenantform check', () => {
+  test('exit 0 on a clean stack, with a PASSED summary', () => {
+    const r = cli('check', join(FIXTURES, 'clean'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^PASSED 1 stack\(s\), \d+ rule\(s\)/m);
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+
+  test('exit 1 on failures; json lists findings with the contract fields and the suppression', () => {
+    const r = cli('check', join(FIXTURES, 'failing'), '--format', 'json');
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as { tool: { name: string }; summary: { failed: boolean }; findings: Array<Record<string, unknown>> };
+    expect(report.tool.name).toBe('tenantform');
+    expect(report.summary.failed).toBe(true);
+    const notPassing = report.findings.filter((f) => f.status !== 'pass').map((f) => `${f.status} ${f.ruleId} ${f.address}${f.finding ? `#${f.finding}` : ''}`);
+    expect(notPassing).toEqual(
+      expect.arrayContaining(['fail TF-LP-1 aws_iam_policy.admin#Action::*', 'fail TF-LP-3 aws_iam_policy.admin#Action::*', 'suppressed TF-LP-3 aws_iam_policy.queue#Action::sqs:SendMessage']),
+    );
+    expect(Object.keys(report.findings[0]!).sort()).toEqual(expect.arrayContaining(['address', 'category', 'level', 'message', 'remediation', 'ruleId', 'stack', 'status', 'title']));
+  });
+
+  test('--fail-on decides whether warning-level failures fail the gate', () => {
+    expect(cli('check', join(FIXTURES, 'warning-only.tf.json')).status).toBe(0);
+    expect(cli('check', join(FIXTURES, 'warning-only.tf.json'), '--fail-on', 'warning').status).toBe(1);
+  });
+
+  test('exit 2 for usage errors and unreadable input', () => {
+    expect(cli('check', '--format', 'yaml').status).toBe(2);
+    expect(cli('check', join(FIXTURES, 'missing-dir')).stderr).toContain('[TF-CHK-001]');
+    const broken = cli('check', join(FIXTURES, 'broken'));
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toContain('[TF-CHK-002]');
+    expect(cli('frobnicate').status).toBe(2);
+  });
+
+  test('--output writes the report to a file; sarif and junit render', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tenantform-cli-'));
+    const sarif = cli('check', join(FIXTURES, 'failing'), '--format', 'sarif', '--output', join(dir, 'out.sarif'));
+    expect(sarif.status).toBe(1);
+    expect(sarif.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).version).toBe('2.1.0');
+    const junit = cli('check', join(FIXTURES, 'failing'), '--format', 'junit');
+    expect(junit.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="tenantform"/);
+    expect(junit.stdout).toContain('<failure type="fail"');
+    expect(junit.stdout).toContain('<skipped message="suppressed: fixture: documented exception for the test"/>');
+  });
+});
+
+describe('tenantform rules', () => {
+  test('lists every rule, one per line', () => {
+    const r = cli('rules');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^TF-MFA-1 +error +mfa +Ensure .* \(invariant\)$/m);
+    expect(r.stdout).toMatch(/^TF-LP-2 +warning +least-privilege +Ensure /m);
+  });
+});
