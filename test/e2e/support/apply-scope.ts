@@ -28,7 +28,7 @@ function referencesOf(body: unknown): Set<string> {
  * other resources (terraform would otherwise pull the gap back in as a
  * dependency of a target).
  */
-export function applyScope(stack: SynthesizedStack): ApplyScope {
+export function applyScope(stack: SynthesizedStack, extraExclusions: ReadonlySet<string> = new Set()): ApplyScope {
   const graph = new Map<string, Set<string>>();
   for (const [type, byName] of Object.entries(stack.json.resource ?? {})) {
     for (const [name, body] of Object.entries(byName)) graph.set(`${type}.${name}`, referencesOf(body));
@@ -41,7 +41,7 @@ export function applyScope(stack: SynthesizedStack): ApplyScope {
     if (seen.has(address)) return undefined;
     seen.add(address);
     const type = address.startsWith('data.') ? undefined : address.split('.')[0];
-    if (type !== undefined && isMotoGap(type)) return type;
+    if (type !== undefined && (isMotoGap(type) || extraExclusions.has(type))) return type;
     for (const ref of graph.get(address) ?? []) {
       const gap = blockingGap(ref, seen);
       if (gap !== undefined) return gap;

@@ -96,7 +96,8 @@ export async function startMoto(options: { accountId: string; logDirectory: stri
     const endpoint = `http://127.0.0.1:${port}`;
     const log = openSync(logPath, 'a');
     const child = spawn(binary, ['-H', '127.0.0.1', '-p', String(port)], {
-      env: { ...process.env, MOTO_ACCOUNT_ID: options.accountId },
+      // AWS managed policies (AmazonSSMManagedInstanceCore, ...) exist only when moto is told to load them.
+      env: { ...process.env, MOTO_ACCOUNT_ID: options.accountId, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
       stdio: ['ignore', log, log],
     });
     closeSync(log);
