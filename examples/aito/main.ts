@@ -2,8 +2,8 @@ import { App } from 'tenantform/stacks';
 import { dev, management, prod } from './environments';
 import { addIdentity } from './identity';
 import { addNetwork } from './network';
-import { addTenants, interimPlatformRefs, syncTenants } from './tenants';
 import { addPlatform } from './platform';
+import { addTenants, syncTenants } from './tenants';
 
 /**
  * The reference deployment: a multi-tenant database service with prod and dev
@@ -19,8 +19,8 @@ for (const [environment, cidrBlock] of [
   [dev, '10.20.0.0/16'],
 ] as const) {
   const network = addNetwork(app, environment, cidrBlock);
-  addPlatform(app, environment, network);
-  addTenants(app, environment, interimPlatformRefs(environment, network), tenants);
+  const platform = addPlatform(app, environment, network, [...tenants.placements.values()]);
+  addTenants(app, environment, platform.tenantRefs, tenants);
 }
 
 addIdentity(app, { management, prod, dev });

@@ -54,9 +54,10 @@ function databaseImage(environment: Environment): string {
 }
 
 /**
- * Interim platform refs until the shared platform stack lands: the network
- * comes from the network stack (cross-stack references); the rest are the
- * platform's well-known names in the environment's own account.
+ * Platform refs without a platform stack: the network comes from the network
+ * stack, the rest are literal names in the environment's own account. The
+ * e2e tier uses them to apply tenant stacks against an emulator without
+ * deploying the whole edge; the example itself uses the platform's refs.
  */
 export function interimPlatformRefs(environment: Environment, network: NetworkStack): PlatformRefs {
   const { accountId, region, name } = environment;

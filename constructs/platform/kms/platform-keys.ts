@@ -55,7 +55,7 @@ export class PlatformKeys extends Construct {
         Statement: [
           admin,
           {
-            // Principals of this account may use the key, but only through the services that store tenant data for them.
+            // Principals of this account may use the key, but only through the services that store tenant data for them (Secrets Manager holds the managed engines' master passwords).
             Sid: 'AccountUsesKeyThroughDataServices',
             Effect: 'Allow',
             Principal: { AWS: root },
@@ -64,7 +64,7 @@ export class PlatformKeys extends Construct {
             Condition: {
               StringEquals: {
                 'kms:CallerAccount': account,
-                'kms:ViaService': ['ec2', 'rds', 'ecr', 'ssm', 's3', 'backup'].map((s) => `${s}.${region}.amazonaws.com`),
+                'kms:ViaService': ['ec2', 'rds', 'secretsmanager', 'ecr', 'ssm', 's3', 'backup'].map((s) => `${s}.${region}.amazonaws.com`),
               },
             },
           },

@@ -18,7 +18,7 @@ describe('PlatformKeys', () => {
     expect(use.Condition).toEqual({
       StringEquals: {
         'kms:CallerAccount': '111111111111',
-        'kms:ViaService': ['ec2', 'rds', 'ecr', 'ssm', 's3', 'backup'].map((s) => `${s}.eu-west-1.amazonaws.com`),
+        'kms:ViaService': ['ec2', 'rds', 'secretsmanager', 'ecr', 'ssm', 's3', 'backup'].map((s) => `${s}.eu-west-1.amazonaws.com`),
       },
     });
     expect(statements[2]!.Condition).toEqual({ Bool: { 'kms:GrantIsForAWSResource': 'true' }, StringEquals: { 'kms:CallerAccount': '111111111111' } });
