@@ -4,6 +4,7 @@
  * fails closed.
  */
 import { MIN_REASON_LENGTH } from '../core/suppressions';
+import { linkCrossStackReferences } from './model/cross-stack';
 import { CheckContext, Finding, ResourceModel, Rule, RuleOutcome, StackModel, SuppressionRecord } from './types';
 
 export interface CheckOptions {
@@ -12,7 +13,9 @@ export interface CheckOptions {
 }
 
 /** Checks every stack against every rule. Findings are ordered by stack, rule, address. */
-export function checkStacks(stacks: readonly StackModel[], rules: readonly Rule[], options: CheckOptions = {}): Finding[] {
+export function checkStacks(input: readonly StackModel[], rules: readonly Rule[], options: CheckOptions = {}): Finding[] {
+  // With every stack at hand, values read from another stack's outputs can be traced to what produced them.
+  const stacks = linkCrossStackReferences(input);
   const context: CheckContext = { stacks };
   const findings: Finding[] = [];
   stacks.forEach((stack, i) => {

@@ -92,6 +92,8 @@ export interface StackModel {
   /** Data sources by address (`data.<type>.<name>`). */
   readonly dataSources: ReadonlyMap<string, ResourceModel>;
   readonly variables: Readonly<Record<string, unknown>>;
+  /** Output values by name, resolved like resource attributes; cross-stack references are linked through them. */
+  readonly outputs?: Readonly<Record<string, unknown>>;
 }
 
 export interface Finding {

@@ -13,6 +13,12 @@ export interface UnknownValue {
    * tell "the ARN of a resource in this stack" (specific, only computed later) from "a variable".
    */
   readonly refs: readonly string[];
+  /**
+   * Set when the expression reads another stack's output (a cdktf cross-stack
+   * reference) and that output is one resource attribute of the producing
+   * stack: the value is then as specific as that attribute.
+   */
+  readonly origin?: { readonly stack: string; readonly ref: string };
 }
 
 export function unknownValue(expression: string, refs: readonly string[] = []): UnknownValue {

@@ -36,7 +36,16 @@ export function stackFromJson(json: unknown, name: string, source: string): Stac
     resources,
     dataSources,
     variables: recordOf(doc.variable) ?? {},
+    outputs: outputsOf(doc.output, resolver),
   };
+}
+
+function outputsOf(value: unknown, resolver: Resolver): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, block] of Object.entries(recordOf(value) ?? {})) {
+    if (isRecord(block) && 'value' in block) out[name] = resolver.resolveValue(block.value);
+  }
+  return out;
 }
 
 function recordOf(value: unknown): Record<string, unknown> | undefined {

@@ -1,4 +1,5 @@
 import { StackModel } from '../../types';
+import { isUnknown } from '../../values';
 import { isRecord, isSet, isUnresolved, referencedAddresses } from './values';
 
 /** What a `kms_key_id`-style attribute says about the key that encrypts a resource. */
@@ -11,12 +12,17 @@ const AWS_MANAGED_ALIAS = /(^|:)alias\/aws\//;
  * `aws_kms_alias` of the stack is customer managed (AWS reserves `alias/aws/`);
  * a `data.aws_kms_key` / `data.aws_kms_alias` is judged by the key it looks up;
  * a literal ARN or alias is customer managed unless it is an `alias/aws/...`
- * one. Variables and other unresolved expressions are unknown.
+ * one; a cross-stack output traced to a key of the producing stack counts
+ * like a local key. Variables and other unresolved expressions are unknown.
  */
 export function keyKind(stack: StackModel, value: unknown): KeyKind {
   if (!isSet(value)) return 'none';
   if (typeof value === 'string' && !isUnresolved(value)) return AWS_MANAGED_ALIAS.test(value) ? 'aws-managed' : 'customer-managed';
   if (!isUnresolved(value)) return 'unknown';
+  // A cross-stack reference the engine traced to a key resource of the producing stack.
+  if (isUnknown(value) && value.origin !== undefined) {
+    return /^aws_kms_(key|alias|replica_key)\./.test(value.origin.ref) ? 'customer-managed' : 'unknown';
+  }
   const refs = referencedAddresses(value);
   if (refs.length !== 1) return 'unknown';
   const address = refs[0]!;
