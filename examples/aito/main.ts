@@ -1,3 +1,4 @@
+import { applyComplianceChecks } from 'tenantform/compliance';
 import { App } from 'tenantform/stacks';
 import { dev, management, prod } from './environments';
 import { addIdentity } from './identity';
@@ -25,4 +26,6 @@ for (const [environment, cidrBlock] of [
 
 addIdentity(app, { management, prod, dev });
 
+// The same rules as `tenantform check`, at synth time: an unsuppressed failure stops `cdktf synth`.
+applyComplianceChecks(app);
 app.synth();
