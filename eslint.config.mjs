@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '**/cdktf.out/', 'coverage/', '.stryker-tmp/', 'reports/', '*.js', '*.mjs'] },
+  { ignores: ['node_modules/', 'dist/', '**/cdktf.out/', 'coverage/', '.stryker-tmp/', 'reports/', '.venv/', '*.js', '*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
