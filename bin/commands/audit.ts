@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { TenantformError } from '../../core/errors';
 import { auditAccount, auditRules, createAuditClients, resolveTarget } from '../../compliance/audit';
 import { FailOn, summarize } from '../../compliance/engine';
-import { Format, FORMATS, formatReport } from '../../compliance/report';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { Format, FORMATS } from '../../compliance/report';
+import { emitReport } from './emit-report';
+import { EXIT_USAGE } from './exit-codes';
 
 interface AuditCommandOptions {
   readonly environment: string;
@@ -54,16 +54,5 @@ export async function runAudit(paths: readonly string[], options: AuditCommandOp
   }
   const rules = auditRules();
   const summary = summarize(findings, 1, rules.length, options.failOn);
-  const report = formatReport(options.format, { findings, summary, rules, sources: { [target.environment]: `aws account ${target.accountId}` } }, { color: options.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR, verbose: options.verbose });
-  if (options.output !== undefined) {
-    try {
-      writeFileSync(options.output, report);
-    } catch (e) {
-      process.stderr.write(`tenantform: cannot write ${options.output}: ${(e as Error).message}\n`);
-      return EXIT_USAGE;
-    }
-  } else {
-    process.stdout.write(report);
-  }
-  return summary.failed ? EXIT_FINDINGS : EXIT_OK;
+  return emitReport({ findings, summary, rules, sources: { [target.environment]: `aws account ${target.accountId}` } }, options);
 }

@@ -1,12 +1,12 @@
-import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { TenantformError } from '../../core/errors';
 import { checkStacks, FailOn, summarize } from '../../compliance/engine';
 import { discoverStacks, loadStack } from '../../compliance/model';
-import { Format, FORMATS, formatReport } from '../../compliance/report';
+import { Format, FORMATS } from '../../compliance/report';
 import { allRules } from '../../compliance/rules';
 import { StackModel } from '../../compliance/types';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { emitReport } from './emit-report';
+import { EXIT_USAGE } from './exit-codes';
 import { progressReporter } from './progress';
 
 interface CheckOptions {
@@ -55,27 +55,5 @@ function runCheck(paths: readonly string[], options: CheckOptions): number {
   progress.done();
   const summary = summarize(findings, stacks.length, allRules.length, options.failOn);
   const sources = Object.fromEntries(stacks.map((s) => [s.name, s.source]));
-  const toFile = options.output !== undefined;
-  const color = !toFile && process.stdout.isTTY === true;
-  const report = formatReport(options.format, { findings, summary, rules: allRules, sources }, { color: colorWanted(color), verbose: options.verbose });
-  if (toFile) {
-    try {
-      writeFileSync(options.output!, report);
-    } catch (e) {
-      process.stderr.write(`tenantform: cannot write ${options.output}: ${(e as Error).message}\n`);
-      return EXIT_USAGE;
-    }
-  } else {
-    process.stdout.write(report);
-  }
-  return summary.failed ? EXIT_FINDINGS : EXIT_OK;
-}
-
-/** FORCE_COLOR turns colours on even when piped (CI logs that render ANSI); NO_COLOR always wins. */
-function colorWanted(tty: boolean): boolean {
-  const noColor = process.env.NO_COLOR;
-  if (noColor !== undefined && noColor !== '') return false;
-  const force = process.env.FORCE_COLOR;
-  if (force !== undefined && force !== '' && force !== '0') return true;
-  return tty;
+  return emitReport({ findings, summary, rules: allRules, sources }, options);
 }

@@ -1,12 +1,12 @@
-import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { TenantformError } from '../../core/errors';
 import { checkovRules, checkWithCheckov } from '../../compliance/checkov';
 import { checkStacks, FailOn, summarize } from '../../compliance/engine';
-import { Format, FORMATS, formatReport } from '../../compliance/report';
+import { Format, FORMATS } from '../../compliance/report';
 import { allRules } from '../../compliance/rules';
 import { Finding, Rule } from '../../compliance/types';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { emitReport } from './emit-report';
+import { EXIT_USAGE } from './exit-codes';
 
 interface CheckovCommandOptions {
   readonly format: Format;
@@ -56,17 +56,5 @@ export async function runCheckovCommand(paths: readonly string[], options: Check
   }
   const summary = summarize(findings, result.stacks.length, rules.length, options.failOn);
   const sources = Object.fromEntries(result.stacks.map((s) => [s.name, s.source]));
-  const toFile = options.output !== undefined;
-  const report = formatReport(options.format, { findings, summary, rules, sources }, { color: !toFile && process.stdout.isTTY === true && !process.env.NO_COLOR, verbose: options.verbose });
-  if (toFile) {
-    try {
-      writeFileSync(options.output!, report);
-    } catch (e) {
-      process.stderr.write(`tenantform: cannot write ${options.output}: ${(e as Error).message}\n`);
-      return EXIT_USAGE;
-    }
-  } else {
-    process.stdout.write(report);
-  }
-  return summary.failed ? EXIT_FINDINGS : EXIT_OK;
+  return emitReport({ findings, summary, rules, sources }, options);
 }
