@@ -1,4 +1,4 @@
-import { ResourceModel, Rule, StackModel } from '../../types';
+import { CheckContext, ResourceModel, Rule, StackModel } from '../../types';
 import { decide } from '../_shared/outcomes';
 import { blockOf, blocksOf, effectiveTags, isRecord, isUnresolved, listOf, pointsAt, resourcesOf } from '../_shared/values';
 import { DATA_CLASS_TAG } from './DataVolumePreventDestroy';
@@ -17,8 +17,7 @@ export const DataVolumeSnapshots: Rule = {
     invariant: false,
   },
   check(stack, context) {
-    // Snapshot policies usually live in the environment's platform stack, not in each tenant stack.
-    const peers = context.stacks.filter((s) => s === stack || (s.environment !== undefined && s.environment === stack.environment));
+    const peers = snapshotPeers(stack, context);
     return resourcesOf(stack, 'aws_ebs_volume').flatMap((volume) => {
       const tags = effectiveTags(stack, volume);
       if (tags[DATA_CLASS_TAG] === undefined) return [];
@@ -31,6 +30,29 @@ export const DataVolumeSnapshots: Rule = {
 };
 
 type Verdict = boolean | 'unknown';
+
+/** Per run: the stacks holding snapshot policies, by environment. Built once, not once per stack (that was quadratic). */
+const policyStacksByRun = new WeakMap<CheckContext, Map<string, StackModel[]>>();
+
+/**
+ * The stack itself plus every stack of its environment that holds a DLM policy
+ * or a backup selection: snapshot policies usually live in the environment's
+ * platform stack, not in each tenant stack.
+ */
+function snapshotPeers(stack: StackModel, context: CheckContext): StackModel[] {
+  let index = policyStacksByRun.get(context);
+  if (index === undefined) {
+    index = new Map();
+    for (const s of context.stacks) {
+      if (s.environment === undefined) continue;
+      if (resourcesOf(s, 'aws_dlm_lifecycle_policy').length === 0 && resourcesOf(s, 'aws_backup_selection').length === 0) continue;
+      index.set(s.environment, [...(index.get(s.environment) ?? []), s]);
+    }
+    policyStacksByRun.set(context, index);
+  }
+  const peers = stack.environment === undefined ? [] : (index.get(stack.environment) ?? []);
+  return peers.includes(stack) ? peers : [stack, ...peers];
+}
 
 function tagsMatch(wanted: unknown, tags: Record<string, unknown>): Verdict {
   if (isUnresolved(wanted)) return 'unknown';
