@@ -7,3 +7,4 @@ export * from './identity';
 export * from './tenancy';
 export * from './database';
 export * from './platform';
+export { AlbRef, Placement, TenantPlatformRefs } from './platform-refs';

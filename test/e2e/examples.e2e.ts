@@ -1,7 +1,7 @@
 /**
  * Every stack of every example, against real Terraform and moto's server:
  * init from the provider mirror, validate, plan; then apply what moto
- * implements, re-plan (must be empty) and destroy. See test/e2e/README.md.
+ * implements, re-plan (must be empty) and destroy. README.md, "Real verification", explains the choices.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
