@@ -87,8 +87,11 @@ export abstract class TenantformStack extends TerraformStack {
   private configureBackend(stackId: string): void {
     const state = this.environment.state;
     if (state.kind === 'local') {
+      // Relative to the stacks folder rather than to this stack's own directory:
+      // cdktf copies the path into other stacks' terraform_remote_state, and from
+      // their directories `../<stack>/...` still names this stack's state file.
       new LocalBackend(this, {
-        path: state.directory ? `${state.directory}/${stackId}.tfstate` : `terraform.${stackId}.tfstate`,
+        path: state.directory ? `${state.directory}/${stackId}.tfstate` : `../${stackId}/terraform.${stackId}.tfstate`,
       });
       return;
     }

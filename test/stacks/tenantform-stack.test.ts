@@ -1,4 +1,5 @@
-import { Construct } from '../../core/cdktf';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { Construct, TerraformOutput } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { TenantformStack } from '../../stacks/tenantform-stack';
 import { DEV, newApp, PROD, synthJson, testEnvironment } from '../support/synth';
@@ -41,9 +42,21 @@ describe('TenantformStack', () => {
     expect(backend.s3.use_lockfile).toBeUndefined();
   });
 
-  test('uses local state only when asked for', () => {
+  test('uses local state only when asked for, in the given directory', () => {
     const stack = new EmptyStack(newApp(), 'dev-empty', { environment: testEnvironment({ state: { kind: 'local', directory: '/tmp/s' } }) });
     expect(synthJson(stack).terraform!.backend).toEqual({ local: { path: '/tmp/s/dev-empty.tfstate' } });
+  });
+
+  test('default local state is addressed from the stacks folder, so cross-stack remote state finds it from any stack', () => {
+    const app = newApp();
+    const local = testEnvironment({ state: { kind: 'local' } });
+    const producer = new EmptyStack(app, 'dev-producer', { environment: local });
+    const consumer = new EmptyStack(app, 'dev-consumer', { environment: local });
+    new TerraformOutput(consumer, 'vpc', { value: new Vpc(producer, 'vpc', { cidrBlock: '10.0.0.0/16' }).id });
+    app.synth();
+    expect(synthJson(producer).terraform!.backend).toEqual({ local: { path: '../dev-producer/terraform.dev-producer.tfstate' } });
+    const remote = (synthJson(consumer) as { data?: Record<string, Record<string, { config: { path: string } }>> }).data!.terraform_remote_state!;
+    expect(Object.values(remote).map((r) => r.config.path)).toEqual(['../dev-producer/terraform.dev-producer.tfstate']);
   });
 
   test('rejects a bad account ID with the stack named in the error', () => {
