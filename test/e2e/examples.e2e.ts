@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { applyScope, ApplyScope } from './support/apply-scope';
 import { emulatorEnv, writeEmulatorOverride } from './support/emulator-override';
 import { exampleNames, pinnedAccount, synthesizeExample, SynthesizedStack } from './support/examples';
+import { motoCannotApply } from './support/moto-gaps';
 import { MotoPool } from './support/moto';
 import { findProviderMirror, writeMirrorCliConfig } from './support/provider-mirror';
 import { plannedChanges, Terraform } from './support/terraform';
@@ -41,8 +42,6 @@ describe.each(exampleNames())('example %s', (example) => {
   });
 
   describe.each(stacks.map((s) => [s.name, s] as const))('stack %s', (_name, stack) => {
-    const scope = scopes.get(stack.name) as ApplyScope;
-
     it('inits from the mirror, validates and plans against moto', async () => {
       writeEmulatorOverride(stack);
       const tf = await terraformFor(stack);
@@ -52,10 +51,17 @@ describe.each(exampleNames())('example %s', (example) => {
       // A fresh emulator account holds nothing, so a stack with resources must plan to create them.
       expect(changes).toBe(Object.keys(stack.json.resource ?? {}).length > 0);
     });
+  });
+
+  // Stacks moto cannot hold are listed, with what was seen, in support/moto-gaps.ts; only those are left out.
+  const appliable = stacks.filter((s) => motoCannotApply(s.name) === undefined);
+  const eachAppliable = appliable.length > 0 ? describe.each(appliable.map((s) => [s.name, s] as const)) : undefined;
+  eachAppliable?.('stack %s on moto', (_name, stack) => {
+    const scope = scopes.get(stack.name) as ApplyScope;
 
     it('applies what moto implements, then re-plans with no changes', async () => {
       const tf = await terraformFor(stack);
-      if (!scope.complete && scope.targets.length === 0) return; // nothing moto can hold; plan above covers it
+      expect(scope.complete || scope.targets.length > 0).toBe(true);
       await tf.plan(scope.targets, 'e2e.tfplan');
       applied.push(stack);
       await tf.applyPlan('e2e.tfplan');
@@ -65,7 +71,9 @@ describe.each(exampleNames())('example %s', (example) => {
     });
   });
 
-  it('destroys every applied stack, dependents first, leaving empty state', async () => {
+  const itWhenApplied = appliable.length > 0 ? it : undefined;
+  itWhenApplied?.('destroys every applied stack, dependents first, leaving empty state', async () => {
+    expect(applied.map((s) => s.name).sort()).toEqual(appliable.map((s) => s.name).sort());
     for (const stack of [...applied].reverse()) {
       const tf = await terraformFor(stack);
       await tf.destroy(scopes.get(stack.name)?.targets ?? []);

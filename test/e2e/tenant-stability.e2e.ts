@@ -19,12 +19,23 @@ import { findProviderMirror, writeMirrorCliConfig } from './support/provider-mir
 import { plannedChanges, Terraform } from './support/terraform';
 
 /**
- * The tenant stacks point at the shared platform through interim refs
- * (listener ARNs, API IDs by well-known name) that do not exist in an empty
- * emulator account, so resources that attach to them are left out of apply
- * here; the examples tier plans them.
+ * Left out of apply here, so the plan compares only what moto round-trips:
+ * - resources that attach to the shared platform: the interim refs (listener
+ *   ARNs, API IDs by well-known name) do not exist in an empty emulator account;
+ * - backup vaults and plans: moto 5.2.1 returns them differently from what was
+ *   sent, so every re-plan shows an in-place update even with nothing changed
+ *   (seen in the examples tier). They are still validated and planned there.
  */
-const PLATFORM_ATTACHED = new Set(['aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule', 'aws_lb_listener_rule', 'aws_api_gateway_usage_plan', 'aws_api_gateway_api_key', 'aws_api_gateway_usage_plan_key']);
+const EXCLUDED_FROM_APPLY = new Set([
+  'aws_vpc_security_group_ingress_rule',
+  'aws_vpc_security_group_egress_rule',
+  'aws_lb_listener_rule',
+  'aws_api_gateway_usage_plan',
+  'aws_api_gateway_api_key',
+  'aws_api_gateway_usage_plan_key',
+  'aws_backup_vault',
+  'aws_backup_plan',
+]);
 const FIRST_THREE = [{ id: 'acme', tier: 'premium' }, { id: 'globex', tier: 'standard' }, { id: 'hooli', tier: 'free', storageGiB: 20 }];
 const FOURTH = { id: 'wayne', tier: 'standard' };
 
@@ -72,7 +83,7 @@ it('adding a fourth tenant leaves the first three tenant stacks without changes'
   for (const stack of before) {
     const t = await tf(stack);
     await t.init();
-    const { targets } = applyScope(stack, PLATFORM_ATTACHED);
+    const { targets } = applyScope(stack, EXCLUDED_FROM_APPLY);
     await t.plan(targets, 'e2e.tfplan');
     await t.applyPlan('e2e.tfplan');
   }
@@ -83,7 +94,7 @@ it('adding a fourth tenant leaves the first three tenant stacks without changes'
   for (const stack of after.filter((s) => ['prod-network', 'prod-tenant-acme', 'prod-tenant-globex', 'prod-tenant-hooli'].includes(s.name))) {
     const t = await tf(stack);
     await t.init();
-    const { targets } = applyScope(stack, PLATFORM_ATTACHED);
+    const { targets } = applyScope(stack, EXCLUDED_FROM_APPLY);
     const plan = await t.plan(targets);
     drift[stack.name] = plannedChanges(plan.result.stdout);
   }

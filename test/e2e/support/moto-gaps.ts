@@ -31,3 +31,34 @@ export const MOTO_GAPS: Readonly<Record<string, MotoGap>> = {
 export function isMotoGap(resourceType: string): boolean {
   return Object.prototype.hasOwnProperty.call(MOTO_GAPS, resourceType);
 }
+
+/**
+ * Whole stacks whose apply or no-change re-plan fails against moto 5.2.1, as
+ * seen in a full run of this tier (every one of them validates and plans
+ * cleanly against moto; the gate and checkov check their JSON). The tier
+ * applies every stack not listed here, so a new stack kind is applied by
+ * default and fails loudly until it works or is listed with its reason.
+ * Re-run the tier without an entry after bumping moto to see whether it holds.
+ */
+export const STACKS_MOTO_CANNOT_APPLY: readonly { readonly pattern: RegExp; readonly observed: string }[] = [
+  {
+    pattern: /^[a-z]+-baseline$/,
+    observed:
+      'GetEbsDefaultKmsKeyId answers HTTP 500; CloudTrail StartLogging fails; GuardDuty detector features read back empty; ' +
+      'the S3 Control account public access block endpoint is not served',
+  },
+  { pattern: /^[a-z]+-platform$/, observed: 'Application Auto Scaling cannot list tags of a scalable target, and the provider crashed reading one resource back' },
+  {
+    pattern: /^[a-z]+-tenant-/,
+    observed:
+      'security group rules, backup vaults, backup plans and Aurora clusters come back different from what was sent, so every re-plan shows in-place ' +
+      'updates; the tenant stability test applies the parts that do round-trip',
+  },
+  { pattern: /^management-organization$/, observed: 'AttachPolicy answers HTTP 400 for member accounts the emulator organization does not hold' },
+  { pattern: /^free-tier-/, observed: 'RDS DB instances cannot be read back after creation (and so cannot be deleted either)' },
+];
+
+/** Why moto cannot apply this stack, or undefined when the tier applies it. */
+export function motoCannotApply(stackName: string): string | undefined {
+  return STACKS_MOTO_CANNOT_APPLY.find((s) => s.pattern.test(stackName))?.observed;
+}
