@@ -12,6 +12,11 @@ export interface TenantFiles {
   readonly tenantsPath?: string;
   /** @default examples/aito/tenants.lock.json */
   readonly lockPath?: string;
+  /**
+   * `write` places new tenants and rewrites the lock; `check` fails on an out-of-date lock.
+   * @default - `check` when TENANTFORM_FROZEN_LOCK=1 (CI), else `write`
+   */
+  readonly lockMode?: 'write' | 'check';
 }
 
 /**
@@ -25,7 +30,7 @@ export function syncTenants(files: TenantFiles = {}): SyncedTenants {
     files.tenantsPath ?? path.join(__dirname, 'tenants.json'),
     files.lockPath ?? path.join(__dirname, 'tenants.lock.json'),
     ALB_POOL_SIZE,
-    { mode: process.env.TENANTFORM_FROZEN_LOCK === '1' ? 'check' : 'write' },
+    { mode: files.lockMode ?? (process.env.TENANTFORM_FROZEN_LOCK === '1' ? 'check' : 'write') },
   );
 }
 

@@ -53,7 +53,7 @@ afterAll(async () => {
 
 /** Synthesizes prod's network and tenant stacks for `tenants` into `outdir` (local state, temp tenant files). */
 function synth(tenants: readonly object[], outdir: string): SynthesizedStack[] {
-  const files = { tenantsPath: join(work, 'tenants.json'), lockPath: join(work, 'tenants.lock.json') };
+  const files = { tenantsPath: join(work, 'tenants.json'), lockPath: join(work, 'tenants.lock.json'), lockMode: 'write' as const };
   writeFileSync(files.tenantsPath, JSON.stringify(tenants));
   const previous = process.env.TENANTFORM_LOCAL_STATE;
   process.env.TENANTFORM_LOCAL_STATE = '1';

@@ -144,7 +144,7 @@ describe('tenant stability (property)', () => {
   function synthAll(dir: string, tenants: readonly TenantIntent[]): Map<string, string> {
     const tenantsPath = path.join(dir, 'tenants.json');
     fs.writeFileSync(tenantsPath, JSON.stringify(tenants.map((t) => (t.engine ? t : { id: t.id, tier: t.tier }))));
-    const stacks = addTenants(newApp(), PROD, PLATFORM, syncTenants({ tenantsPath, lockPath: path.join(dir, 'tenants.lock.json') }));
+    const stacks = addTenants(newApp(), PROD, PLATFORM, syncTenants({ tenantsPath, lockPath: path.join(dir, 'tenants.lock.json'), lockMode: 'write' }));
     return new Map(stacks.map((s) => [s.tenantId, JSON.stringify(synthJson(s))]));
   }
 
