@@ -3,12 +3,11 @@
  * from the AWS providers, the backend, and every resource and data source with
  * its references resolved.
  */
+import { CUSTOMER_DATA_ALLOWED_TAG, ENVIRONMENT_TAG } from '../../core/tags';
 import { ProviderModel, ResourceModel, StackModel, SuppressionRecord } from '../types';
 import { isRecord, isUnknown } from '../values';
 import { RawStack, Resolver } from './resolve';
 
-const ENVIRONMENT_TAG = 'environment';
-const CUSTOMER_DATA_ALLOWED_TAG = 'tenantform:customer-data';
 
 /** Builds the model of one stack from its parsed Terraform JSON. */
 export function stackFromJson(json: unknown, name: string, source: string): StackModel {

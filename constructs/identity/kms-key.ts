@@ -4,6 +4,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from '../../core/cdktf';
 import { accountRootArn } from './arn';
 import { policyJson, PolicyStatement } from './policy';
+import { KEY_ADMIN_ACTIONS } from '../kms/key-admin-actions';
 
 export interface BaselineKeyProps {
   /** What the key protects; shown in the console. */
@@ -33,12 +34,7 @@ export interface BaselineKeyProps {
  * Key administration and use are delegated to IAM in the key's own account;
  * these are listed rather than written as `kms:*`.
  */
-const ACCOUNT_KEY_ACTIONS: readonly string[] = [
-  'kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:List*', 'kms:Put*', 'kms:Update*', 'kms:Revoke*',
-  'kms:Disable*', 'kms:Get*', 'kms:Delete*', 'kms:TagResource', 'kms:UntagResource',
-  'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion', 'kms:RotateKeyOnDemand',
-  'kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*',
-];
+const ACCOUNT_KEY_ACTIONS: readonly string[] = [...KEY_ADMIN_ACTIONS, 'kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'];
 
 /** A customer-managed KMS key with yearly rotation, a key policy scoped to its own account, and an alias. */
 export class BaselineKey extends Construct {

@@ -21,6 +21,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Construct } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
+import { KEY_ADMIN_ACTIONS } from '../kms/key-admin-actions';
 import { planSubnets, SUBNET_TIERS, SubnetTier, TierRequest } from './subnet-plan';
 
 /** How private subnets reach the internet. */
@@ -386,7 +387,7 @@ export class SharedVpc extends Construct {
             Sid: 'AccountAdministersKey',
             Effect: 'Allow',
             Principal: { AWS: root },
-            Action: KEY_ADMIN_ACTIONS,
+            Action: [...KEY_ADMIN_ACTIONS],
             Resource: '*',
           },
           {
@@ -405,13 +406,6 @@ export class SharedVpc extends Construct {
     return key;
   }
 }
-
-/** Key-management actions for the account principal: everything except using the key for data. */
-export const KEY_ADMIN_ACTIONS = [
-  'kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:List*', 'kms:Put*', 'kms:Update*',
-  'kms:Revoke*', 'kms:Disable*', 'kms:Get*', 'kms:Delete*', 'kms:TagResource', 'kms:UntagResource',
-  'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion',
-];
 
 const CLOUDWATCH_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 

@@ -1,8 +1,8 @@
+import { DATA_CLASS_TAG } from '../../../core/tags';
 import { defineRule, fail, pass, unknown } from '../../rule-kit';
 import { RuleOutcome } from '../../types';
 import { isRecord, isUnknown } from '../../values';
 
-const DATA_CLASS_TAG = 'tenantform:data-class';
 
 /** TF-SEP-4: real customer data only lives in environments allowed to hold it. */
 export const customerDataWhereAllowed = defineRule(

@@ -1,9 +1,7 @@
+import { DATA_CLASS_TAG } from '../../../core/tags';
 import { Rule } from '../../types';
 import { decide } from '../_shared/outcomes';
 import { blockOf, boolOf, effectiveTags, resourcesOf } from '../_shared/values';
-
-/** The data-class tag tenantform puts on data stores (core/tags.ts; the suite reads JSON, so it is repeated here). */
-export const DATA_CLASS_TAG = 'tenantform:data-class';
 
 /** TF-RES-5: tenant data volumes are protected from `terraform destroy` and replacement. */
 export const DataVolumePreventDestroy: Rule = {

@@ -1,7 +1,7 @@
 import { CheckContext, ResourceModel, Rule, StackModel } from '../../types';
 import { decide } from '../_shared/outcomes';
 import { blockOf, blocksOf, effectiveTags, isRecord, isUnresolved, listOf, pointsAt, resourcesOf } from '../_shared/values';
-import { DATA_CLASS_TAG } from './DataVolumePreventDestroy';
+import { DATA_CLASS_TAG } from '../../../core/tags';
 
 /** TF-RES-6: tenant data volumes are covered by a snapshot schedule. */
 export const DataVolumeSnapshots: Rule = {

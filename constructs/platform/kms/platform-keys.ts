@@ -2,7 +2,7 @@ import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
-import { KEY_ADMIN_ACTIONS } from '../../network/shared-vpc';
+import { KEY_ADMIN_ACTIONS } from '../../kms/key-admin-actions';
 
 export interface PlatformKeysProps {
   /**
