@@ -33,7 +33,7 @@ export type { StackSource } from './model';
 export { checkStacks, gateFailures, summarize } from './engine';
 export type { CheckOptions, FailOn, Summary } from './engine';
 export { allRules, ruleById } from './rules';
-export { defineRule, checkEach, pass, fail, unknown, resourcesOfType, tagsOf } from './rule-kit';
+export { defineRule, checkEach, pass, fail, unknown, resourcesOf, tagsOf, decide, isKitRule } from './rule-kit';
 export { suppress } from '../core/suppressions';
 export type { Suppression } from '../core/suppressions';
 export { applyComplianceChecks, ComplianceChecks } from './aspect';

@@ -1,16 +1,48 @@
 /**
- * Small helpers every rule uses, so a rule file holds its metadata and its
- * decision and nothing else.
+ * The one rule kit. Every rule is `export const <FileName> = defineRule(meta, check)`
+ * in `compliance/rules/<category>/<FileName>.ts`, and imports its helpers from
+ * here (plus the domain readers: `iam/`, `policy.ts`, `rules/_shared/<domain>.ts`).
+ * A catalogue test (test/compliance/rules/catalogue.test.ts) enforces it.
  */
-import { ResourceModel, Rule, RuleMeta, RuleOutcome, StackModel, CheckContext } from './types';
+import { CheckContext, ResourceModel, Rule, RuleMeta, RuleOutcome, StackModel } from './types';
 import { isRecord, isUnknown } from './values';
+
+export { isUnknown, isRecord } from './values';
+export type { UnknownValue } from './values';
+export {
+  type Tri,
+  isUnresolved,
+  boolOf,
+  numberOf,
+  stringOf,
+  isSet,
+  blocksOf,
+  blockOf,
+  listOf,
+  referencedAddresses,
+  pointsAt,
+  resolveTarget,
+  resourcesOf,
+  effectiveTags,
+  isAnywhereCidr,
+} from './rules/_shared/values';
 
 /** Categories whose rules no resource may opt out of. */
 const INVARIANT_CATEGORIES = new Set(['mfa', 'account-separation']);
 
+/** Rules built by the kit; the catalogue test refuses any rule that is not. */
+const KIT_RULES = new WeakSet<Rule>();
+
 /** Declares a rule. `invariant` follows from the category (mfa and account-separation). */
 export function defineRule(meta: Omit<RuleMeta, 'invariant'>, check: (stack: StackModel, context: CheckContext) => readonly RuleOutcome[]): Rule {
-  return { meta: { ...meta, invariant: INVARIANT_CATEGORIES.has(meta.category) }, check };
+  const rule: Rule = Object.freeze({ meta: Object.freeze({ ...meta, invariant: INVARIANT_CATEGORIES.has(meta.category) }), check });
+  KIT_RULES.add(rule);
+  return rule;
+}
+
+/** Whether `rule` was built by `defineRule`. */
+export function isKitRule(rule: Rule): boolean {
+  return KIT_RULES.has(rule);
 }
 
 export function pass(address: string, message: string, finding?: string): RuleOutcome {
@@ -25,8 +57,20 @@ export function unknown(address: string, message: string, finding?: string): Rul
   return finding === undefined ? { status: 'unknown', address, message } : { status: 'unknown', address, message, finding };
 }
 
-/** Managed resources of the given types, in address order. */
-export function resourcesOfType(stack: StackModel, ...types: string[]): ResourceModel[] {
+/**
+ * The usual shape of a per-resource decision: a list of problems (fail), a
+ * list of things that could not be resolved (unknown), otherwise a pass.
+ * Failures win over unknowns: a known problem is reported even when other
+ * attributes are unresolved.
+ */
+export function decide(address: string, problems: readonly string[], unknowns: readonly string[], passMessage: string): RuleOutcome {
+  if (problems.length > 0) return fail(address, problems.join('; '));
+  if (unknowns.length > 0) return unknown(address, `cannot tell: ${unknowns.join('; ')}`);
+  return pass(address, passMessage);
+}
+
+/** Managed resources of the given types, in the stack's order. */
+function resourcesOfTypes(stack: StackModel, types: readonly string[]): ResourceModel[] {
   const wanted = new Set(types);
   const out: ResourceModel[] = [];
   for (const r of stack.resources.values()) if (wanted.has(r.type)) out.push(r);
@@ -37,11 +81,11 @@ export function resourcesOfType(stack: StackModel, ...types: string[]): Resource
  * Runs `decide` on every resource of the given types. A throw inside it
  * becomes a `fail` for that resource: a rule that crashes must never pass.
  */
-export function checkEach(stack: StackModel, types: readonly string[], decide: (resource: ResourceModel) => RuleOutcome | readonly RuleOutcome[]): RuleOutcome[] {
+export function checkEach(stack: StackModel, types: readonly string[], decideOne: (resource: ResourceModel) => RuleOutcome | readonly RuleOutcome[]): RuleOutcome[] {
   const out: RuleOutcome[] = [];
-  for (const r of resourcesOfType(stack, ...types)) {
+  for (const r of resourcesOfTypes(stack, types)) {
     try {
-      const result = decide(r);
+      const result = decideOne(r);
       if (Array.isArray(result)) out.push(...(result as RuleOutcome[]));
       else out.push(result as RuleOutcome);
     } catch (e) {

@@ -1,6 +1,6 @@
 import { isCorrectMfaDenyCondition } from '../../iam/principals';
 import { normalizePolicy, PolicyDocument, PolicyValue } from '../../policy';
-import { defineRule, fail, pass, resourcesOfType, unknown } from '../../rule-kit';
+import { defineRule, fail, pass, resourcesOf, unknown } from '../../rule-kit';
 import { ResourceModel, RuleOutcome, StackModel } from '../../types';
 import { isUnknown, listValue, UnknownValue } from '../../values';
 
@@ -54,12 +54,12 @@ function policyVerdict(raw: unknown): Verdict {
 /** Does the group (in this stack) carry a force-MFA deny, inline or attached? */
 function groupEnforcesMfa(stack: StackModel, group: ResourceModel): Verdict {
   const verdicts: Verdict[] = [];
-  for (const gp of resourcesOfType(stack, 'aws_iam_group_policy')) {
+  for (const gp of resourcesOf(stack, 'aws_iam_group_policy')) {
     if (refersTo(nameRef(gp.values.group, 'aws_iam_group'), group)) verdicts.push(policyVerdict(gp.values.policy));
   }
   const attachments = [
-    ...resourcesOfType(stack, 'aws_iam_group_policy_attachment').filter((a) => refersTo(nameRef(a.values.group, 'aws_iam_group'), group)),
-    ...resourcesOfType(stack, 'aws_iam_policy_attachment').filter((a) => listValue(a.values.groups).some((g) => refersTo(nameRef(g, 'aws_iam_group'), group))),
+    ...resourcesOf(stack, 'aws_iam_group_policy_attachment').filter((a) => refersTo(nameRef(a.values.group, 'aws_iam_group'), group)),
+    ...resourcesOf(stack, 'aws_iam_policy_attachment').filter((a) => listValue(a.values.groups).some((g) => refersTo(nameRef(g, 'aws_iam_group'), group))),
   ];
   for (const a of attachments) {
     const arn = a.values.policy_arn;
@@ -73,7 +73,7 @@ function groupEnforcesMfa(stack: StackModel, group: ResourceModel): Verdict {
 
 /** Groups (resources of the stack) a user belongs to, plus whether some membership could not be resolved. */
 function groupsOf(stack: StackModel, user: ResourceModel): { groups: ResourceModel[]; unresolved: boolean } {
-  const groups = resourcesOfType(stack, 'aws_iam_group');
+  const groups = resourcesOf(stack, 'aws_iam_group');
   const found = new Set<ResourceModel>();
   let unresolved = false;
   const addGroup = (ref: NameRef) => {
@@ -81,12 +81,12 @@ function groupsOf(stack: StackModel, user: ResourceModel): { groups: ResourceMod
     const g = groups.find((x) => refersTo(ref, x));
     if (g) found.add(g);
   };
-  for (const m of resourcesOfType(stack, 'aws_iam_group_membership')) {
+  for (const m of resourcesOf(stack, 'aws_iam_group_membership')) {
     const users = listValue(m.values.users);
     if (isUnknown(m.values.users)) unresolved = true;
     if (users.some((u) => refersTo(nameRef(u, 'aws_iam_user'), user))) addGroup(nameRef(m.values.group, 'aws_iam_group'));
   }
-  for (const m of resourcesOfType(stack, 'aws_iam_user_group_membership')) {
+  for (const m of resourcesOf(stack, 'aws_iam_user_group_membership')) {
     const ref = nameRef(m.values.user, 'aws_iam_user');
     if ('unknown' in ref) unresolved = true;
     if (refersTo(ref, user)) for (const g of listValue(m.values.groups)) addGroup(nameRef(g, 'aws_iam_group'));
@@ -97,10 +97,10 @@ function groupsOf(stack: StackModel, user: ResourceModel): { groups: ResourceMod
 /** An attached SCP with a force-MFA deny anywhere in the run covers every user of the organization. */
 function scpEnforcesMfa(stacks: readonly StackModel[]): boolean {
   return stacks.some((stack) =>
-    resourcesOfType(stack, 'aws_organizations_policy').some((p) => {
+    resourcesOf(stack, 'aws_organizations_policy').some((p) => {
       const type = p.values.type ?? 'SERVICE_CONTROL_POLICY';
       if (type !== 'SERVICE_CONTROL_POLICY' || policyVerdict(p.values.content) !== 'yes') return false;
-      return resourcesOfType(stack, 'aws_organizations_policy_attachment').some((a) => isUnknown(a.values.policy_id) && a.values.policy_id.refs.some((r) => r.startsWith(`${p.address}.`)));
+      return resourcesOf(stack, 'aws_organizations_policy_attachment').some((a) => isUnknown(a.values.policy_id) && a.values.policy_id.refs.some((r) => r.startsWith(`${p.address}.`)));
     }),
   );
 }
@@ -120,8 +120,8 @@ export const usersInForceMfaGroup = defineRule(
   (stack, context) => {
     const out: RuleOutcome[] = [];
     const credentialed = new Map<string, ResourceModel>();
-    const users = resourcesOfType(stack, 'aws_iam_user');
-    for (const cred of resourcesOfType(stack, 'aws_iam_user_login_profile', 'aws_iam_access_key')) {
+    const users = resourcesOf(stack, 'aws_iam_user');
+    for (const cred of resourcesOf(stack, 'aws_iam_user_login_profile', 'aws_iam_access_key')) {
       const ref = nameRef(cred.values.user, 'aws_iam_user');
       const user = users.find((u) => refersTo(ref, u));
       if (user) credentialed.set(user.address, user);
