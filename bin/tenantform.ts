@@ -20,7 +20,21 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * `tenantform rules | head` closes the pipe early: that is the reader saying
+ * it has enough, not an error, so the process ends quietly instead of dying
+ * with an EPIPE stack trace.
+ */
+export function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream, exit: (code: number) => void = (code) => process.exit(code)): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK);
+    else throw e;
+  });
+}
+
 export function main(argv: readonly string[]): void {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   const program = buildProgram();
   if (argv.length === 0) {
     program.outputHelp();

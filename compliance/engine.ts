@@ -117,11 +117,13 @@ export interface Summary {
   readonly fail: number;
   readonly unknown: number;
   readonly suppressed: number;
+  /** Fails and unknowns recorded in a `--baseline` file. */
+  readonly baselined: number;
   /** Whether the gate fails at the chosen threshold. */
   readonly failed: boolean;
 }
 
 export function summarize(findings: readonly Finding[], stacks: number, rules: number, failOn: FailOn = 'error'): Summary {
   const count = (s: Finding['status']) => findings.filter((f) => f.status === s).length;
-  return { stacks, rules, pass: count('pass'), fail: count('fail'), unknown: count('unknown'), suppressed: count('suppressed'), failed: gateFailures(findings, failOn).length > 0 };
+  return { stacks, rules, pass: count('pass'), fail: count('fail'), unknown: count('unknown'), suppressed: count('suppressed'), baselined: count('baselined'), failed: gateFailures(findings, failOn).length > 0 };
 }

@@ -15,8 +15,11 @@ export type Category =
 
 export type Level = 'error' | 'warning';
 
-/** `unknown`: the rule needed a value that could not be resolved from the JSON. It fails closed. */
-export type Status = 'fail' | 'unknown' | 'suppressed' | 'pass';
+/**
+ * `unknown`: the rule needed a value that could not be resolved from the JSON. It fails closed.
+ * `baselined`: a fail or unknown recorded in the `--baseline` file, so it does not fail the gate.
+ */
+export type Status = 'fail' | 'unknown' | 'suppressed' | 'baselined' | 'pass';
 
 export interface RuleReferences {
   /** CIS AWS Foundations Benchmark control, e.g. `CIS 1.10`. */
@@ -111,6 +114,17 @@ export interface Finding {
   readonly finding?: string;
   /** The suppression's reason, when status is `suppressed`. */
   readonly suppressionReason?: string;
+  /** The cdktf construct path of the resource (`prod-platform/alb-pool/alb-0`), from its `"//".metadata.path`. */
+  readonly constructPath?: string;
+  /** Where the resource is written: the file the gate read it from, and its line when known. */
+  readonly location?: SourceLocation;
+}
+
+/** A place in an input file, for reports that link findings to code. */
+export interface SourceLocation {
+  readonly file: string;
+  /** 1-based line of the resource's block, when the loader recorded it. */
+  readonly line?: number;
 }
 
 /** What a rule's check returns for one resource or stack, before suppressions apply. */

@@ -1,6 +1,6 @@
 import { AccountBaseline, AccountBaselineProps } from '../constructs/identity/account-baseline';
 import { Construct, TerraformOutput } from '../core/cdktf';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { AwsProvider } from '../core/aws';
 import { TenantformStack, TenantformStackProps } from './tenantform-stack';
 
 export interface AccountBaselineStackProps extends TenantformStackProps, Omit<AccountBaselineProps, 'regionalProviders'> {}

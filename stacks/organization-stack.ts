@@ -1,8 +1,4 @@
-import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
-import { OrganizationsOrganization } from '@cdktf/provider-aws/lib/organizations-organization';
-import { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organizations-organizational-unit';
-import { OrganizationsPolicy } from '@cdktf/provider-aws/lib/organizations-policy';
-import { OrganizationsPolicyAttachment } from '@cdktf/provider-aws/lib/organizations-policy-attachment';
+import { OrganizationsAccount, OrganizationsOrganization, OrganizationsOrganizationalUnit, OrganizationsPolicy, OrganizationsPolicyAttachment } from '../core/aws';
 import { partitionOf } from '../constructs/identity/arn';
 import { policyJson, PolicyStatement } from '../constructs/identity/policy';
 import {

@@ -1,4 +1,4 @@
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { AwsProvider } from '../core/aws';
 import { Construct, LocalBackend, S3Backend, TerraformStack } from '../core/cdktf';
 import {
   Environment,

@@ -9,15 +9,16 @@ export function formatJunit(input: ReportInput): string {
   const byStack = new Map<string, Finding[]>();
   for (const f of input.findings) byStack.set(f.stack, [...(byStack.get(f.stack) ?? []), f]);
   const failures = (list: readonly Finding[]) => list.filter((f) => f.status === 'fail' || f.status === 'unknown').length;
-  const skipped = (list: readonly Finding[]) => list.filter((f) => f.status === 'suppressed').length;
+  const skipped = (list: readonly Finding[]) => list.filter((f) => f.status === 'suppressed' || f.status === 'baselined').length;
   const suites = [...byStack].map(([stack, list]) => {
     const cases = list.map((f) => {
-      const name = `${f.ruleId} ${f.address}${f.finding ? ` [${f.finding}]` : ''}`;
+      const name = `${f.ruleId} ${f.address}${f.constructPath ? ` (${f.constructPath})` : ''}${f.finding ? ` [${f.finding}]` : ''}`;
       const open = `    <testcase classname="${xml(`${stack}.${f.category}`)}" name="${xml(name)}">`;
       if (f.status === 'fail' || f.status === 'unknown') {
         return `${open}\n      <failure type="${f.status}" message="${xml(f.message)}">${xml(`${f.title}\n${f.message}\nFix: ${f.remediation}`)}</failure>\n    </testcase>`;
       }
       if (f.status === 'suppressed') return `${open}\n      <skipped message="${xml(`suppressed: ${f.suppressionReason ?? ''}`)}"/>\n    </testcase>`;
+      if (f.status === 'baselined') return `${open}\n      <skipped message="baselined: recorded in the --baseline file"/>\n    </testcase>`;
       return `${open}</testcase>`;
     });
     return `  <testsuite name="${xml(stack)}" tests="${list.length}" failures="${failures(list)}" errors="0" skipped="${skipped(list)}">\n${cases.join('\n')}\n  </testsuite>`;

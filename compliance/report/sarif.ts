@@ -1,4 +1,5 @@
 import { Finding, Rule } from '../types';
+import { ruleDocUri } from './rule-docs';
 import { ReportInput, TOOL_NAME, TOOL_VERSION } from './tool';
 
 /**
@@ -38,6 +39,7 @@ function descriptor(rule: Rule): Record<string, unknown> {
     shortDescription: { text: m.title },
     fullDescription: { text: m.title },
     help: { text: m.remediation },
+    helpUri: ruleDocUri(m.id),
     defaultConfiguration: { level: m.level },
     properties: { category: m.category, invariant: m.invariant, tags: [m.category], ...(m.references.cis ? { cis: m.references.cis } : {}) },
   };
@@ -53,12 +55,23 @@ function result(f: Finding, index: ReadonlyMap<string, number>, sources: Readonl
     message: { text: `${f.message} Fix: ${f.remediation}` },
     locations: [
       {
-        ...(sources[f.stack] ? { physicalLocation: { artifactLocation: { uri: sources[f.stack]!.split('\\').join('/') } } } : {}),
-        logicalLocations: [{ fullyQualifiedName: `${f.stack}/${f.address}`, name: f.address, kind: 'resource' }],
+        ...physical(f, sources),
+        logicalLocations: [
+          { fullyQualifiedName: `${f.stack}/${f.address}`, name: f.address, kind: 'resource' },
+          ...(f.constructPath !== undefined ? [{ fullyQualifiedName: f.constructPath, name: f.constructPath.split('/').pop(), kind: 'object' }] : []),
+        ],
       },
     ],
     partialFingerprints: { tenantformFinding: `${f.ruleId}|${f.stack}|${f.address}|${f.finding ?? ''}` },
-    properties: { status: f.status, category: f.category, stack: f.stack, ...(f.finding ? { finding: f.finding } : {}) },
+    properties: { status: f.status, category: f.category, stack: f.stack, ...(f.finding ? { finding: f.finding } : {}), ...(f.constructPath ? { constructPath: f.constructPath } : {}) },
     ...(f.status === 'suppressed' ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: f.suppressionReason ?? '' }] } : {}),
+    ...(f.status === 'baselined' ? { suppressions: [{ kind: 'external', status: 'accepted', justification: 'recorded in the --baseline file' }] } : {}),
   };
+}
+
+function physical(f: Finding, sources: Readonly<Record<string, string>>): Record<string, unknown> {
+  const file = f.location?.file ?? sources[f.stack];
+  if (file === undefined) return {};
+  const uri = file.split('\\').join('/');
+  return { physicalLocation: { artifactLocation: { uri }, ...(f.location?.line !== undefined ? { region: { startLine: f.location.line } } : {}) } };
 }

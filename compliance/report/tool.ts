@@ -9,4 +9,6 @@ export interface ReportInput {
   readonly rules: readonly import('../types').Rule[];
   /** Where each stack was read from, for report locations. */
   readonly sources: Readonly<Record<string, string>>;
+  /** The findings that fail the gate at the chosen threshold; default: every fail and unknown. */
+  readonly gating?: readonly import('../types').Finding[];
 }

@@ -1,9 +1,4 @@
-import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
-import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
-import { RdsCluster } from '@cdktf/provider-aws/lib/rds-cluster';
-import { RdsClusterInstance } from '@cdktf/provider-aws/lib/rds-cluster-instance';
-import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { DbInstance, DbSubnetGroup, RdsCluster, RdsClusterInstance, SecurityGroup, VpcSecurityGroupIngressRule } from '../../core/aws';
 import { Construct, TerraformResource } from '../../core/cdktf';
 import { EngineContext, EngineResult } from './ec2-ebs-engine';
 import { boundedName } from './names';

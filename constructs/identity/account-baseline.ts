@@ -1,6 +1,4 @@
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { S3AccountPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-account-public-access-block';
+import { AwsProvider, IamRolePolicyAttachment, S3AccountPublicAccessBlock } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
 import { environmentRegions, holdsCustomerData } from '../../core/environment';
 import { environmentOf } from '../../core/environment-context';

@@ -1,6 +1,4 @@
-import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { Cloudtrail, CloudwatchLogGroup, IamRole } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';

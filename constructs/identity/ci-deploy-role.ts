@@ -1,6 +1,4 @@
-import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../../core/aws';
 import { Annotations, Construct } from '../../core/cdktf';
 import { Environment, environmentRegions } from '../../core/environment';
 import { environmentOf } from '../../core/environment-context';

@@ -1,8 +1,4 @@
-import { ConfigConfigurationRecorder } from '@cdktf/provider-aws/lib/config-configuration-recorder';
-import { ConfigConfigurationRecorderStatus } from '@cdktf/provider-aws/lib/config-configuration-recorder-status';
-import { ConfigDeliveryChannel } from '@cdktf/provider-aws/lib/config-delivery-channel';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { ConfigConfigurationRecorder, ConfigConfigurationRecorderStatus, ConfigDeliveryChannel, IamRole, IamRolePolicyAttachment } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { awsManagedPolicyArn, BASELINE_IAM_PATH, partitionOf } from './arn';

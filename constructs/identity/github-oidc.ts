@@ -1,4 +1,4 @@
-import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
+import { IamOpenidConnectProvider } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
 
 /** GitHub Actions' OIDC issuer (without scheme, as IAM condition keys spell it). */

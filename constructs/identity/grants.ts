@@ -1,4 +1,4 @@
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IamRolePolicy } from '../../core/aws';
 import { IConstruct } from '../../core/cdktf';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { assertNoWildcardActions, PolicyConditions, policyJson, PolicyStatement } from './policy';

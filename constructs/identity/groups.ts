@@ -1,6 +1,4 @@
-import { IamGroup } from '@cdktf/provider-aws/lib/iam-group';
-import { IamGroupPolicy } from '@cdktf/provider-aws/lib/iam-group-policy';
-import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-policy-attachment';
+import { IamGroup, IamGroupPolicy, IamGroupPolicyAttachment } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
 import { awsManagedPolicyArn, BASELINE_IAM_PATH } from './arn';
 import { forceMfaDenyStatement, mfaSelfServiceStatements } from './mfa';

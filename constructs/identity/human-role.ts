@@ -1,6 +1,4 @@
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { IamRole, IamRolePolicy, IamRolePolicyAttachment } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { accountRootArn, awsManagedPolicyArn, BASELINE_IAM_PATH } from './arn';

@@ -1,6 +1,4 @@
-import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { AwsProvider, KmsAlias, KmsKey } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
 import { accountRootArn } from './arn';
 import { policyJson, PolicyStatement } from './policy';

@@ -1,4 +1,4 @@
-import { IamAccountPasswordPolicy } from '@cdktf/provider-aws/lib/iam-account-password-policy';
+import { IamAccountPasswordPolicy } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
 import { describeConstruct, TenantformError } from '../../core/errors';
 

@@ -1,9 +1,4 @@
-import { AccessanalyzerAnalyzer } from '@cdktf/provider-aws/lib/accessanalyzer-analyzer';
-import { EbsDefaultKmsKey } from '@cdktf/provider-aws/lib/ebs-default-kms-key';
-import { EbsEncryptionByDefault } from '@cdktf/provider-aws/lib/ebs-encryption-by-default';
-import { GuarddutyDetector } from '@cdktf/provider-aws/lib/guardduty-detector';
-import { GuarddutyDetectorFeature } from '@cdktf/provider-aws/lib/guardduty-detector-feature';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { AccessanalyzerAnalyzer, AwsProvider, EbsDefaultKmsKey, EbsEncryptionByDefault, GuarddutyDetector, GuarddutyDetectorFeature } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { partitionOf } from './arn';

@@ -1,5 +1,4 @@
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { SsmDocument } from '@cdktf/provider-aws/lib/ssm-document';
+import { CloudwatchLogGroup, SsmDocument } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
 import { Environment } from '../../core/environment';
 import { environmentOf } from '../../core/environment-context';

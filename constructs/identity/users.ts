@@ -1,9 +1,6 @@
-import { IamUser } from '@cdktf/provider-aws/lib/iam-user';
-import { IamUserGroupMembership } from '@cdktf/provider-aws/lib/iam-user-group-membership';
-import { IamUserLoginProfile } from '@cdktf/provider-aws/lib/iam-user-login-profile';
+import { IamGroup, IamUser, IamUserGroupMembership, IamUserLoginProfile } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
 import { describeConstruct, TenantformError } from '../../core/errors';
-import { IamGroup } from '@cdktf/provider-aws/lib/iam-group';
 import { HUMAN_GROUP_NAMES, HumanGroupName } from './groups';
 
 /**

@@ -1,6 +1,4 @@
-import { ApiGatewayApiKey } from '@cdktf/provider-aws/lib/api-gateway-api-key';
-import { ApiGatewayUsagePlan } from '@cdktf/provider-aws/lib/api-gateway-usage-plan';
-import { ApiGatewayUsagePlanKey } from '@cdktf/provider-aws/lib/api-gateway-usage-plan-key';
+import { ApiGatewayApiKey, ApiGatewayUsagePlan, ApiGatewayUsagePlanKey } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';

@@ -1,6 +1,4 @@
-import { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
-import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
-import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
+import { LbListenerRule, LbTargetGroup, LbTargetGroupAttachment } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';

@@ -1,5 +1,4 @@
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { AwsProvider, IamRole } from '../../core/aws';
 import { Aspects, Construct, IConstruct, TerraformStack } from '../../core/cdktf';
 import { applyComplianceChecks, ComplianceChecks } from '../../compliance/aspect';
 import { suppress } from '../../core/suppressions';

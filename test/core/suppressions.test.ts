@@ -1,4 +1,4 @@
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { KmsKey } from '../../core/aws';
 import { suppress } from '../../core/suppressions';
 import { TenantformStack } from '../../stacks/tenantform-stack';
 import { DEV, newApp, synthJson } from '../support/synth';

@@ -1,10 +1,4 @@
-import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
-import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { KmsGrant } from '@cdktf/provider-aws/lib/kms-grant';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import { S3BucketReplicationConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-replication-configuration';
+import { DataAwsIamPolicyDocument, EbsVolume, IamRole, IamRolePolicy, KmsGrant, KmsKey, S3BucketReplicationConfigurationA } from '../../core/aws';
 import { DataTerraformRemoteStateS3, Testing } from '../../core/cdktf';
 import { Environment } from '../../core/environment';
 import { TenantformStack } from '../../stacks/tenantform-stack';

@@ -1,4 +1,4 @@
-import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { Vpc } from '../../core/aws';
 import { Construct, TerraformOutput } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { TenantformStack } from '../../stacks/tenantform-stack';

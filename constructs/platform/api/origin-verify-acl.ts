@@ -1,5 +1,4 @@
-import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
-import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
+import { Wafv2WebAcl, Wafv2WebAclAssociation } from '../../../core/aws';
 import { Construct } from '../../../core/cdktf';
 
 /** Header CloudFront adds to every origin request; its value is the origin secret. */

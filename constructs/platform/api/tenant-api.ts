@@ -1,16 +1,4 @@
-import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
-import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
-import { ApiGatewayIntegration } from '@cdktf/provider-aws/lib/api-gateway-integration';
-import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
-import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
-import { ApiGatewayRequestValidator } from '@cdktf/provider-aws/lib/api-gateway-request-validator';
-import { ApiGatewayResource } from '@cdktf/provider-aws/lib/api-gateway-resource';
-import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
-import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
-import { ApiGatewayVpcLink } from '@cdktf/provider-aws/lib/api-gateway-vpc-link';
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { ApiGatewayAccount, ApiGatewayDeployment, ApiGatewayIntegration, ApiGatewayMethod, ApiGatewayMethodSettings, ApiGatewayRequestValidator, ApiGatewayResource, ApiGatewayRestApi, ApiGatewayStage, ApiGatewayVpcLink, CloudwatchLogGroup, IamRole, IamRolePolicy } from '../../../core/aws';
 import { Construct, Fn } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../../core/errors';

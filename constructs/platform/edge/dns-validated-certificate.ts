@@ -1,7 +1,4 @@
-import { AcmCertificate } from '@cdktf/provider-aws/lib/acm-certificate';
-import { AcmCertificateValidation } from '@cdktf/provider-aws/lib/acm-certificate-validation';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
+import { AcmCertificate, AcmCertificateValidation, AwsProvider, Route53Record } from '../../../core/aws';
 import { Construct, TerraformIterator, Token } from '../../../core/cdktf';
 
 export interface DnsValidatedCertificateProps {

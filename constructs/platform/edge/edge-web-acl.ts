@@ -1,5 +1,4 @@
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Wafv2WebAcl, Wafv2WebAclRule } from '@cdktf/provider-aws/lib/wafv2-web-acl';
+import { AwsProvider, Wafv2WebAcl, Wafv2WebAclRule } from '../../../core/aws';
 import { Construct } from '../../../core/cdktf';
 
 export interface EdgeWebAclProps {

@@ -1,4 +1,4 @@
-import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
+import { SsmParameter } from '../../../core/aws';
 import { Construct, Fn } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
 

@@ -1,5 +1,4 @@
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone';
+import { AwsProvider, Route53Zone } from '../../../core/aws';
 import { Construct } from '../../../core/cdktf';
 import { describeConstruct, TenantformError } from '../../../core/errors';
 import { DnsValidatedCertificate } from './dns-validated-certificate';

@@ -1,9 +1,4 @@
-import { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-base-path-mapping';
-import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
-import { CloudfrontDistribution } from '@cdktf/provider-aws/lib/cloudfront-distribution';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
+import { ApiGatewayBasePathMapping, ApiGatewayDomainName, AwsProvider, CloudfrontDistribution, KmsKey, Route53Record } from '../../../core/aws';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
 import { describeConstruct } from '../../../core/errors';

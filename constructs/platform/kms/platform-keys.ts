@@ -1,5 +1,4 @@
-import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { KmsAlias, KmsKey } from '../../../core/aws';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
 import { KEY_ADMIN_ACTIONS } from '../../kms/key-admin-actions';

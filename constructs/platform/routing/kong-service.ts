@@ -1,17 +1,4 @@
-import { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-policy';
-import { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { EcrLifecyclePolicy } from '@cdktf/provider-aws/lib/ecr-lifecycle-policy';
-import { EcrRepository } from '@cdktf/provider-aws/lib/ecr-repository';
-import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
-import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
-import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
-import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
-import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { AppautoscalingPolicy, AppautoscalingTarget, CloudwatchLogGroup, EcrLifecyclePolicy, EcrRepository, EcsCluster, EcsService, EcsTaskDefinition, IamRole, IamRolePolicy, LbTargetGroup, SecurityGroup, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule } from '../../../core/aws';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../../core/errors';

@@ -1,7 +1,4 @@
-import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
-import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
-import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
-import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { LbListener, LbTargetGroup, LbTargetGroupAttachment, VpcSecurityGroupEgressRule } from '../../../core/aws';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../../core/errors';

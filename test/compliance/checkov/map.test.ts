@@ -1,5 +1,4 @@
-import { NetworkAcl } from '@cdktf/provider-aws/lib/network-acl';
-import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { NetworkAcl, Vpc } from '../../../core/aws';
 import { mapCheckovResults, resourceOf } from '../../../compliance/checkov';
 import { CheckovCheck, CheckovReport } from '../../../compliance/checkov/raw';
 import { stackFromJson } from '../../../compliance/model';

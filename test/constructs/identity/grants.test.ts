@@ -1,6 +1,4 @@
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { IamRole, KmsKey, S3Bucket } from '../../../core/aws';
 import {
   grant,
   grantBucketRead,

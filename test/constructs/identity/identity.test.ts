@@ -6,7 +6,7 @@ import { CiDeployRole } from '../../../constructs/identity/ci-deploy-role';
 import { SessionManager, grantSessionLogging } from '../../../constructs/identity/session-manager';
 import { AuditTrail } from '../../../constructs/identity/audit-trail';
 import { AccountBaseline } from '../../../constructs/identity/account-baseline';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRole } from '../../../core/aws';
 import { DEV, resourcesOf, synthJson, testEnvironment } from '../../support/synth';
 import { parsePolicy, testStack } from './helpers';
 
