@@ -7,6 +7,10 @@ export interface ReportDestination {
   /** Write here instead of stdout. */
   readonly output?: string;
   readonly verbose?: boolean;
+  /** Text: list suppressed and baselined findings one by one. */
+  readonly showSuppressed?: boolean;
+  /** Text: only what fails the gate, then the summary. */
+  readonly quiet?: boolean;
 }
 
 /**
@@ -16,7 +20,7 @@ export interface ReportDestination {
  */
 export function emitReport(input: ReportInput, to: ReportDestination): number {
   const toFile = to.output !== undefined;
-  const report = formatReport(to.format, input, { color: colorWanted(!toFile && process.stdout.isTTY === true), verbose: to.verbose });
+  const report = formatReport(to.format, input, { color: colorWanted(!toFile && process.stdout.isTTY === true), verbose: to.verbose, showSuppressed: to.showSuppressed, quiet: to.quiet });
   if (toFile) {
     try {
       writeFileSync(to.output!, report);

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { endQuietlyOnClosedPipe } from '../../bin/tenantform';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(ROOT, 'test', 'compliance', 'fixtures');
@@ -64,7 +66,28 @@ describe('tenantform rules', () => {
   test('lists every rule, one per line', () => {
     const r = cli('rules');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^TF-MFA-1 +error +mfa +Ensure .* \(invariant\)$/m);
+    expect(r.stdout).toMatch(/^TF-MFA-1 +error +mfa +Ensure .* \(invariant\)( +\[CIS [^\]]+\])?$/m);
     expect(r.stdout).toMatch(/^TF-LP-2 +warning +least-privilege +Ensure /m);
+  });
+
+  test('--pack cis-aws lists only rules with a CIS reference; an unknown pack is a usage error', () => {
+    const r = cli('rules', '--pack', 'cis-aws');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => /\[CIS AWS [^\]]+\]$/.test(l))).toBe(true);
+    const bad = cli('rules', '--pack', 'nope');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('[TF-PCK-001]');
+  });
+
+  test('a reader that closes the pipe early ends the process quietly; other stream errors still surface', () => {
+    // A real `| head` only raises EPIPE once the output outgrows the pipe buffer, so drive the handler directly.
+    const stream = new PassThrough() as unknown as NodeJS.WriteStream;
+    const exits: number[] = [];
+    endQuietlyOnClosedPipe(stream, (code) => exits.push(code));
+    stream.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+    expect(exits).toEqual([0]);
+    expect(() => stream.emit('error', Object.assign(new Error('disk full'), { code: 'ENOSPC' }))).toThrow('disk full');
   });
 });

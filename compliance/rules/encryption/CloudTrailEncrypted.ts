@@ -1,8 +1,7 @@
-import { Rule } from '../../types';
 import { customerKeyRule } from '../_shared/customer-key-rule';
 
 /** TF-ENC-11: CloudTrail trails encrypt log files with a customer-managed key. */
-export const CloudTrailEncrypted: Rule = customerKeyRule(
+export const CloudTrailEncrypted = customerKeyRule(
   {
     id: 'TF-ENC-11',
     title: 'Ensure CloudTrail trails encrypt log files with a customer-managed KMS key',
@@ -12,7 +11,6 @@ export const CloudTrailEncrypted: Rule = customerKeyRule(
     remediation:
       'Set `kms_key_id` to a customer-managed key whose policy lets `cloudtrail.amazonaws.com` generate data keys for this trail (condition on `aws:SourceArn`) and lets only the auditors decrypt.',
     references: { cis: 'CIS AWS v5.0.0 4.5', checkov: ['CKV_AWS_35'], cdkNag: ['NIST.800.53.R5-CloudTrailEncryptionEnabled'] },
-    invariant: false,
   },
   'kms_key_id',
 );

@@ -1,11 +1,9 @@
-import { Rule } from '../../types';
-import { requireCustomerKey } from '../_shared/kms';
-import { decide } from '../_shared/outcomes';
-import { boolOf, resourcesOf } from '../_shared/values';
+import { boolOf, checkEach, decide, defineRule } from '../../rule-kit';
+import { noteCustomerKey } from '../_shared/kms';
 
 /** TF-ENC-1: EBS volumes are encrypted with a customer-managed key. */
-export const EbsVolumeEncrypted: Rule = {
-  meta: {
+export const EbsVolumeEncrypted = defineRule(
+  {
     id: 'TF-ENC-1',
     title: 'Ensure EBS volumes are encrypted with a customer-managed KMS key',
     category: 'encryption',
@@ -14,19 +12,15 @@ export const EbsVolumeEncrypted: Rule = {
     remediation:
       'Set `encrypted = true` and `kms_key_id` to a customer-managed key (for tenant data, the environment key). An existing unencrypted volume cannot be encrypted in place: snapshot it, copy the snapshot with encryption, and restore.',
     references: { cis: 'CIS AWS v5.0.0 5.1.1', checkov: ['CKV_AWS_3', 'CKV_AWS_189'], cdkNag: ['AwsSolutions-EC26'] },
-    invariant: false,
   },
-  check(stack) {
-    return resourcesOf(stack, 'aws_ebs_volume').map((v) => {
+  (stack) =>
+    checkEach(stack, ['aws_ebs_volume'], (v) => {
       const problems: string[] = [];
       const unknowns: string[] = [];
       const encrypted = boolOf(v.values.encrypted, false);
       if (encrypted === 'unknown') unknowns.push('encrypted is an unresolved expression');
       else if (!encrypted) problems.push('encrypted is not true');
-      const key = requireCustomerKey(stack, v.values.kms_key_id, 'kms_key_id');
-      if (key.problem) problems.push(key.problem);
-      if (key.unknown) unknowns.push(key.unknown);
+      noteCustomerKey(stack, v.values.kms_key_id, 'kms_key_id', problems, unknowns);
       return decide(v.address, problems, unknowns, 'encrypted with a customer-managed key');
-    });
-  },
-};
+    }),
+);

@@ -1,8 +1,7 @@
-import { Rule } from '../../types';
 import { customerKeyRule } from '../_shared/customer-key-rule';
 
 /** TF-ENC-8: CloudWatch log groups are encrypted with a customer-managed key. */
-export const LogGroupEncrypted: Rule = customerKeyRule(
+export const LogGroupEncrypted = customerKeyRule(
   {
     id: 'TF-ENC-8',
     title: 'Ensure CloudWatch log groups are encrypted with a customer-managed KMS key',
@@ -12,7 +11,6 @@ export const LogGroupEncrypted: Rule = customerKeyRule(
     remediation:
       'Set `kms_key_id` to the ARN of a customer-managed key whose policy allows `logs.<region>.amazonaws.com`, scoped with a `kms:EncryptionContext:aws:logs:arn` condition to the log group.',
     references: { checkov: ['CKV_AWS_158'], cdkNag: ['NIST.800.53.R5-CloudWatchLogGroupEncrypted'] },
-    invariant: false,
   },
   'kms_key_id',
 );

@@ -1,8 +1,7 @@
-import { Rule } from '../../types';
 import { customerKeyRule } from '../_shared/customer-key-rule';
 
 /** TF-ENC-9: Secrets Manager secrets use a customer-managed key. */
-export const SecretEncrypted: Rule = customerKeyRule(
+export const SecretEncrypted = customerKeyRule(
   {
     id: 'TF-ENC-9',
     title: 'Ensure Secrets Manager secrets are encrypted with a customer-managed KMS key',
@@ -12,7 +11,6 @@ export const SecretEncrypted: Rule = customerKeyRule(
     remediation:
       'Set `kms_key_id` to a customer-managed key. Without it the secret uses `aws/secretsmanager`, which cannot be shared across accounts and whose use no key policy of yours restricts.',
     references: { checkov: ['CKV_AWS_149'], cdkNag: ['NIST.800.53.R5-SecretsManagerUsingKMSKey'] },
-    invariant: false,
   },
   'kms_key_id',
 );

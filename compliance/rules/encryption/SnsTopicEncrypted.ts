@@ -1,8 +1,7 @@
-import { Rule } from '../../types';
 import { customerKeyRule } from '../_shared/customer-key-rule';
 
 /** TF-ENC-7: SNS topics are encrypted with a customer-managed key. */
-export const SnsTopicEncrypted: Rule = customerKeyRule(
+export const SnsTopicEncrypted = customerKeyRule(
   {
     id: 'TF-ENC-7',
     title: 'Ensure SNS topics are encrypted with a customer-managed KMS key',
@@ -12,7 +11,6 @@ export const SnsTopicEncrypted: Rule = customerKeyRule(
     remediation:
       'Set `kms_master_key_id` to a customer-managed key. Publishers such as CloudWatch alarms need `kms:GenerateDataKey*` and `kms:Decrypt` on it through the key policy; `alias/aws/sns` cannot grant that to other services.',
     references: { checkov: ['CKV_AWS_26'], cdkNag: ['AwsSolutions-SNS2'] },
-    invariant: false,
   },
   'kms_master_key_id',
 );

@@ -1,8 +1,7 @@
-import { Rule } from '../../types';
 import { customerKeyRule } from '../_shared/customer-key-rule';
 
 /** TF-ENC-6: SQS queues are encrypted with a customer-managed key. */
-export const SqsQueueEncrypted: Rule = customerKeyRule(
+export const SqsQueueEncrypted = customerKeyRule(
   {
     id: 'TF-ENC-6',
     title: 'Ensure SQS queues are encrypted with a customer-managed KMS key',
@@ -12,7 +11,6 @@ export const SqsQueueEncrypted: Rule = customerKeyRule(
     remediation:
       'Set `kms_master_key_id` to a customer-managed key whose policy lets the producers and consumers use it. SSE-SQS (`sqs_managed_sse_enabled`) encrypts, but with a key no policy of yours controls.',
     references: { checkov: ['CKV_AWS_27'], cdkNag: ['AwsSolutions-SQS2'] },
-    invariant: false,
   },
   'kms_master_key_id',
 );

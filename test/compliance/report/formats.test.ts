@@ -1,8 +1,8 @@
 import { toBeValidSarifLog } from '@microsoft/jest-sarif';
-import { checkStacks, summarize } from '../../compliance/engine';
-import { formatJson, formatSarif, formatText, TOOL_VERSION } from '../../compliance/report';
-import { allRules } from '../../compliance/rules';
-import { fixtureStack } from './support/compliance-fixtures';
+import { checkStacks, summarize } from '../../../compliance/engine';
+import { formatJson, formatSarif, formatText, TOOL_VERSION } from '../../../compliance/report';
+import { allRules } from '../../../compliance/rules';
+import { fixtureStack } from '../support/compliance-fixtures';
 
 expect.extend({ toBeValidSarifLog });
 
@@ -47,6 +47,6 @@ describe('reporters', () => {
 
   test('the tool version follows package.json', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    expect(TOOL_VERSION).toBe(require('../../package.json').version);
+    expect(TOOL_VERSION).toBe(require('../../../package.json').version);
   });
 });

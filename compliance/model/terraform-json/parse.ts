@@ -1,0 +1,161 @@
+/**
+ * Parses the text of one `*.tf.json` file as Terraform's JSON syntax sees it.
+ * `JSON.parse` keeps the last of two equal keys, which hides the first; this
+ * parser sees every key. Where Terraform reads repeated keys as more blocks
+ * (the block-type and label levels), they become the array form, which means
+ * the same; inside a block body or an expression Terraform rejects them, and
+ * so do we.
+ */
+import { ParseError, printParseErrorCode, visit } from 'jsonc-parser';
+import { TenantformError } from '../../../core/errors';
+import { BLOCK_LABELS } from './types';
+import { put } from './own';
+
+/**
+ * Where a value sits: the file root, a label level with `n` labels left, a
+ * block (one body or an array of bodies), or an expression.
+ */
+type Mode = { readonly kind: 'root' } | { readonly kind: 'label'; readonly left: number } | { readonly kind: 'block' } | { readonly kind: 'expr' };
+
+const ROOT: Mode = { kind: 'root' };
+const BLOCK: Mode = { kind: 'block' };
+const EXPR: Mode = { kind: 'expr' };
+
+interface ObjectFrame {
+  readonly kind: 'object';
+  readonly mode: Mode;
+  readonly props: Array<readonly [string, unknown]>;
+  /** Key → line (1-based) of its first occurrence, for the duplicate message. */
+  readonly seen: Map<string, number>;
+  key: string;
+}
+
+interface ArrayFrame {
+  readonly kind: 'array';
+  readonly mode: Mode;
+  readonly items: unknown[];
+}
+
+type Frame = ObjectFrame | ArrayFrame;
+
+/** Parses one Terraform JSON file's text. Throws TF-CHK-002 (not JSON) or TF-CHK-009 (duplicate key in a body or expression). */
+export function parseTerraformJson(text: string, file: string): unknown {
+  const stack: Frame[] = [];
+  let root: unknown;
+  let done = false;
+  let syntax: { error: ParseError; line: number; column: number } | undefined;
+
+  const childMode = (): Mode => {
+    const parent = stack[stack.length - 1];
+    if (parent === undefined) return ROOT;
+    const m = parent.mode;
+    if (parent.kind === 'array') return m.kind === 'root' ? EXPR : m;
+    if (m.kind === 'root') {
+      if (parent.key === '//') return EXPR;
+      const labels = Object.prototype.hasOwnProperty.call(BLOCK_LABELS, parent.key) ? BLOCK_LABELS[parent.key]! : 0;
+      return labels > 0 ? { kind: 'label', left: labels } : BLOCK;
+    }
+    if (m.kind === 'label') return m.left > 1 ? { kind: 'label', left: m.left - 1 } : BLOCK;
+    return EXPR;
+  };
+
+  const emit = (value: unknown): void => {
+    const parent = stack[stack.length - 1];
+    if (parent === undefined) {
+      root = value;
+      done = true;
+    } else if (parent.kind === 'array') parent.items.push(value);
+    else parent.props.push([parent.key, value]);
+  };
+
+  visit(
+    text,
+    {
+      onObjectBegin: () => {
+        stack.push({ kind: 'object', mode: childMode(), props: [], seen: new Map(), key: '' });
+      },
+      onObjectProperty: (name, _offset, _length, startLine) => {
+        const frame = stack[stack.length - 1] as ObjectFrame;
+        const first = frame.seen.get(name);
+        if (first !== undefined && !repeatable(frame.mode, name)) {
+          throw new TenantformError({
+            code: 'TF-CHK-009',
+            where: `${file}:${startLine + 1}`,
+            problem: `the key "${name}" appears twice in one ${frame.mode.kind === 'expr' ? 'object value' : 'block body'} (first on line ${first}); Terraform rejects a duplicate argument, and a JSON parser would silently keep only the last.`,
+            value: name,
+            fix: 'keep one of them; write repeated nested blocks as one key whose value is an array of objects.',
+          });
+        }
+        if (first === undefined) frame.seen.set(name, startLine + 1);
+        frame.key = name;
+      },
+      onObjectEnd: () => {
+        const frame = stack.pop() as ObjectFrame;
+        emit(buildObject(frame));
+      },
+      onArrayBegin: () => {
+        stack.push({ kind: 'array', mode: childMode(), items: [] });
+      },
+      onArrayEnd: () => {
+        const frame = stack.pop() as ArrayFrame;
+        emit(frame.items);
+      },
+      onLiteralValue: (value: unknown) => emit(value),
+      onError: (error, _offset, _length, startLine, startCharacter) => {
+        syntax ??= { error, line: startLine + 1, column: startCharacter + 1 };
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+
+  if (syntax !== undefined || !done) {
+    const at = syntax === undefined ? '' : `:${syntax.line}:${syntax.column}`;
+    const what = syntax === undefined ? 'the file holds no JSON value' : `${printParseErrorCode(syntax.error)}`;
+    throw new TenantformError({
+      code: 'TF-CHK-002',
+      where: `${file}${at}`,
+      problem: `the file is not valid JSON (${what}); Terraform JSON allows no comments and no trailing commas.`,
+      value: file,
+      fix: 'regenerate it with `cdktf synth`, or fix the JSON.',
+    });
+  }
+  return root;
+}
+
+/** Block-type keys at the root and label keys may repeat (Terraform reads more blocks); body and expression keys may not. */
+function repeatable(mode: Mode, key: string): boolean {
+  if (mode.kind === 'label') return true;
+  return mode.kind === 'root' && key !== '//';
+}
+
+function buildObject(frame: ObjectFrame): unknown {
+  if (frame.mode.kind === 'label' && frame.props.length !== frame.seen.size) return splitAtRepeats(frame.props);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of frame.props) {
+    // A repeated root key (two `resource` properties) means both sets of blocks: the array form says the same.
+    if (frame.mode.kind === 'root' && Object.prototype.hasOwnProperty.call(out, k)) put(out, k, [...asArray(out[k]), ...asArray(v)]);
+    else put(out, k, v);
+  }
+  return out;
+}
+
+/** `{a: X, b: Y, a: Z}` at a label level is `[{a: X, b: Y}, {a: Z}]`: every label kept, in order. */
+function splitAtRepeats(props: ReadonlyArray<readonly [string, unknown]>): Record<string, unknown>[] {
+  const groups: Record<string, unknown>[] = [];
+  let current: Record<string, unknown> = {};
+  for (const [k, v] of props) {
+    if (Object.prototype.hasOwnProperty.call(current, k)) {
+      groups.push(current);
+      current = {};
+    }
+    put(current, k, v);
+  }
+  groups.push(current);
+  return groups;
+}
+
+/** The blocks a value at a block-type or label level stands for: null is none, an array is its elements. */
+function asArray(value: unknown): unknown[] {
+  if (value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}

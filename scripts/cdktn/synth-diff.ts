@@ -1,0 +1,90 @@
+/**
+ * Compares two synth output folders (cdktf and cdktn runs of the same app)
+ * and lists every difference except the runtime's version stamp.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+export interface SynthDifference {
+  /** File relative to the output folder, with `/` separators. */
+  readonly file: string;
+  /** JSON path inside the file, `$` for the whole file. */
+  readonly path: string;
+  readonly cdktf: string;
+  readonly cdktn: string;
+}
+
+/**
+ * The only place the runtimes may differ: the version they stamp. In a stack's
+ * cdk.tf.json that is `//.metadata.version`; in manifest.json the top-level
+ * `version`. Both sides must still carry it as a string.
+ */
+function isVersionStamp(file: string, path: readonly string[]): boolean {
+  const key = path.join('\u0000');
+  if (file === 'manifest.json') return key === 'version';
+  return /^stacks\/[^/]+\/cdk\.tf\.json$/.test(file) && key === ['//', 'metadata', 'version'].join('\u0000');
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return '(absent)';
+  const text = JSON.stringify(value);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+function pathText(path: readonly string[]): string {
+  return path.length === 0 ? '$' : `$${path.map((p) => `[${JSON.stringify(p)}]`).join('')}`;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function diffValues(file: string, path: string[], a: unknown, b: unknown, out: SynthDifference[]): void {
+  if (isVersionStamp(file, path)) {
+    if (typeof a !== 'string' || typeof b !== 'string') out.push({ file, path: pathText(path), cdktf: show(a), cdktn: show(b) });
+    return;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) diffValues(file, [...path, String(i)], a[i], b[i], out);
+    return;
+  }
+  if (isObject(a) && isObject(b)) {
+    const keysA = Object.keys(a);
+    const keysB = Object.keys(b);
+    for (const k of new Set([...keysA, ...keysB])) diffValues(file, [...path, k], a[k], b[k], out);
+    const common = keysA.filter((k) => k in b);
+    const commonB = keysB.filter((k) => k in a);
+    // Key order changes no Terraform semantics but would change the file; report it too.
+    if (common.join('\u0000') !== commonB.join('\u0000')) out.push({ file, path: `${pathText(path)} (key order)`, cdktf: show(common), cdktn: show(commonB) });
+    return;
+  }
+  if (a !== b || typeof a !== typeof b) out.push({ file, path: pathText(path), cdktf: show(a), cdktn: show(b) });
+}
+
+/** Every difference between the two output folders, in file order. */
+export function diffSynthOutputs(cdktfDir: string, cdktnDir: string): SynthDifference[] {
+  const out: SynthDifference[] = [];
+  const filesA = listFiles(cdktfDir);
+  const filesB = listFiles(cdktnDir);
+  for (const file of [...new Set([...filesA, ...filesB])].sort()) {
+    if (!filesA.includes(file) || !filesB.includes(file)) {
+      out.push({ file, path: '$', cdktf: filesA.includes(file) ? '(present)' : '(absent)', cdktn: filesB.includes(file) ? '(present)' : '(absent)' });
+      continue;
+    }
+    const textA = readFileSync(join(cdktfDir, file), 'utf8');
+    const textB = readFileSync(join(cdktnDir, file), 'utf8');
+    if (file.endsWith('.json')) {
+      diffValues(file, [], JSON.parse(textA), JSON.parse(textB), out);
+    } else if (textA !== textB) {
+      out.push({ file, path: '$', cdktf: `${textA.length} chars`, cdktn: `${textB.length} chars` });
+    }
+  }
+  return out;
+}
