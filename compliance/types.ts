@@ -75,6 +75,8 @@ export interface ProviderModel {
   /** `allowed_account_ids` as written; empty when absent. */
   readonly allowedAccountIds: readonly string[];
   readonly defaultTags: Readonly<Record<string, string>>;
+  /** Every argument of the provider block, resolved like resource attributes (assume_role and the like). */
+  readonly config?: Readonly<Record<string, unknown>>;
 }
 
 export interface StackModel {

@@ -34,7 +34,7 @@ export function runCheckovRaw(files: readonly string[], binary: string = findChe
     const timer = setTimeout(() => child.kill('SIGKILL'), CHECKOV_TIMEOUT_MS);
     child.on('error', (e) => {
       clearTimeout(timer);
-      reject(new TenantformError({ code: 'TF-CKV-001', where, problem: `checkov cannot be started (${e.message}).`, value: binary, fix: 'run `npm run setup:tools` (scripts/setup-python-tools.sh) or set TENANTFORM_CHECKOV to a checkov executable.' }));
+      reject(new TenantformError({ code: 'TF-CKV-001', where, problem: `checkov cannot be started (${e.message}).`, value: binary, fix: 'install checkov (for example `pipx install checkov` or `pip install checkov` in a virtualenv) so `checkov` is on PATH, or set TENANTFORM_CHECKOV to its executable; inside the tenantform repository, `npm run setup:tools` does this.' }));
     });
     child.on('close', (code) => {
       clearTimeout(timer);

@@ -2,7 +2,8 @@
  * IAM action matching and the curated action classes the least-privilege
  * rules use. Classes follow the AWS service authorization reference's access
  * levels, approximated by the action's verb, with explicit entries where the
- * verb misleads (kms:CreateGrant manages permissions, s3:GetObject reads data).
+ * verb misleads (kms:CreateGrant manages permissions), and a list of the
+ * data-plane reads that must never count as harmless on `*`.
  */
 
 /** True when the IAM action pattern (with `*`/`?` wildcards, case-insensitive) matches the action. */
@@ -33,10 +34,41 @@ const PERMISSIONS_MANAGEMENT = new Set(
   ].map((a) => a.toLowerCase()),
 );
 
-/** Gets that read data or secrets rather than configuration: not exempt on `*`. */
-const SENSITIVE_READS = new Set(
-  ['s3:GetObject', 'secretsmanager:GetSecretValue', 'ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath', 'kms:Decrypt', 'dynamodb:GetItem', 'sqs:ReceiveMessage'].map((a) => a.toLowerCase()),
-);
+/**
+ * Data-plane reads: each returns the contents of a secret, object, parameter,
+ * item, message, log event or key, not configuration. AWS files most of them
+ * under the "Read" access level, yet on `Resource: "*"` they hand over every
+ * secret or object of the account, so they are never exempt from scoping.
+ * A wildcard action (`secretsmanager:Get*`, `s3:GetObject*`, `ssm:GetParameter*`)
+ * is sensitive when it matches any of them. This is the one list; rules import it.
+ */
+export const SENSITIVE_DATA_READS: readonly string[] = [
+  // object stores and file systems
+  's3:GetObject', 's3:GetObjectVersion', 's3:GetObjectTorrent', 's3:GetObjectVersionTorrent', 's3:GetObjectVersionForReplication',
+  'elasticfilesystem:ClientMount',
+  // secrets, parameters, keys
+  'secretsmanager:GetSecretValue', 'secretsmanager:BatchGetSecretValue',
+  'ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath', 'ssm:GetParameterHistory',
+  'kms:Decrypt', 'kms:ReEncryptFrom',
+  'ec2:GetPasswordData',
+  'glue:GetConnection', 'glue:GetConnections',
+  'lambda:GetFunction',
+  // databases, queues, streams, logs
+  'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:GetRecords', 'dynamodb:PartiQLSelect',
+  'sqs:ReceiveMessage',
+  'kinesis:GetRecords',
+  'logs:GetLogEvents', 'logs:FilterLogEvents', 'logs:GetQueryResults',
+  'es:ESHttpGet',
+  'athena:GetQueryResults',
+  'redshift-data:GetStatementResult',
+  'rds:DownloadDBLogFilePortion',
+  'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer',
+];
+
+/** True when the action (or wildcard pattern) can read one of the sensitive data-plane actions above. */
+export function readsSensitiveData(action: string): boolean {
+  return SENSITIVE_DATA_READS.some((sensitive) => actionMatches(action, sensitive));
+}
 
 /**
  * Actions that AWS does not scope to resources, so `Resource: "*"` is the only
@@ -60,7 +92,6 @@ export function accessLevel(action: string): AccessLevel {
   if (a === '*' || verbPart === '*' || verbPart === '') return 'permissions-management';
   if (PERMISSIONS_MANAGEMENT.has(a)) return 'permissions-management';
   if (service === 'iam' && !/^(get|list|generate|simulate)/.test(verbPart)) return 'permissions-management';
-  if (SENSITIVE_READS.has(a)) return 'write';
   if (verbPart.includes('*') && !/^(get|list|describe|head)/.test(verbPart)) return 'permissions-management';
   if (/^(tag|untag)/.test(verbPart)) return 'tagging';
   if (/^(describe|list)/.test(verbPart)) return 'list';
@@ -68,8 +99,18 @@ export function accessLevel(action: string): AccessLevel {
   return 'write';
 }
 
-/** True when the action needs scoping: not read/list, and not one AWS only grants on `*`. */
+/**
+ * True when the action needs scoping: anything but a configuration read or
+ * list, and not one AWS only grants on `*`. Data-plane reads need scoping
+ * whatever their access level says.
+ */
 export function needsScoping(action: string): boolean {
+  if (RESOURCE_LESS_ACTIONS.has(action.toLowerCase())) return false;
   const level = accessLevel(action);
-  return level !== 'read' && level !== 'list' && !RESOURCE_LESS_ACTIONS.has(action.toLowerCase());
+  return (level !== 'read' && level !== 'list') || readsSensitiveData(action);
+}
+
+/** True when the pattern matches every action of every service (`*`, `*:*`). */
+export function isEveryAction(action: string): boolean {
+  return /^\*+(:\*+)?$/.test(action);
 }

@@ -111,6 +111,7 @@ function providersOf(value: unknown, resolver: Resolver): ProviderModel[] {
         // Unknown IDs keep their expression so account rules can report them as unknown.
         allowedAccountIds: Array.isArray(ids) ? ids.map((id) => (isUnknown(id) ? id.$unknown : String(id))) : isUnknown(ids) ? [ids.$unknown] : [],
         defaultTags: tags,
+        config: c,
       });
     }
   }

@@ -75,7 +75,7 @@ export function planSubnets(req: SubnetPlanRequest, where: string): SubnetPlan {
         where,
         problem: `cidrMask of the ${t.tier} tier must be a whole number from /${vpc.prefix} (the VPC) to /${MAX_PREFIX}.`,
         value: t.cidrMask,
-        fix: `pick a mask between ${vpc.prefix} and ${MAX_PREFIX}, e.g. 24.`,
+        fix: `pick a mask between ${vpc.prefix} and ${MAX_PREFIX}, e.g. ${exampleMask(vpc.prefix)}.`,
       });
     }
     const blockPrefix = t.cidrMask - Math.log2(slots);
@@ -214,4 +214,9 @@ function nextPowerOfTwo(n: number): number {
   let p = 1;
   while (p < n) p *= 2;
   return p;
+}
+
+/** An example tier mask that fits any VPC of this prefix: /24 where it can, else the smallest the VPC allows. */
+export function exampleMask(vpcPrefix: number): number {
+  return Math.min(MAX_PREFIX, Math.max(24, vpcPrefix));
 }

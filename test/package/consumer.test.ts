@@ -51,7 +51,7 @@ describe('the packed tarball', () => {
   test('installs into a fresh project, type-checks with the exports map and synthesizes', () => {
     const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], repo)) as { filename: string; files: { path: string }[] }[];
     const files = packed[0]!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['dist/constructs/index.js', 'dist/constructs/index.d.ts', 'dist/stacks/index.d.ts', 'dist/bin/tenantform.js']));
+    expect(files).toEqual(expect.arrayContaining(['dist/constructs/index.js', 'dist/constructs/index.d.ts', 'dist/stacks/index.d.ts', 'dist/bin/tenantform.js', 'RULES.md', 'README.md', 'dist/compliance/checkov/skip-list.json']));
     expect(files.filter((f) => f.startsWith('test/') || f.startsWith('examples/') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
 
     const consumer = join(work, 'consumer');
@@ -92,6 +92,16 @@ describe('the packed tarball', () => {
 
     // One copy of each peer in the consumer: the library must not bundle its own.
     expect(existsSync(join(consumer, 'node_modules', 'tenantform', 'node_modules', 'cdktf'))).toBe(false);
-    expect(run(process.execPath, [join(consumer, 'node_modules', 'tenantform', 'dist', 'bin', 'tenantform.js'), '--help'], consumer)).toMatch(/Usage: tenantform/);
+    const cli = join(consumer, 'node_modules', '.bin', 'tenantform');
+    expect(run(cli, ['--help'], consumer)).toMatch(/Usage: tenantform/);
+    expect(run(cli, ['checkov', '--help'], consumer)).toMatch(/Usage: tenantform checkov/);
+    // The shell habit that used to die with an EPIPE stack trace.
+    const firstRule = execFileSync('sh', ['-c', `"${cli}" rules | head -1`], { cwd: consumer, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(firstRule).toMatch(/^TF-MFA-1 /);
+    expect(firstRule.trim().split('\n')).toHaveLength(1);
+    // The gate from the installed package, on what the consumer synthesized.
+    expect(run(cli, ['check', out, '--no-progress'], consumer)).toMatch(/^PASSED 1 stack\(s\)/m);
+    // Rule doc links resolve to the RULES.md inside the installed package.
+    expect(run(cli, ['check', out, '--format', 'sarif', '--no-progress'], consumer)).toContain(`file://${join(consumer, 'node_modules', 'tenantform', 'RULES.md')}#tf-`);
   });
 });

@@ -6,7 +6,7 @@
  * the same; inside a block body or an expression Terraform rejects them, and
  * so do we.
  */
-import { ParseError, printParseErrorCode, visit } from 'jsonc-parser';
+import { ParseErrorCode, printParseErrorCode, visit } from 'jsonc-parser';
 import { TenantformError } from '../../../core/errors';
 import { BLOCK_LABELS } from './types';
 import { put } from './own';
@@ -43,7 +43,7 @@ export function parseTerraformJson(text: string, file: string): unknown {
   const stack: Frame[] = [];
   let root: unknown;
   let done = false;
-  let syntax: { error: ParseError; line: number; column: number } | undefined;
+  let syntax: { error: ParseErrorCode; line: number; column: number } | undefined;
 
   const childMode = (): Mode => {
     const parent = stack[stack.length - 1];

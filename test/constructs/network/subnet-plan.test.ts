@@ -80,6 +80,19 @@ describe('planSubnets', () => {
     expect(() => planSubnets({ ...base, tiers: [{ tier: 'public', cidrMask }] }, 'T')).toThrow('[TF-VPC-002]');
   });
 
+  test.each([16, 20, 26, 28])('suggests a tier mask that a /%s VPC accepts (TF-VPC-002)', (prefix) => {
+    const vpcCidr = `10.0.0.0/${prefix}`;
+    let message = '';
+    try {
+      planSubnets({ ...base, vpcCidr, tiers: [{ tier: 'public', cidrMask: 30 }] }, 'T');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const suggested = Number(/e\.g\. (\d+)\.$/.exec(message)?.[1]);
+    expect(suggested).toBeGreaterThanOrEqual(prefix);
+    expect(suggested).toBeLessThanOrEqual(28);
+  });
+
   test('rejects overlapping pinned tiers, naming both blocks (TF-VPC-004)', () => {
     const tiers = [
       { tier: 'public' as const, cidrMask: 24, cidrBlock: '10.0.0.0/20' },
