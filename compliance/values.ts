@@ -3,22 +3,56 @@
  * model could not resolve is an `UnknownValue`. Rules must treat an unknown as
  * "could be anything": it never passes silently.
  */
+import { isIdentifierAttribute } from './model/identifiers';
 
 /** A value the JSON alone cannot tell: a variable, a computed attribute, a function call. */
 export interface UnknownValue {
   /** The expression as written, e.g. `${aws_iam_role.ci_1A2B.arn}` or `arn:aws:s3:::${var.bucket}/*`. */
   readonly $unknown: string;
   /**
-   * The references the expression makes (`aws_iam_role.ci_1A2B.arn`, `var.bucket`), so a rule can
-   * tell "the ARN of a resource in this stack" (specific, only computed later) from "a variable".
+   * The references the expression makes (`aws_iam_role.ci_1A2B.arn`, `var.bucket`): every one
+   * it mentions, including both arms of a conditional, so treat them as "may depend on".
    */
   readonly refs: readonly string[];
+  /**
+   * Set by the model's evaluator: whether the value is one specific object managed in the stack
+   * (a reference to an identifier attribute, see compliance/model/identifiers.ts), known only at
+   * apply time. Use `isSpecificUnknown`, never the refs, to ask this.
+   */
+  readonly specific?: boolean;
+  /**
+   * Set by the evaluator: `reference` (the whole value is one reference), `template` (literal text
+   * around references), or `expression` (a form config mode does not evaluate: a conditional, a
+   * `for`, a splat, a function call, a directive). Only the first two say what they point at.
+   */
+  readonly form?: 'reference' | 'template' | 'expression';
+  /** Why config mode leaves the value unknown, in words a finding can quote. */
+  readonly reason?: string;
+  /**
+   * Set when the value reads another stack's output through `data.terraform_remote_state`:
+   * which data source and output, and the producing stack as far as its backend config says.
+   * `inInput` is set by the cross-stack linker when that stack is part of the same check.
+   */
+  readonly remote?: RemoteRead;
   /**
    * Set when the expression reads another stack's output (a cdktf cross-stack
    * reference) and that output is one resource attribute of the producing
    * stack: the value is then as specific as that attribute.
    */
   readonly origin?: { readonly stack: string; readonly ref: string };
+}
+
+/** A read of another stack's output (see UnknownValue.remote). */
+export interface RemoteRead {
+  /** The `terraform_remote_state` data source's name. */
+  readonly dataSource: string;
+  readonly output: string;
+  /** The producing stack's name, from cdktf's data source name or the state key; undefined when neither tells. */
+  readonly stack?: string;
+  /** Where its state lives, e.g. `s3://acme-dev-tfstate/tenantform/dev-platform.tfstate`. */
+  readonly location?: string;
+  /** True when the producing stack is part of the same check. */
+  readonly inInput?: boolean;
 }
 
 export function unknownValue(expression: string, refs: readonly string[] = []): UnknownValue {
@@ -29,14 +63,26 @@ export function isUnknown(value: unknown): value is UnknownValue {
   return typeof value === 'object' && value !== null && typeof (value as { $unknown?: unknown }).$unknown === 'string';
 }
 
-/** True for references to an attribute of a managed resource of the stack (`aws_x.y.arn`), which name one specific object. */
+/**
+ * True for a bare reference to an identifier attribute of a managed resource
+ * (`aws_iam_role.x.arn`, `aws_iam_role.x[0].arn`), which names one specific
+ * object. Other attributes (`tags`, `terraform_data.x.output`) are not.
+ */
 export function isResourceAttributeRef(ref: string): boolean {
-  return !/^(var|local|module|each|count|path|terraform|data)\./.test(ref) && /^[A-Za-z][\w-]*\.[\w-]+\./.test(ref);
+  const m = /^([A-Za-z][\w-]*)\.([A-Za-z_][\w-]*)(?:\[(?:\d+|"[^"\]]*")\])?\.([A-Za-z_][\w-]*)$/.exec(ref);
+  if (!m || /^(var|local|module|each|count|path|terraform|data|self)$/.test(m[1]!)) return false;
+  return isIdentifierAttribute(m[1]!, m[3]!);
 }
 
-/** An unknown whose every reference is an attribute of a managed resource: a specific value, known at apply time. */
+/**
+ * An unknown that is one specific object managed in the stack, known at apply
+ * time. The model's evaluator decides (`specific`); an unknown built
+ * elsewhere counts only when every reference is a bare identifier reference.
+ */
 export function isSpecificUnknown(value: unknown): boolean {
-  return isUnknown(value) && value.refs.length > 0 && value.refs.every(isResourceAttributeRef);
+  if (!isUnknown(value)) return false;
+  if (value.specific !== undefined) return value.specific;
+  return value.form !== 'expression' && value.refs.length > 0 && value.refs.every(isResourceAttributeRef);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

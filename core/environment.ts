@@ -39,6 +39,9 @@ export interface LocalStateBackend {
   readonly directory?: string;
 }
 
+/** Whether an environment runs the real service (strictest defaults) or serves development and testing. */
+export type Posture = 'production' | 'non-production';
+
 /** One deployment target: a name bound to exactly one AWS account and home region. */
 export interface Environment {
   /** Short lowercase label, such as `prod` or `dev`. It becomes the `environment` tag. */
@@ -58,8 +61,14 @@ export interface Environment {
    */
   readonly tags?: Readonly<Record<string, string>>;
   /**
+   * Production or not: decides every default that differs between the two
+   * (deletion protection, NAT per AZ, whether customer data may live here).
+   * @default - 'production' for an environment named `prod` or `production`, 'non-production' otherwise
+   */
+  readonly posture?: Posture;
+  /**
    * Whether real customer data may live here.
-   * @default - true for `prod`, false otherwise
+   * @default - true for a production posture, false otherwise
    */
   readonly holdsCustomerData?: boolean;
   /** Where Terraform state for this environment's stacks lives. */
@@ -75,9 +84,21 @@ export function environmentRegions(env: Environment): string[] {
   return [env.region, ...(env.additionalRegions ?? []).filter((r) => r !== env.region)];
 }
 
+const PRODUCTION_NAMES: ReadonlySet<string> = new Set(['prod', 'production']);
+
+/** The environment's posture: as declared, or from its name. */
+export function postureOf(env: Environment): Posture {
+  return env.posture ?? (PRODUCTION_NAMES.has(env.name) ? 'production' : 'non-production');
+}
+
+/** Whether the environment runs with production defaults. */
+export function isProduction(env: Environment): boolean {
+  return postureOf(env) === 'production';
+}
+
 /** Whether the environment may hold real customer data. */
 export function holdsCustomerData(env: Environment): boolean {
-  return env.holdsCustomerData ?? env.name === 'prod';
+  return env.holdsCustomerData ?? isProduction(env);
 }
 
 /**
@@ -101,6 +122,15 @@ export function validateEnvironment(env: Environment, where: string): void {
       problem: `account ID of environment "${env.name}" must be exactly 12 digits.`,
       value: env.accountId,
       fix: 'pass the account ID as a 12-digit string, keeping leading zeros, e.g. "012345678901".',
+    });
+  }
+  if (env.posture !== undefined && env.posture !== 'production' && env.posture !== 'non-production') {
+    throw new TenantformError({
+      code: 'TF-ENV-010',
+      where,
+      problem: `posture of environment "${env.name}" must be 'production' or 'non-production'.`,
+      value: env.posture,
+      fix: "set posture: 'production' or posture: 'non-production', or leave it out to derive it from the name.",
     });
   }
   for (const region of environmentRegions(env)) {

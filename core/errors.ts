@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'TF-ENV-007' // one environment name used with two different definitions
   | 'TF-ENV-008' // tag key or value invalid
   | 'TF-ENV-009' // construct outside any environment
+  | 'TF-ENV-010' // posture is neither production nor non-production
   | 'TF-CHK-001' // input path does not exist
   | 'TF-CHK-002' // a file is not valid JSON (syntax error, comment or trailing comma)
   | 'TF-CHK-003' // a file or folder cannot be read

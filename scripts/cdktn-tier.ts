@@ -80,6 +80,8 @@ function examples(): string[] {
 function synth(projectRoot: string, example: string, outdir: string): void {
   const dir = join(projectRoot, 'examples', example);
   const { app } = JSON.parse(readFileSync(join(dir, 'cdktf.json'), 'utf8')) as { app: string };
+  // The runtime creates the output folder but not its parents.
+  mkdirSync(dirname(outdir), { recursive: true });
   run(app, [], { cwd: dir, shell: true, env: { ...synthEnv, CDKTF_OUTDIR: outdir } });
 }
 

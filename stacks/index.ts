@@ -1,4 +1,4 @@
-export { Environment, StateBackend, S3StateBackend, LocalStateBackend, holdsCustomerData, environmentRegions, validateEnvironment, validateSeparation } from '../core/environment';
+export { Environment, Posture, StateBackend, S3StateBackend, LocalStateBackend, holdsCustomerData, isProduction, postureOf, environmentRegions, validateEnvironment, validateSeparation } from '../core/environment';
 export { TenantformError, ErrorCode } from '../core/errors';
 export { App, Testing } from '../core/cdktf';
 export { TenantformStack, TenantformStackProps } from './tenantform-stack';

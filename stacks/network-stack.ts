@@ -1,3 +1,4 @@
+import { isProduction } from '../core/environment';
 import { Construct, TerraformOutput } from '../core/cdktf';
 import { NatMode, SharedVpc, SharedVpcProps } from '../constructs/network/shared-vpc';
 import { TenantformStack, TenantformStackProps } from './tenantform-stack';
@@ -19,7 +20,7 @@ export class NetworkStack extends TenantformStack {
 
   constructor(scope: Construct, id: string, props: NetworkStackProps) {
     super(scope, id, props);
-    const natGateways = props.vpc.natGateways ?? (props.environment.name === 'prod' ? 'per-az' : 'single');
+    const natGateways = props.vpc.natGateways ?? (isProduction(props.environment) ? 'per-az' : 'single');
     // The construct ID is part of every resource address; renaming it replaces the VPC.
     this.network = new SharedVpc(this, 'vpc', { ...props.vpc, natGateways });
     new TerraformOutput(this, 'vpc_id', { value: this.network.vpc.id });

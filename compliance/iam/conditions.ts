@@ -158,9 +158,33 @@ export function boundsPrincipal(statement: PolicyStatement): Verdict {
     }
     const verdicts = values.map((v) => valueBounds(kind, op.base, v));
     if (verdicts.every((v) => v.kind === 'yes')) return YES;
-    const open = verdicts.find((v) => v.kind === 'no');
-    if (open === undefined) unknownReason ??= `${operator} ${key}: ${verdicts.find((v) => v.kind === 'unknown')!.kind === 'unknown' ? (verdicts.find((v) => v.kind === 'unknown') as { reason: string }).reason : ''}`;
+    // One open value (`*`, an empty string) admits everyone whatever the other values say.
+    if (verdicts.some((v) => v.kind === 'no')) continue;
+    const unresolved = verdicts.find((v): v is Extract<Verdict, { kind: 'unknown' }> => v.kind === 'unknown');
+    if (unresolved !== undefined) unknownReason ??= `${operator} ${key}: ${unresolved.reason}`;
   }
   if (unknownReason !== undefined) return { kind: 'unknown', reason: unknownReason };
   return { kind: 'no', reason: seen.length === 0 ? 'its condition is empty' : `none of its conditions (${seen.join(', ')}) bounds who the caller is` };
+}
+
+/**
+ * Whether a trust statement requires an external ID: a plain `StringEquals`
+ * (or a `StringLike` without wildcards) on sts:ExternalId whose every value is
+ * a non-empty literal. An empty string, a wildcard or an `IfExists` form is no
+ * condition at all; a value from a variable is `unknown` (it may be empty).
+ */
+export function externalIdRequired(statement: PolicyStatement): Verdict {
+  if (isUnknown(statement.Condition)) return { kind: 'unknown', reason: `its condition cannot be resolved (${statement.Condition.$unknown})` };
+  const entries = conditionEntries(statement.Condition, 'sts:ExternalId');
+  if (entries.length === 0) return { kind: 'no', reason: 'it has no sts:ExternalId condition' };
+  let unknownReason: string | undefined;
+  for (const [operator, values] of entries) {
+    if (!isPlainOperator(operator, 'StringEquals', 'StringLike') || values.length === 0) continue;
+    const like = parseOperator(operator).base === 'StringLike';
+    if (values.some((v) => typeof v === 'string' && (v.trim() === '' || (like && hasWildcard(v))))) continue;
+    const unresolved = values.find(isUnknown);
+    if (unresolved === undefined) return YES;
+    unknownReason ??= `its sts:ExternalId ${unresolved.$unknown} cannot be resolved`;
+  }
+  return unknownReason === undefined ? { kind: 'no', reason: 'its sts:ExternalId condition is empty, a wildcard or an IfExists form' } : { kind: 'unknown', reason: unknownReason };
 }

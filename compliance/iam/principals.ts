@@ -1,9 +1,10 @@
 /**
- * Reading accounts out of principals and ARNs, and the MFA condition shapes
- * that do (and do not) enforce MFA.
+ * Reading principals: the accounts they name, and whether a statement is
+ * open to everyone before its conditions are considered.
  */
-import { PolicyCondition, PolicyStatement, PolicyValue } from '../policy';
+import { PolicyStatement, PolicyValue } from '../policy';
 import { isUnknown } from '../values';
+import { isSpecificReference, Verdict, YES } from './conditions';
 
 /** The 12-digit account an AWS principal or ARN names, or undefined. */
 export function accountOf(value: string): string | undefined {
@@ -20,6 +21,13 @@ export function awsPrincipals(statement: PolicyStatement): PolicyValue[] {
   return [...(p.AWS ?? [])];
 }
 
+/** Federated principals (OIDC, SAML providers) of a statement. */
+export function federatedPrincipals(statement: PolicyStatement): PolicyValue[] {
+  const p = statement.Principal;
+  if (p === undefined || isUnknown(p)) return [];
+  return [...(p.Federated ?? [])];
+}
+
 /** True when the statement trusts only services or federated (OIDC, SAML) identities. */
 export function isServiceOrFederatedTrust(statement: PolicyStatement): boolean {
   const p = statement.Principal;
@@ -27,37 +35,28 @@ export function isServiceOrFederatedTrust(statement: PolicyStatement): boolean {
   return (p.AWS ?? []).length === 0 && ((p.Service ?? []).length > 0 || (p.Federated ?? []).length > 0);
 }
 
-/** `[operator, values]` for a condition key, case-insensitive, across all operators. */
-export function conditionEntries(c: PolicyCondition | undefined, key: string): Array<[string, readonly PolicyValue[]]> {
-  if (c === undefined || isUnknown(c)) return [];
-  const k = key.toLowerCase();
-  const out: Array<[string, readonly PolicyValue[]]> = [];
-  for (const [operator, byKey] of Object.entries(c)) {
-    for (const [ck, values] of Object.entries(byKey)) if (ck.toLowerCase() === k) out.push([operator, values]);
-  }
-  return out;
-}
-
-const MFA_PRESENT = 'aws:MultiFactorAuthPresent';
-const MFA_AGE = 'aws:MultiFactorAuthAge';
-
 /**
- * An Allow that only matches MFA sessions: `Bool aws:MultiFactorAuthPresent
- * true`, or a `NumericLessThan(Equals) aws:MultiFactorAuthAge` bound. Both
- * fail to match when the key is absent, which is what makes them safe.
+ * Whether a statement's principal is everyone, before conditions: `"*"`,
+ * `{"AWS": "*"}`, `{"AWS": ["*"]}`, `*` under any principal type, or a
+ * NotPrincipal (everyone except the listed). `unknown` for a principal that
+ * cannot be resolved and for partial wildcards (`arn:aws:iam::*:root`), which
+ * IAM does not define for principals. `no` when every principal is named.
  */
-export function allowRequiresMfa(statement: PolicyStatement): boolean {
-  const present = conditionEntries(statement.Condition, MFA_PRESENT).some(([op, values]) => op === 'Bool' && values.length > 0 && values.every((v) => v === 'true'));
-  const age = conditionEntries(statement.Condition, MFA_AGE).some(([op]) => op === 'NumericLessThan' || op === 'NumericLessThanEquals');
-  return present || age;
-}
-
-/** `BoolIfExists aws:MultiFactorAuthPresent false` on a Deny: matches both "no MFA" and "key absent". */
-export function isCorrectMfaDenyCondition(statement: PolicyStatement): boolean {
-  return conditionEntries(statement.Condition, MFA_PRESENT).some(([op, values]) => op === 'BoolIfExists' && values.length > 0 && values.every((v) => v === 'false'));
-}
-
-/** True when the statement carries an `sts:ExternalId` condition (third-party access). */
-export function hasExternalId(statement: PolicyStatement): boolean {
-  return conditionEntries(statement.Condition, 'sts:ExternalId').some(([op, values]) => op.startsWith('StringEquals') && values.length > 0);
+export function principalIsEveryone(statement: PolicyStatement): Verdict {
+  if (statement.NotPrincipal !== undefined) return YES;
+  const p = statement.Principal;
+  if (p === undefined) return { kind: 'no', reason: 'it has no principal' };
+  if (isUnknown(p)) return { kind: 'unknown', reason: `its principal cannot be resolved (${p.$unknown})` };
+  let unknownReason: string | undefined;
+  for (const [type, ids] of Object.entries(p)) {
+    for (const id of ids) {
+      if (id === '*') return YES;
+      if (isUnknown(id)) {
+        if (!isSpecificReference(id)) unknownReason ??= `its ${type} principal ${id.$unknown} cannot be resolved`;
+      } else if (id.includes('*') || id.includes('?')) {
+        unknownReason ??= `its ${type} principal ${JSON.stringify(id)} is a partial wildcard`;
+      }
+    }
+  }
+  return unknownReason === undefined ? { kind: 'no', reason: 'every principal is named' } : { kind: 'unknown', reason: unknownReason };
 }

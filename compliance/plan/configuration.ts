@@ -26,7 +26,7 @@ export function configBlocks(plan: PlanDocument): Map<string, ConfigBlock> {
     if (!isRecord(module)) continue;
     const m = module as PlanConfigModule;
     for (const r of Array.isArray(m.resources) ? m.resources : []) {
-      if (isRecord(r) && typeof r.address === 'string') out.set(`${prefix}${r.address}`, { modulePrefix: prefix, resource: r });
+      if (isRecord(r) && typeof r.address === 'string') out.set(`${prefix}${r.address}`, { modulePrefix: prefix, resource: r as unknown as PlanConfigResource });
     }
     for (const [name, call] of Object.entries(isRecord(m.module_calls) ? m.module_calls : {})) {
       if (isRecord(call)) pending.push({ prefix: `${prefix}module.${name}.`, module: call.module });

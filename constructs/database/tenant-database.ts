@@ -1,5 +1,5 @@
 import { Construct, TerraformResource } from '../../core/cdktf';
-import { holdsCustomerData } from '../../core/environment';
+import { holdsCustomerData, isProduction } from '../../core/environment';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct } from '../../core/errors';
 import { DATA_CLASS_TAG, DataClass, TENANT_TAG } from '../../core/tags';
@@ -48,7 +48,7 @@ export class TenantDatabase extends Construct {
     const result: EngineResult =
       props.engine === 'ec2-ebs'
         ? buildEc2Ebs(this, ctx, validateEc2Ebs(props, where))
-        : buildManaged(this, ctx, validateManaged(props, env.name === 'prod', where));
+        : buildManaged(this, ctx, validateManaged(props, isProduction(env), where));
     this.securityGroupId = result.securityGroupId;
     this.port = result.port;
     this.endpoint = result.endpoint;

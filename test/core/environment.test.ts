@@ -1,4 +1,4 @@
-import { Environment, holdsCustomerData, validateEnvironment, validateSeparation } from '../../core/environment';
+import { Environment, holdsCustomerData, isProduction, postureOf, validateEnvironment, validateSeparation } from '../../core/environment';
 import { TenantformError } from '../../core/errors';
 import { DEV, PROD, testEnvironment } from '../support/synth';
 
@@ -76,5 +76,26 @@ describe('holdsCustomerData', () => {
     expect(holdsCustomerData(PROD)).toBe(true);
     expect(holdsCustomerData(DEV)).toBe(false);
     expect(holdsCustomerData({ ...DEV, holdsCustomerData: true })).toBe(true);
+  });
+});
+
+describe('posture', () => {
+  test('defaults from the name, and a declared posture wins', () => {
+    expect(postureOf(PROD)).toBe('production');
+    expect(postureOf({ ...PROD, name: 'production' })).toBe('production');
+    expect(postureOf(DEV)).toBe('non-production');
+    expect(postureOf({ ...DEV, name: 'prod-like' })).toBe('non-production');
+    expect(isProduction({ ...DEV, name: 'live', posture: 'production' })).toBe(true);
+    expect(isProduction({ ...PROD, posture: 'non-production' })).toBe(false);
+  });
+
+  test('decides where customer data may live unless holdsCustomerData says otherwise', () => {
+    expect(holdsCustomerData({ ...DEV, name: 'live', posture: 'production' })).toBe(true);
+    expect(holdsCustomerData({ ...PROD, posture: 'non-production' })).toBe(false);
+    expect(holdsCustomerData({ ...PROD, posture: 'production', holdsCustomerData: false })).toBe(false);
+  });
+
+  test.each([['prod'], ['Production'], [true], [null]])('refuses posture %p with TF-ENV-010, showing the value', (posture) => {
+    expect(() => validateEnvironment({ ...DEV, posture: posture as never }, 'NetworkStack x')).toThrow(new RegExp(`^\\[TF-ENV-010\\] NetworkStack x: .*Got: ${JSON.stringify(posture).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`));
   });
 });

@@ -1,5 +1,16 @@
+/**
+ * Security-group ingress, read from every place Terraform lets it be written,
+ * and judged as AWS applies it: a group admits the union of its rules, so two
+ * rules that each admit half the internet together admit all of it.
+ */
 import { ResourceModel, StackModel } from '../../types';
-import { blockOf, blocksOf, boolOf, isAnywhereCidr, isUnresolved, listOf, numberOf, pointsAt, resolveTarget, resourcesOf } from './values';
+import { AddressSet, isInternetWide, publicPart } from './cidr';
+import { stackIndex } from './stack-index';
+import { cidrSources, coversPort, mergeSources, NO_SOURCES, PortRange, portsOf, Protocol, protocolOf, Sources, written } from './traffic';
+import { blockOf, blocksOf, boolOf, isRecord, isUnresolved, listOf, numberOf } from './values';
+
+export const GROUP_TYPES = ['aws_security_group', 'aws_default_security_group'];
+export const RULE_TYPES = ['aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'];
 
 /**
  * One ingress permission, wherever it was written: an inline `ingress` block
@@ -12,116 +23,237 @@ export interface IngressPermission {
   readonly address: string;
   /** The group the permission belongs to; `'unknown'` when its reference cannot be resolved. */
   readonly group: ResourceModel | 'unknown';
-  /** `'all'` for protocol -1; lowercase name otherwise (`tcp`, `udp`, `icmp`, or a number). */
-  readonly protocol: string | 'unknown';
-  /** Inclusive port range; `'all'` for every port. */
-  readonly ports: { readonly from: number; readonly to: number } | 'all' | 'unknown';
-  /** Whether the source is 0.0.0.0/0 or ::/0. */
-  readonly fromAnywhere: boolean | 'unknown';
+  /** What the permission is judged together with: the group's address, or its own when the group is unknown. */
+  readonly groupKey: string;
+  readonly protocol: Protocol | 'unknown';
+  /** Inclusive port range (all ports for protocol `all` and port-less protocols). */
+  readonly ports: PortRange | 'unknown';
+  /** Address sources (CIDRs, resolved prefix lists). Group references and `self` are not address sources. */
+  readonly sources: Sources;
   /** Granular finding key, e.g. `Ingress::tcp:22-22:0.0.0.0/0`. */
   readonly key: string;
 }
 
-const PROTOCOL_NAMES: Record<string, string> = { '-1': 'all', all: 'all', '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
-
-function protocolOf(value: unknown): string | 'unknown' {
-  if (isUnresolved(value) || value === undefined) return 'unknown';
-  const p = String(value).toLowerCase();
-  return PROTOCOL_NAMES[p] ?? p;
+function keyOf(protocol: Protocol | 'unknown', ports: PortRange | 'unknown', shown: readonly string[]): string {
+  const range = protocol === 'all' ? 'all' : ports === 'unknown' || protocol === 'unknown' ? '?' : `${ports.from}-${ports.to}`;
+  return `Ingress::${protocol === 'unknown' ? '?' : protocol}:${range}:${shown.join(',')}`;
 }
 
-function portsOf(protocol: string | 'unknown', fromValue: unknown, toValue: unknown): IngressPermission['ports'] {
-  if (protocol === 'all') return 'all';
-  if (protocol === 'unknown') return 'unknown';
-  const from = numberOf(fromValue);
-  const to = numberOf(toValue);
-  if (from === 'unknown' || to === 'unknown') return 'unknown';
-  if (from === undefined || to === undefined) return protocol === 'tcp' || protocol === 'udp' ? 'unknown' : 'all';
-  // -1 / 0-65535 mean every port.
-  if (from <= 0 && (to === -1 || to >= 65535)) return 'all';
-  return { from, to };
+function shownSources(values: readonly unknown[]): string[] {
+  return values.filter((v) => v !== undefined && v !== null && v !== '').map((v) => (typeof v === 'string' && !isUnresolved(v) ? v : '?'));
 }
 
-function anywhereOf(sources: readonly unknown[]): boolean | 'unknown' {
-  if (sources.some(isAnywhereCidr)) return true;
-  return sources.some(isUnresolved) ? 'unknown' : false;
+interface Written {
+  readonly protocol: unknown;
+  readonly from: unknown;
+  readonly to: unknown;
+  readonly cidrs: readonly unknown[];
+  readonly prefixLists: readonly unknown[];
 }
 
-function keyOf(protocol: string, ports: IngressPermission['ports'], sources: readonly unknown[]): string {
-  const range = ports === 'all' ? 'all' : ports === 'unknown' ? '?' : `${ports.from}-${ports.to}`;
-  const cidrs = sources.map((s) => (typeof s === 'string' ? s : '?')).join(',');
-  return `Ingress::${protocol}:${range}:${cidrs}`;
+function permission(stack: StackModel, address: string, group: ResourceModel | 'unknown', w: Written, extraUnresolved: readonly string[] = []): IngressPermission {
+  const protocol = protocolOf(w.protocol);
+  const ports = portsOf(protocol, w.from, w.to);
+  const fromCidrs = cidrSources(w.cidrs);
+  const fromLists = prefixListSources(stack, w.prefixLists);
+  const sources = mergeSources(fromCidrs, fromLists, { known: AddressSet.EMPTY, unresolved: extraUnresolved });
+  const shown = [...shownSources(w.cidrs), ...w.prefixLists.map((p) => `pl:${written(p)}`)];
+  return { address, group, groupKey: group === 'unknown' ? address : group.address, protocol, ports, sources, key: keyOf(protocol, ports, shown) };
 }
 
-function permission(address: string, group: ResourceModel | 'unknown', block: Record<string, unknown>, sources: unknown[]): IngressPermission {
-  const protocol = protocolOf(block.protocol ?? block.ip_protocol);
-  const ports = portsOf(protocol, block.from_port, block.to_port);
-  return { address, group, protocol, ports, fromAnywhere: anywhereOf(sources), key: keyOf(protocol, ports, sources) };
+/** A stand-in for ingress that cannot be read at all (`ingress = var.rules`, a `dynamic` block). */
+function unreadable(address: string, group: ResourceModel, why: string): IngressPermission {
+  return { address, group, groupKey: group.address, protocol: 'unknown', ports: 'unknown', sources: { known: AddressSet.EMPTY, unresolved: [why] }, key: 'Ingress::?' };
 }
 
-/** Every ingress permission of the stack, grouped by the address that holds it (groups without rules map to []). */
-export function ingressPermissions(stack: StackModel): Map<string, IngressPermission[]> {
-  const out = new Map<string, IngressPermission[]>();
-  for (const group of resourcesOf(stack, 'aws_security_group', 'aws_default_security_group')) {
-    const list = blocksOf(group.values.ingress).map((b) => permission(group.address, group, b, [...listOf(b.cidr_blocks), ...listOf(b.ipv6_cidr_blocks)]));
-    // An unresolved `ingress = var.rules` could hold anything.
-    if (isUnresolved(group.values.ingress)) list.push({ address: group.address, group, protocol: 'unknown', ports: 'unknown', fromAnywhere: 'unknown', key: 'Ingress::?' });
-    out.set(group.address, list);
+/**
+ * The addresses of prefix lists. A list managed in this stack
+ * (`aws_ec2_managed_prefix_list` with its `entry` blocks and any
+ * `aws_ec2_managed_prefix_list_entry`) is resolved; any other (a data
+ * source, an AWS-managed list, a literal `pl-` ID) is unresolved.
+ */
+function prefixListSources(stack: StackModel, values: readonly unknown[]): Sources {
+  if (values.length === 0) return NO_SOURCES;
+  const index = stackIndex(stack);
+  const entriesByList = index.memo('prefix-list-entries', () => {
+    const out = new Map<string, unknown[]>();
+    for (const e of index.ofTypes('aws_ec2_managed_prefix_list_entry')) {
+      const list = index.resolve(e.values.prefix_list_id, ['aws_ec2_managed_prefix_list']);
+      const key = list === undefined || list === 'unknown' ? '?' : list.address;
+      let cidrs = out.get(key);
+      if (cidrs === undefined) out.set(key, (cidrs = []));
+      cidrs.push(e.values.cidr);
+    }
+    return out;
+  });
+  const all: Sources[] = [];
+  for (const value of values) {
+    const list = index.resolve(value, ['aws_ec2_managed_prefix_list'], ['id']);
+    if (list === undefined) continue;
+    if (list === 'unknown') {
+      all.push({ known: AddressSet.EMPTY, unresolved: [`prefix list ${written(value)} (not managed in this stack)`] });
+      continue;
+    }
+    const cidrs = [...blocksOf(list.values.entry).map((e) => e.cidr), ...(entriesByList.get(list.address) ?? [])];
+    const unresolvedEntries = isUnresolved(list.values.entry) || (list.values.entry !== undefined && !Array.isArray(list.values.entry) && !isRecord(list.values.entry));
+    // An entry resource whose list cannot be resolved could belong to this list.
+    const stray = entriesByList.has('?') ? [`an aws_ec2_managed_prefix_list_entry whose list cannot be resolved`] : [];
+    const read = cidrSources(cidrs);
+    all.push({ known: read.known, unresolved: [...read.unresolved, ...stray, ...(unresolvedEntries ? [`${list.address}.entry is unresolved`] : [])] });
   }
-  for (const rule of resourcesOf(stack, 'aws_security_group_rule')) {
-    if (rule.values.type !== 'ingress' && !isUnresolved(rule.values.type)) continue;
+  return mergeSources(...all);
+}
+
+export interface IngressIndex {
+  /** Every holder address (groups with no rules map to []) → its permissions. */
+  readonly byHolder: ReadonlyMap<string, readonly IngressPermission[]>;
+  /** Group key → every permission judged together. */
+  readonly byGroup: ReadonlyMap<string, readonly IngressPermission[]>;
+}
+
+/** Every ingress permission of the stack, built once per stack. */
+export function ingressIndex(stack: StackModel): IngressIndex {
+  return stackIndex(stack).memo('sg-ingress', () => buildIngress(stack));
+}
+
+function buildIngress(stack: StackModel): IngressIndex {
+  const index = stackIndex(stack);
+  const byHolder = new Map<string, IngressPermission[]>();
+  for (const group of index.ofTypes(...GROUP_TYPES)) {
+    const list = blocksOf(group.values.ingress).map((b) =>
+      permission(stack, group.address, group, { protocol: b.protocol, from: b.from_port, to: b.to_port, cidrs: [...listOf(b.cidr_blocks), ...listOf(b.ipv6_cidr_blocks)], prefixLists: listOf(b.prefix_list_ids) }),
+    );
+    const ingress = group.values.ingress;
+    const partlyUnreadable = isUnresolved(ingress) || (Array.isArray(ingress) && ingress.some((b) => !isRecord(b))) || (ingress !== undefined && ingress !== null && !Array.isArray(ingress) && !isRecord(ingress));
+    if (partlyUnreadable) list.push(unreadable(group.address, group, 'ingress is unresolved'));
+    if (dynamicIngress(group.values.dynamic)) list.push(unreadable(group.address, group, 'a dynamic "ingress" block (config mode cannot expand it; check the plan)'));
+    byHolder.set(group.address, list);
+  }
+  for (const rule of index.ofTypes('aws_security_group_rule')) {
+    const type = rule.values.type;
+    if (type !== 'ingress' && !isUnresolved(type)) continue;
     const group = groupOf(stack, rule.values.security_group_id);
-    const sources = [...listOf(rule.values.cidr_blocks), ...listOf(rule.values.ipv6_cidr_blocks)];
-    const p = permission(rule.address, group, rule.values, sources);
-    out.set(rule.address, [rule.values.type === 'ingress' ? p : { ...p, fromAnywhere: p.fromAnywhere === false ? false : 'unknown' }]);
+    const w = { protocol: rule.values.protocol, from: rule.values.from_port, to: rule.values.to_port, cidrs: [...listOf(rule.values.cidr_blocks), ...listOf(rule.values.ipv6_cidr_blocks)], prefixLists: listOf(rule.values.prefix_list_ids) };
+    const p = permission(stack, rule.address, group, w);
+    // A rule whose type is unresolved may be ingress: its address sources count as unresolved.
+    byHolder.set(rule.address, [type === 'ingress' || (p.sources.known.isEmpty() && p.sources.unresolved.length === 0) ? p : permission(stack, rule.address, group, w, ['type is unresolved'])]);
   }
-  for (const rule of resourcesOf(stack, 'aws_vpc_security_group_ingress_rule')) {
+  for (const rule of index.ofTypes('aws_vpc_security_group_ingress_rule')) {
     const group = groupOf(stack, rule.values.security_group_id);
-    const sources = [rule.values.cidr_ipv4, rule.values.cidr_ipv6].filter((v) => v !== undefined && v !== null);
-    out.set(rule.address, [permission(rule.address, group, rule.values, sources)]);
+    const w = { protocol: rule.values.ip_protocol, from: rule.values.from_port, to: rule.values.to_port, cidrs: [rule.values.cidr_ipv4, rule.values.cidr_ipv6], prefixLists: listOf(rule.values.prefix_list_id) };
+    byHolder.set(rule.address, [permission(stack, rule.address, group, w)]);
   }
-  return out;
+  const byGroup = new Map<string, IngressPermission[]>();
+  for (const list of byHolder.values()) {
+    for (const p of list) {
+      let members = byGroup.get(p.groupKey);
+      if (members === undefined) byGroup.set(p.groupKey, (members = []));
+      members.push(p);
+    }
+  }
+  return { byHolder, byGroup };
+}
+
+function dynamicIngress(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (isUnresolved(value) || !isRecord(value)) return true;
+  return blocksOf(value).some((d) => 'ingress' in d);
 }
 
 function groupOf(stack: StackModel, value: unknown): ResourceModel | 'unknown' {
-  const target = resolveTarget(stack, value, ['aws_security_group', 'aws_default_security_group']);
-  return target === undefined ? 'unknown' : target;
+  return stackIndex(stack).resolve(value, GROUP_TYPES) ?? 'unknown';
 }
 
-/** Whether the permission's ports include `port` for TCP (or all protocols). */
-export function coversTcpPort(p: IngressPermission, port: number): boolean | 'unknown' {
-  if (p.protocol === 'unknown') return 'unknown';
-  if (p.protocol !== 'all' && p.protocol !== 'tcp') return false;
-  if (p.ports === 'unknown') return 'unknown';
-  if (p.ports === 'all') return true;
-  return p.ports.from <= port && port <= p.ports.to;
+/** Whether the permission may admit public addresses at all (known public sources, or sources that cannot be read). */
+export function mayBePublic(p: IngressPermission): boolean {
+  return p.sources.unresolved.length > 0 || !publicPart(p.sources.known).isEmpty();
 }
+
+/** How the permissions admitting one (protocol, port) expose it. */
+export interface PointExposure {
+  /** Permissions that make the point internet-wide: each alone, or (when none does alone) all that admit public sources together. */
+  readonly failing: readonly IngressPermission[];
+  readonly together: boolean;
+  /** Permissions that may make it internet-wide but cannot be read (unresolved sources, protocol or ports). */
+  readonly uncertain: readonly IngressPermission[];
+}
+
+/**
+ * Judges the permissions that may admit one point, each with whether it
+ * covers the point (`'unknown'` when its protocol or ports are unresolved).
+ * Only the union of what definitely reaches the point can make it fail;
+ * what might reach it makes it unknown only if, counted in, the union could
+ * be internet-wide.
+ */
+export function exposureAt(covering: readonly (readonly [IngressPermission, boolean | 'unknown'])[]): PointExposure {
+  const definite = covering.filter(([p, c]) => c === true && !publicPart(p.sources.known).isEmpty()).map(([p]) => p);
+  const alone = definite.filter((p) => isInternetWide(p.sources.known));
+  const together = alone.length === 0 && isInternetWide(definite.reduce((u, p) => u.union(p.sources.known), AddressSet.EMPTY));
+  const failing = alone.length > 0 ? alone : together ? definite : [];
+  const maybe = covering.filter(([, c]) => c !== false);
+  const couldBeWide = maybe.some(([p]) => p.sources.unresolved.length > 0) || isInternetWide(maybe.reduce((u, [p]) => u.union(p.sources.known), AddressSet.EMPTY));
+  const failed = new Set(failing);
+  const uncertain = couldBeWide ? maybe.filter(([p, c]) => !failed.has(p) && mayBePublic(p) && (c === 'unknown' || p.sources.unresolved.length > 0)).map(([p]) => p) : [];
+  return { failing, together, uncertain };
+}
+
+export { coversPort };
 
 /**
  * Internet-facing load balancers that use the group, for the 80/443 exception.
  * `'unknown'` when a load balancer's security groups or scheme cannot be read.
  */
 export function internetFacingLoadBalancersOf(stack: StackModel, group: ResourceModel): ResourceModel[] | 'unknown' {
+  const { byGroup, unresolvedLbs } = loadBalancerIndex(stack);
   const out: ResourceModel[] = [];
   let unknown = false;
-  for (const lb of resourcesOf(stack, 'aws_lb', 'aws_alb')) {
-    const groups = listOf(lb.values.security_groups);
-    const uses = groups.some((g) => pointsAt(g, group, ['id', 'name']));
-    if (!uses) {
-      if (groups.some((g) => isUnresolved(g) && !resourcesOf(stack, 'aws_security_group').some((sg) => pointsAt(g, sg)))) unknown = true;
-      continue;
-    }
+  for (const lb of byGroup.get(group.address) ?? []) {
     const internal = boolOf(lb.values.internal, false);
     if (internal === 'unknown') unknown = true;
     else if (!internal) out.push(lb);
   }
+  // A load balancer whose groups cannot be resolved may be this group's.
+  if (unresolvedLbs) unknown = true;
   return out.length === 0 && unknown ? 'unknown' : out;
+}
+
+function loadBalancerIndex(stack: StackModel): { byGroup: Map<string, ResourceModel[]>; unresolvedLbs: boolean } {
+  const index = stackIndex(stack);
+  return index.memo('sg-load-balancers', () => {
+    const byGroup = new Map<string, ResourceModel[]>();
+    let unresolvedLbs = false;
+    for (const lb of index.ofTypes('aws_lb', 'aws_alb')) {
+      for (const g of listOf(lb.values.security_groups)) {
+        const target = index.resolve(g, ['aws_security_group'], ['id', 'name']);
+        if (target === 'unknown') {
+          if (isUnresolved(g)) unresolvedLbs = true;
+        } else if (target !== undefined) {
+          let lbs = byGroup.get(target.address);
+          if (lbs === undefined) byGroup.set(target.address, (lbs = []));
+          if (!lbs.includes(lb)) lbs.push(lb);
+        }
+      }
+    }
+    return { byGroup, unresolvedLbs };
+  });
 }
 
 /** Whether the load balancer has a port-80 HTTP listener that redirects to HTTPS. */
 export function redirectsHttp(stack: StackModel, lb: ResourceModel): boolean {
-  return resourcesOf(stack, 'aws_lb_listener', 'aws_alb_listener').some((l) => {
-    if (!pointsAt(l.values.load_balancer_arn, lb) || numberOf(l.values.port) !== 80) return false;
+  const index = stackIndex(stack);
+  const listeners = index.memo('lb-listeners', () => {
+    const out = new Map<string, ResourceModel[]>();
+    for (const l of index.ofTypes('aws_lb_listener', 'aws_alb_listener')) {
+      const target = index.resolve(l.values.load_balancer_arn, ['aws_lb', 'aws_alb']);
+      if (target === undefined || target === 'unknown') continue;
+      let mine = out.get(target.address);
+      if (mine === undefined) out.set(target.address, (mine = []));
+      mine.push(l);
+    }
+    return out;
+  });
+  return (listeners.get(lb.address) ?? []).some((l) => {
+    if (numberOf(l.values.port) !== 80) return false;
     const actions = blocksOf(l.values.default_action);
     return actions.length > 0 && actions.every((a) => a.type === 'redirect' && String(blockOf(a.redirect).protocol ?? '').toUpperCase() === 'HTTPS');
   });

@@ -13,6 +13,7 @@
  */
 import { ELB_LOG_DELIVERY_ACCOUNTS } from '../../../core/elb-log-accounts';
 import { accountOf } from '../../iam/principals';
+import { normalizePolicy, PolicyStatement, PolicyValue } from '../../policy';
 import { fail, unknown } from '../../rule-kit';
 import { CheckContext, RuleOutcome, StackModel } from '../../types';
 import { isSpecificUnknown, isUnknown } from '../../values';
@@ -23,6 +24,8 @@ const AWS_SERVICE_ACCOUNTS: ReadonlySet<string> = new Set(Object.values(ELB_LOG_
 interface RunFacts {
   readonly accounts: Map<string, Set<string>>;
   readonly stateBuckets: Map<string, Set<string>>;
+  /** Local backends by state file name (cdktf writes `../<stack>/terraform.<stack>.tfstate`). */
+  readonly stateFiles: Map<string, Set<string>>;
   readonly buckets: Map<string, Set<string>>;
   readonly environments: Set<string>;
   readonly environmentOfStack: Map<string, string | undefined>;
@@ -43,10 +46,17 @@ export function stateBucketOf(stack: StackModel): string | undefined {
   return typeof bucket === 'string' ? bucket : undefined;
 }
 
+/** The file name of a local backend's state, the part a remote-state path and the backend share. */
+export function stateFileOf(type: unknown, config: unknown): string | undefined {
+  if (type !== 'local' || typeof config !== 'object' || config === null) return undefined;
+  const path = (config as Record<string, unknown>).path;
+  return typeof path === 'string' ? path.split('/').pop() : undefined;
+}
+
 function runFacts(stacks: readonly StackModel[]): RunFacts {
   let facts = factsByRun.get(stacks);
   if (facts !== undefined) return facts;
-  facts = { accounts: new Map(), stateBuckets: new Map(), buckets: new Map(), environments: new Set(), environmentOfStack: new Map() };
+  facts = { accounts: new Map(), stateBuckets: new Map(), stateFiles: new Map(), buckets: new Map(), environments: new Set(), environmentOfStack: new Map() };
   for (const s of stacks) {
     facts.environmentOfStack.set(s.name, s.environment);
     if (s.environment === undefined) continue;
@@ -54,6 +64,8 @@ function runFacts(stacks: readonly StackModel[]): RunFacts {
     for (const a of s.accounts) add(facts.accounts, a, s.environment);
     const state = stateBucketOf(s);
     if (state !== undefined) add(facts.stateBuckets, state, s.environment);
+    const file = stateFileOf(s.backend?.type, s.backend?.config);
+    if (file !== undefined) add(facts.stateFiles, file, s.environment);
     for (const r of s.resources.values()) if (r.type === 'aws_s3_bucket' && typeof r.values.bucket === 'string') add(facts.buckets, r.values.bucket, s.environment);
   }
   factsByRun.set(stacks, facts);
@@ -79,6 +91,16 @@ export class SeparationView {
   /** The other environment whose state bucket this is, if any. */
   public stateBucketOwner(bucket: string): string | undefined {
     return this.other(this.facts.stateBuckets.get(bucket));
+  }
+
+  /** The other environment whose local state file this is, if any. */
+  public stateFileOwner(file: string): string | undefined {
+    return this.other(this.facts.stateFiles.get(file));
+  }
+
+  /** Whether a stack of the run declares this state bucket (or file). */
+  public isDeclaredState(bucketOrFile: string): boolean {
+    return this.facts.stateBuckets.has(bucketOrFile) || this.facts.stateFiles.has(bucketOrFile) || stateBucketOf(this.stack) === bucketOrFile;
   }
 
   /** The other environment that declares an S3 bucket of this name, if any. */
@@ -109,10 +131,14 @@ export class SeparationView {
     // Another stack of this same environment declares it.
     if (envs !== undefined) return undefined;
     if (this.stack.accounts.length === 0) return unknown(address, `${what} is in account ${account}, and the stack pins no account of its own, so the gate cannot tell whose it is.`, finding);
-    if (this.production) {
-      return fail(address, `${what} is in account ${account}, which no stack of this run declares; a production environment reaches no account outside its own.`, finding);
-    }
-    return unknown(address, `${what} is in account ${account}, which no stack of this run declares, so the gate cannot tell whether it is another environment's; check every stack of the app in one run.`, finding);
+    return this.undeclared(address, `${what} is in account ${account}`, finding);
+  }
+
+  /** Fail (production) or unknown (elsewhere) for something outside every environment of the run. */
+  public undeclared(address: string, what: string, finding: string): RuleOutcome {
+    return this.production
+      ? fail(address, `${what}, which no stack of this run declares; a production environment reaches nothing outside its own.`, finding)
+      : unknown(address, `${what}, which no stack of this run declares, so the gate cannot tell whether it is another environment's; check every stack of the app in one run.`, finding);
   }
 
   /**
@@ -135,4 +161,91 @@ export class SeparationView {
     const account = accountOf(value);
     return account === undefined ? undefined : this.judgeAccount(address, `${what} ${value}`, account, finding);
   }
+}
+
+/** What of an Allow statement may name another account. */
+export interface ReachOptions {
+  /** Identity policies reach through their resources; resource policies name their own resource there. */
+  readonly resources: boolean;
+}
+
+/** Condition operators that exclude the values they name rather than admit them. */
+const NEGATED_OPERATOR = /Not/;
+
+function conditionValues(statement: PolicyStatement): PolicyValue[] | 'unknown' {
+  const c = statement.Condition;
+  if (c === undefined) return [];
+  if (isUnknown(c)) return 'unknown';
+  const out: PolicyValue[] = [];
+  for (const [operator, byKey] of Object.entries(c)) if (!NEGATED_OPERATOR.test(operator)) for (const values of Object.values(byKey)) out.push(...values);
+  return out;
+}
+
+/**
+ * Every account an Allow statement lets in or reaches: AWS and federated
+ * principals, condition values that name accounts or ARNs
+ * (`aws:SourceAccount`, `s3:ResourceAccount`, `aws:SourceArn`, ...), and for
+ * identity policies the resources. Deny statements take access away and are
+ * not a reach. An unreadable effect counts as an Allow.
+ */
+export function statementReach(view: SeparationView, address: string, what: string, statement: PolicyStatement, options: ReachOptions): RuleOutcome[] {
+  if (statement.Effect === 'Deny') return [];
+  const out: RuleOutcome[] = [];
+  const judge = (label: string, value: PolicyValue, key: string) => {
+    const o = view.judgeValue(address, `${what} ${label}`, value, `${key}::${isUnknown(value) ? value.$unknown : value}`);
+    if (o !== undefined) out.push(o);
+  };
+  const p = statement.Principal;
+  if (p !== undefined) {
+    if (isUnknown(p)) out.push(unknown(address, `${what} principal ${p.$unknown} cannot be resolved.`, `Principal::${p.$unknown}`));
+    else for (const type of ['AWS', 'Federated']) for (const v of p[type] ?? []) judge('principal', v, 'Principal');
+  }
+  const conditions = conditionValues(statement);
+  if (conditions === 'unknown') out.push(unknown(address, `${what} has a condition that cannot be resolved.`, 'Condition'));
+  else for (const v of conditions) if (isUnknown(v) || accountOf(v) !== undefined) judge('condition value', v, 'Condition');
+  if (options.resources) for (const v of statement.Resource) judge('resource', v, 'Resource');
+  return out;
+}
+
+/** `statementReach` over a whole policy in any of its forms; an unreadable policy is unknown. */
+export function policyReach(view: SeparationView, address: string, what: string, raw: unknown, options: ReachOptions): RuleOutcome[] {
+  const doc = normalizePolicy(raw);
+  if (doc === undefined) return [];
+  if (isUnknown(doc)) return [unknown(address, `${what} cannot be read (${doc.$unknown}).`)];
+  return doc.statements.flatMap((s) => statementReach(view, address, what, s, options));
+}
+
+const GITHUB_SUB = 'token.actions.githubusercontent.com:sub';
+
+function globMatches(pattern: string, text: string): boolean {
+  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${source}$`).test(text);
+}
+
+/**
+ * GitHub environments of other stacks that a trust's `sub` condition admits:
+ * `repo:o/r:environment:dev` in a prod role, or a wildcard (`repo:o/r:*`)
+ * that also matches dev's jobs. StringLike patterns are matched as globs,
+ * other operators literally.
+ */
+export function githubEnvironmentsAdmitted(view: SeparationView, statement: PolicyStatement): string[] {
+  const c = statement.Condition;
+  if (c === undefined || isUnknown(c) || statement.Effect === 'Deny') return [];
+  const others = view.otherEnvironments();
+  const hit = new Set<string>();
+  for (const [operator, byKey] of Object.entries(c)) {
+    if (NEGATED_OPERATOR.test(operator)) continue;
+    for (const [key, values] of Object.entries(byKey)) {
+      if (key.toLowerCase() !== GITHUB_SUB) continue;
+      for (const v of values) {
+        if (typeof v !== 'string') continue;
+        const repo = (/^repo:([^:]*)/.exec(v)?.[1] ?? 'a').replace(/[*?]/g, 'a');
+        for (const env of others) {
+          const candidate = `repo:${repo}:environment:${env}`;
+          if (operator.startsWith('StringLike') ? globMatches(v, candidate) : v === candidate) hit.add(env);
+        }
+      }
+    }
+  }
+  return [...hit];
 }

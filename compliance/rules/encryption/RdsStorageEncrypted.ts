@@ -1,41 +1,46 @@
-import { Rule, RuleOutcome } from '../../types';
-import { requireCustomerKey } from '../_shared/kms';
-import { decide, pass } from '../_shared/outcomes';
-import { boolOf, isSet, resourcesOf } from '../_shared/values';
+import { boolOf, checkEach, decide, defineRule, isSet, isUnresolved, pass, resourcesOf } from '../../rule-kit';
+import { StackModel } from '../../types';
+import { noteCustomerKey } from '../_shared/kms';
+import { bareReference } from '../_shared/references';
+
+/** The address of the stack's `aws_db_instance` a replica copies, by bare reference or by its literal identifier. */
+function replicaSource(stack: StackModel, value: unknown): string | undefined {
+  const ref = bareReference(value);
+  if (ref !== undefined) return ref.address.startsWith('aws_db_instance.') && stack.resources.has(ref.address) ? ref.address : undefined;
+  if (typeof value !== 'string' || isUnresolved(value)) return undefined;
+  return resourcesOf(stack, 'aws_db_instance').find((d) => d.values.identifier === value)?.address;
+}
 
 /** TF-ENC-3: RDS instances and Aurora clusters are encrypted with a customer-managed key. */
-export const RdsStorageEncrypted: Rule = {
-  meta: {
+export const RdsStorageEncrypted = defineRule(
+  {
     id: 'TF-ENC-3',
     title: 'Ensure RDS instances and Aurora clusters are encrypted with a customer-managed KMS key',
     category: 'encryption',
     level: 'error',
     resourceTypes: ['aws_db_instance', 'aws_rds_cluster'],
     remediation:
-      'Set `storage_encrypted = true` and `kms_key_id` to a customer-managed key. Encryption is fixed at creation: migrate an unencrypted database through an encrypted snapshot copy.',
+      'Set `storage_encrypted = true` and `kms_key_id` to a customer-managed key. Encryption is fixed at creation: migrate an unencrypted database through an encrypted snapshot copy. A read replica without `kms_key_id` inherits its source, so its source must be in the same stack for the gate to judge it.',
     references: { cis: 'CIS AWS v5.0.0 3.2.1', checkov: ['CKV_AWS_16', 'CKV_AWS_96'], cdkNag: ['AwsSolutions-RDS2'] },
-    invariant: false,
   },
-  check(stack) {
-    const outcomes: RuleOutcome[] = [];
-    for (const db of resourcesOf(stack, 'aws_db_instance', 'aws_rds_cluster')) {
+  (stack) =>
+    checkEach(stack, ['aws_db_instance', 'aws_rds_cluster'], (db) => {
       if (db.type === 'aws_db_instance' && isSet(db.values.replicate_source_db) && !isSet(db.values.kms_key_id)) {
-        // A same-region replica inherits its source's encryption; the source is checked on its own.
-        outcomes.push(pass(db.address, 'read replica inherits the encryption of its source'));
-        continue;
+        // A same-region replica inherits its source's encryption; the source is judged on its own, when the gate can see it.
+        const source = replicaSource(stack, db.values.replicate_source_db);
+        if (source !== undefined) return pass(db.address, `read replica inherits the encryption of ${source}`);
+        return decide(db.address, [], ['a read replica of a database outside this stack inherits encryption the gate cannot see'], '');
       }
       const problems: string[] = [];
       const unknowns: string[] = [];
       // Aurora Serverless v1 clusters are always encrypted; the flag cannot be false there.
-      const serverlessV1 = db.type === 'aws_rds_cluster' && db.values.engine_mode === 'serverless';
+      const mode = db.values.engine_mode;
+      if (db.type === 'aws_rds_cluster' && isUnresolved(mode)) unknowns.push('engine_mode is unresolved');
+      const serverlessV1 = db.type === 'aws_rds_cluster' && mode === 'serverless';
       const encrypted = boolOf(db.values.storage_encrypted, serverlessV1);
       if (encrypted === 'unknown') unknowns.push('storage_encrypted is an unresolved expression');
       else if (!encrypted) problems.push('storage_encrypted is not true');
-      const key = requireCustomerKey(stack, db.values.kms_key_id, 'kms_key_id');
-      if (key.problem) problems.push(key.problem);
-      if (key.unknown) unknowns.push(key.unknown);
-      outcomes.push(decide(db.address, problems, unknowns, 'storage encrypted with a customer-managed key'));
-    }
-    return outcomes;
-  },
-};
+      noteCustomerKey(stack, db.values.kms_key_id, 'kms_key_id', problems, unknowns);
+      return decide(db.address, problems, unknowns, 'storage encrypted with a customer-managed key');
+    }),
+);

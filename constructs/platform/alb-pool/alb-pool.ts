@@ -1,3 +1,4 @@
+import { isProduction } from '../../../core/environment';
 import { Lb, LbListener, SecurityGroup, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule } from '../../../core/aws';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
@@ -65,7 +66,7 @@ export class AlbPool extends Construct {
     const env = environmentOf(this, 'AlbPool');
     const count = validateAlbCount(props.albCount ?? 2, where);
     const sslPolicy = validateTlsPolicy(props.sslPolicy ?? DEFAULT_TLS_POLICY, where);
-    const deletionProtection = props.deletionProtection ?? env.name === 'prod';
+    const deletionProtection = props.deletionProtection ?? isProduction(env);
     const prefix = props.accessLogPrefix ?? 'alb/';
 
     this.albs = Array.from({ length: count }, (_, index) => {

@@ -1,3 +1,4 @@
+import { isProduction } from '../../../core/environment';
 import { Lb, LbListener, SecurityGroup, VpcSecurityGroupIngressRule } from '../../../core/aws';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
@@ -66,7 +67,7 @@ export class RoutingNlb extends Construct {
       // VPC-link traffic arrives through PrivateLink from AWS-owned addresses; the link itself is the gate.
       enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: 'off',
       enableCrossZoneLoadBalancing: true,
-      enableDeletionProtection: props.deletionProtection ?? env.name === 'prod',
+      enableDeletionProtection: props.deletionProtection ?? isProduction(env),
       accessLogs: { bucket: props.accessLogBucket, prefix: (props.accessLogPrefix ?? 'nlb/').replace(/\/$/, ''), enabled: true },
       tags: { Name: `${this.node.path}/nlb` },
     });
