@@ -66,6 +66,15 @@ export interface ResourceModel {
   readonly suppressions: readonly SuppressionRecord[];
   /** Provider alias reference, e.g. `aws.us-east-1`, when set. */
   readonly provider?: string;
+  /** Nested block types written as `dynamic` blocks (config mode); findings on this resource are unknown. */
+  readonly dynamicBlocks?: readonly string[];
+}
+
+/** A `module` call of a stack (config mode cannot see inside it). */
+export interface ModuleCall {
+  readonly name: string;
+  /** The `source` argument as written. */
+  readonly source: string;
 }
 
 export interface ProviderModel {
@@ -99,6 +108,8 @@ export interface StackModel {
   readonly variables: Readonly<Record<string, unknown>>;
   /** Output values by name, resolved like resource attributes; cross-stack references are linked through them. */
   readonly outputs?: Readonly<Record<string, unknown>>;
+  /** `module` calls (config mode); the engine makes every rule unknown for each. */
+  readonly modules?: readonly ModuleCall[];
 }
 
 export interface Finding {

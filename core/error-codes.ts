@@ -36,6 +36,7 @@ export const ERROR_CODES = {
   'TF-ENV-007': 'One environment name is used with two different definitions.',
   'TF-ENV-008': 'A tag key or value is not one AWS accepts.',
   'TF-ENV-009': 'A construct sits outside any environment.',
+  'TF-ENV-010': 'Posture is neither production nor non-production.',
 
   'TF-CHK-001': 'An input path does not exist, or is not something the gate reads.',
   'TF-CHK-002': 'A file is not valid JSON (syntax error, comment or trailing comma).',
@@ -113,6 +114,7 @@ export const ERROR_CODES = {
   'TF-VPC-004': 'Subnets overlap.',
   'TF-VPC-005': 'The availability zones are invalid.',
   'TF-VPC-006': 'Flow log settings are invalid.',
+  'TF-VPC-007': 'The region has no vetted availability-zone list, so default zones cannot be chosen.',
 
   'TF-PLT-001': 'A domain is not a lowercase DNS name of two or more labels.',
   'TF-PLT-002': 'A certificate alternative name is invalid or repeated.',

@@ -1,6 +1,6 @@
 import { IConstruct, TerraformResource, TerraformStack } from '../core/cdktf';
 import { Environment, holdsCustomerData } from '../core/environment';
-import { TenantformError, TenantformErrorDetails } from '../core/errors';
+import { ErrorCode, TenantformError, TenantformErrorDetails } from '../core/errors';
 import { DATA_CLASS_TAG } from '../core/tags';
 
 /**
@@ -67,7 +67,7 @@ export class SeparationGuard {
     const resources = (json.resource ?? {}) as Blocks;
     const data = (json.data ?? {}) as Blocks;
     const policyDocs = policyDocumentData(data);
-    const check = (fields: Readonly<Record<string, readonly string[]>>, code: string, what: string) => {
+    const check = (fields: Readonly<Record<string, readonly string[]>>, code: ErrorCode, what: string) => {
       for (const [type, keys] of Object.entries(fields)) {
         for (const [name, body] of Object.entries(resources[type] ?? {})) {
           for (const key of keys) {

@@ -65,3 +65,41 @@ export function trustPolicies(stack: StackModel): LocatedPolicy[] {
   }
   return out;
 }
+
+/**
+ * Resource type → attribute holding a resource-based policy (who else may
+ * use the resource). `aws_lambda_permission` states its principal as an
+ * argument instead and is read separately.
+ */
+export const RESOURCE_POLICY_ATTRIBUTES: Readonly<Record<string, string>> = {
+  aws_kms_key: 'policy',
+  aws_kms_key_policy: 'policy',
+  aws_s3_bucket_policy: 'policy',
+  aws_sqs_queue: 'policy',
+  aws_sqs_queue_policy: 'policy',
+  aws_sns_topic: 'policy',
+  aws_sns_topic_policy: 'policy',
+  aws_secretsmanager_secret: 'policy',
+  aws_secretsmanager_secret_policy: 'policy',
+  aws_ecr_repository_policy: 'policy',
+  aws_ecr_registry_policy: 'policy',
+  aws_opensearch_domain: 'access_policies',
+  aws_opensearch_domain_policy: 'access_policies',
+  aws_efs_file_system_policy: 'policy',
+  aws_backup_vault_policy: 'policy',
+  aws_api_gateway_rest_api_policy: 'policy',
+  aws_cloudwatch_log_resource_policy: 'policy_document',
+  aws_glacier_vault: 'access_policy',
+};
+
+/** Every resource-based policy of the stack, in address order. */
+export function resourcePolicies(stack: StackModel): LocatedPolicy[] {
+  const out: LocatedPolicy[] = [];
+  for (const r of stack.resources.values()) {
+    const attribute = RESOURCE_POLICY_ATTRIBUTES[r.type];
+    if (attribute === undefined) continue;
+    const document = normalizePolicy(r.values[attribute]);
+    if (document !== undefined) out.push({ resource: r, attribute, document });
+  }
+  return out.sort((a, b) => a.resource.address.localeCompare(b.resource.address));
+}

@@ -4,7 +4,7 @@
  * its references resolved.
  */
 import { CUSTOMER_DATA_ALLOWED_TAG, ENVIRONMENT_TAG } from '../../core/tags';
-import { ProviderModel, ResourceModel, StackModel, SuppressionRecord } from '../types';
+import { ModuleCall, ProviderModel, ResourceModel, StackModel, SuppressionRecord } from '../types';
 import { isRecord, isUnknown } from '../values';
 import { RawStack, Resolver } from './resolve';
 
@@ -36,7 +36,22 @@ export function stackFromJson(json: unknown, name: string, source: string): Stac
     dataSources,
     variables: recordOf(doc.variable) ?? {},
     outputs: outputsOf(doc.output, resolver),
+    modules: moduleCallsOf(doc.module),
   };
+}
+
+/** `module "<name>" { source = ... }`, in the object or the array form. */
+function moduleCallsOf(value: unknown): ModuleCall[] {
+  const out: ModuleCall[] = [];
+  for (const group of Array.isArray(value) ? value : [value]) {
+    for (const [name, body] of Object.entries(recordOf(group) ?? {})) {
+      for (const b of Array.isArray(body) ? body : [body]) {
+        const source = recordOf(b)?.source;
+        out.push({ name, source: typeof source === 'string' ? source : JSON.stringify(source) ?? '(no source)' });
+      }
+    }
+  }
+  return out;
 }
 
 function outputsOf(value: unknown, resolver: Resolver): Record<string, unknown> {
@@ -67,11 +82,14 @@ function blocksByAddress(groups: RawStack['resource'], prefix: string, resolver:
       const meta = recordOf(block['//']);
       const constructPath = recordOf(meta?.metadata)?.path;
       const provider = block.provider;
+      const values = resolver.resolveBlock(address) ?? {};
+      const dynamicBlocks = resolver.dynamicBlocksOf(address);
       out.set(address, {
         address,
         type,
         name,
-        values: resolver.resolveBlock(address) ?? {},
+        values,
+        ...(dynamicBlocks.length > 0 ? { dynamicBlocks } : {}),
         ...(typeof constructPath === 'string' ? { constructPath } : {}),
         suppressions: suppressionsOf(meta),
         ...(typeof provider === 'string' ? { provider: provider.replace(/^\$\{(.*)\}$/, '$1') } : {}),

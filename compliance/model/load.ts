@@ -1,24 +1,27 @@
 /**
  * Reads the gate's input from disk: a cdktf output directory (`manifest.json`
- * listing stacks), one stack directory (`cdk.tf.json`), a directory of
- * `*.tf.json` files (one Terraform module = one stack), or `*.tf.json` files
- * named directly (one stack each).
+ * listing stacks), one Terraform module folder (every `*.tf.json` in it, with
+ * its override files), a `stacks/` folder of such modules, or `*.tf.json`
+ * files named directly (one stack each). Folders are read as Terraform reads
+ * them (see terraform-json/README.md); anything the gate cannot read in full
+ * is refused with a coded error, never skipped.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TenantformError } from '../../core/errors';
 import { StackModel } from '../types';
-import { isRecord } from '../values';
 import { stackFromJson } from './build';
+import { collectBlocks, mergeModule, ModuleDocument, parseTerraformJson, TerraformConfig } from './terraform-json';
+import { hasTerraformFiles, isOverrideFileName, lexical, readModuleFolder, refuseHcl, unreadable } from './terraform-json/folder';
 
-/** Where the loader found one stack's JSON, before it is parsed. */
+/** Where the loader found one stack, before it is parsed. */
 export interface StackSource {
   readonly name: string;
-  /** One file, or several files of one module that merge into one stack. */
+  /** Every file of the stack, in the order Terraform reads them: primary files, then override files. */
   readonly files: readonly string[];
 }
 
-/** Finds the stacks under each path. Throws TF-CHK-001 for a path that does not exist or holds no Terraform JSON. */
+/** Finds the stacks under each path. Throws a coded TenantformError (TF-CHK-0xx) for input it cannot read in full. */
 export function discoverStacks(paths: readonly string[]): StackSource[] {
   const out: StackSource[] = [];
   for (const p of paths) out.push(...discoverOne(p));
@@ -30,34 +33,67 @@ function discoverOne(path: string): StackSource[] {
   if (!existsSync(path)) {
     throw new TenantformError({ code: 'TF-CHK-001', where, problem: 'the input path does not exist.', value: path, fix: 'pass a cdktf output directory (e.g. cdktf.out), a stack directory or *.tf.json files; run `cdktf synth` first.' });
   }
-  if (statSync(path).isFile()) {
+  let isFile: boolean;
+  try {
+    isFile = statSync(path).isFile();
+  } catch (e) {
+    throw unreadable(path, e);
+  }
+  if (isFile) {
     if (!path.endsWith('.tf.json')) {
-      throw new TenantformError({ code: 'TF-CHK-001', where, problem: 'input files must be Terraform JSON (*.tf.json).', value: path, fix: 'pass *.tf.json files or a directory that holds them.' });
+      throw new TenantformError({ code: 'TF-CHK-004', where, problem: 'input files must be Terraform JSON (*.tf.json); config mode does not read HCL.', value: path, fix: 'pass *.tf.json files or a folder that holds them; for *.tf use plan mode (`tenantform check --plan plan.json`).' });
     }
     return [{ name: stackNameOfFile(path), files: [path] }];
   }
   const manifest = join(path, 'manifest.json');
   if (existsSync(manifest)) return fromManifest(manifest, where);
+  const own = moduleSource(path, basename(resolve(path)));
+  if (own !== undefined) return [own];
   const stacksDir = join(path, 'stacks');
-  if (existsSync(join(path, 'cdk.tf.json'))) return [{ name: basename(resolve(path)), files: [join(path, 'cdk.tf.json')] }];
-  const tfJson = readdirSync(path).filter((f) => f.endsWith('.tf.json')).sort();
-  if (tfJson.length > 0) return [{ name: basename(resolve(path)), files: tfJson.map((f) => join(path, f)) }];
   if (existsSync(stacksDir) && statSync(stacksDir).isDirectory()) {
-    // A cdktf.out without its manifest: every stack directory under stacks/.
-    return readdirSync(stacksDir).sort().filter((d) => existsSync(join(stacksDir, d, 'cdk.tf.json'))).map((d) => ({ name: d, files: [join(stacksDir, d, 'cdk.tf.json')] }));
+    // A cdktf.out without its manifest: every stack folder under stacks/.
+    const found = readModuleFolderNames(stacksDir).flatMap((d) => moduleSource(join(stacksDir, d), d) ?? []);
+    if (found.length > 0) return found;
   }
-  throw new TenantformError({ code: 'TF-CHK-001', where, problem: 'the directory holds no manifest.json, cdk.tf.json or *.tf.json.', value: path, fix: 'run `cdktf synth` and pass its output directory (cdktf.out).' });
+  throw new TenantformError({ code: 'TF-CHK-005', where, problem: 'the input yields zero stacks: the folder holds no manifest.json and no *.tf.json files, here or under stacks/.', value: path, fix: 'run `cdktf synth` and pass its output directory (cdktf.out), or a folder holding *.tf.json files.' });
+}
+
+function readModuleFolderNames(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((d) => statSync(join(dir, d)).isDirectory()).sort(lexical);
+  } catch (e) {
+    throw unreadable(dir, e);
+  }
+}
+
+/** The stack of one module folder, or undefined when the folder holds no Terraform files; TF-CHK-007 when it holds HCL. */
+function moduleSource(dir: string, name: string): StackSource | undefined {
+  const folder = readModuleFolder(dir);
+  if (!hasTerraformFiles(folder)) return undefined;
+  if (folder.hcl.length > 0) refuseHcl(folder);
+  return { name, files: [...folder.primaries, ...folder.overrides] };
 }
 
 function fromManifest(manifest: string, where: string): StackSource[] {
   const parsed = readJson(manifest, where);
-  const stacks = isRecord(parsed) ? parsed.stacks : undefined;
-  if (!isRecord(stacks)) {
-    throw new TenantformError({ code: 'TF-CHK-002', where, problem: 'manifest.json has no "stacks" object.', value: manifest, fix: 'regenerate it with `cdktf synth`.' });
+  const stacks = isPlainObject(parsed) ? parsed.stacks : undefined;
+  if (!isPlainObject(stacks)) {
+    throw new TenantformError({ code: 'TF-CHK-006', where, problem: 'manifest.json has no "stacks" object.', value: manifest, fix: 'regenerate it with `cdktf synth`.' });
   }
-  return Object.entries(stacks).map(([name, entry]) => {
-    const rel = isRecord(entry) && typeof entry.synthesizedStackPath === 'string' ? entry.synthesizedStackPath : join('stacks', name, 'cdk.tf.json');
-    return { name: isRecord(entry) && typeof entry.name === 'string' ? entry.name : name, files: [join(dirname(manifest), rel)] };
+  const entries = Object.entries(stacks);
+  if (entries.length === 0) {
+    throw new TenantformError({ code: 'TF-CHK-005', where, problem: 'manifest.json lists zero stacks, so there is nothing to check.', value: manifest, fix: 'synthesize an app that defines at least one stack (`cdktf synth`).' });
+  }
+  return entries.map(([key, entry]) => {
+    if (!isPlainObject(entry)) {
+      throw new TenantformError({ code: 'TF-CHK-006', where, problem: `manifest.json's stack "${key}" is not an object.`, value: entry, fix: 'regenerate it with `cdktf synth`.' });
+    }
+    const rel = typeof entry.synthesizedStackPath === 'string' ? entry.synthesizedStackPath : join('stacks', key, 'cdk.tf.json');
+    const file = join(dirname(manifest), rel);
+    if (!existsSync(file)) throw unreadable(file, new Error(`manifest.json lists stack "${key}" at ${rel}, which does not exist`));
+    const name = typeof entry.name === 'string' ? entry.name : key;
+    // The stack is the whole folder of its synthesized file, as Terraform would read it in `cdktf deploy`.
+    return moduleSource(dirname(file), name) ?? { name, files: [file] };
   });
 }
 
@@ -66,13 +102,13 @@ function stackNameOfFile(file: string): string {
   return base === 'cdk' ? basename(dirname(resolve(file))) : base;
 }
 
-/** Reads and parses a JSON file; TF-CHK-002 when it is unreadable or not JSON. */
+/** Reads and parses a plain JSON file (manifest.json); TF-CHK-003 when unreadable, TF-CHK-002 when not JSON. */
 export function readJson(file: string, where = `tenantform check ${file}`): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new TenantformError({ code: 'TF-CHK-002', where, problem: `the file cannot be read (${(e as Error).message}).`, value: file, fix: 'check the path and its permissions; run `cdktf synth` first.' });
+    throw unreadable(file, e);
   }
   try {
     return JSON.parse(text);
@@ -81,11 +117,27 @@ export function readJson(file: string, where = `tenantform check ${file}`): unkn
   }
 }
 
+/** Reads, parses and merges one stack's files into its canonical configuration (overrides applied). */
+export function loadConfig(source: StackSource): TerraformConfig {
+  const primaries: ModuleDocument[] = [];
+  const overrides: ModuleDocument[] = [];
+  for (const file of source.files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw unreadable(file, e);
+    }
+    const doc = { file, blocks: collectBlocks(parseTerraformJson(text, file), file) };
+    (isOverrideFileName(basename(file)) ? overrides : primaries).push(doc);
+  }
+  return mergeModule(primaries, overrides);
+}
+
 /** Loads one discovered stack: parses and merges its files, then builds the model. */
 export function loadStack(source: StackSource): StackModel {
-  const docs = source.files.map((f) => readJson(f));
-  const json = docs.length === 1 ? docs[0] : mergeModuleFiles(docs);
-  return stackFromJson(json, source.name, source.files.length === 1 ? source.files[0]! : dirname(source.files[0]!));
+  const config = loadConfig(source);
+  return stackFromJson(config, source.name, source.files.length === 1 ? source.files[0]! : dirname(source.files[0]!));
 }
 
 /** Loads every stack under the given paths. */
@@ -93,19 +145,6 @@ export function loadStacks(paths: readonly string[]): StackModel[] {
   return discoverStacks(paths).map(loadStack);
 }
 
-/** Merges the top-level blocks of several files of one module, as Terraform does. */
-function mergeModuleFiles(docs: readonly unknown[]): Record<string, unknown> {
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const doc of docs) {
-    if (!isRecord(doc)) continue;
-    for (const [block, body] of Object.entries(doc)) {
-      if (!isRecord(body)) continue;
-      const target = (out[block] ??= {});
-      for (const [k, v] of Object.entries(body)) {
-        // resource/data are nested type → name; merge one level deeper so two files may add to one type.
-        target[k] = isRecord(target[k]) && isRecord(v) ? { ...(target[k] as Record<string, unknown>), ...v } : v;
-      }
-    }
-  }
-  return out;
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,10 +1,51 @@
 /**
- * Resolves `${...}` references inside one stack where they point at values the
- * JSON states (a group's literal name, a policy document's statements), and
- * replaces the rest with UnknownValue markers that keep the expression.
+ * The config-mode evaluator: what the gate makes of Terraform's expression
+ * language without running Terraform. It handles a CLOSED set of forms; every
+ * other form is an `UnknownValue` that says why (`reason`), so no rule ever
+ * judges a guess.
+ *
+ * Evaluated:
+ * - literals: strings, numbers, booleans, null, lists and objects of them;
+ * - `${...}` interpolation whose body is one of the forms below; a string that
+ *   is exactly one interpolation keeps the value's type, otherwise the parts are
+ *   joined as text (a JSON document with interpolations in its string leaves is
+ *   decoded first and each leaf evaluated, unless an interpolated value would
+ *   change the document's structure);
+ * - the escapes `$${` and `%%{`, which stand for the literal text `${` and `%{`;
+ * - references to `local.<name>` (and paths into it);
+ * - references to arguments a resource or data source states in the JSON, when
+ *   it has no `count` or `for_each` (`aws_s3_bucket.b.bucket`, `x.cfg[0].mode`);
+ * - `data.aws_iam_policy_document.<name>.json` / `.minified_json`, rendered from
+ *   its arguments;
+ * - literal expressions inside `${}` (`${true}`, `${"x"}`, `${[1, 2]}`, `${{a = 1}}`);
+ * - `jsonencode(<any of these forms>)`: a JSON string when every leaf is known,
+ *   otherwise the object with unknown leaves (policy readers accept both).
+ *
+ * Unknown (the reason names the form and points to plan mode):
+ * - conditionals, `for` expressions, splats (`[*]`, `.*`), operators, indexes
+ *   computed by an expression, and every function call but `jsonencode`;
+ * - template directives `%{ if }` / `%{ for }`, in any string;
+ * - every `var.*`, even with a default: `-var` and tfvars override defaults,
+ *   so judging the default would be judging a value Terraform may not use;
+ * - `module.*` outputs, `each.*`, `count.*`, `self.*`, `path.*`, `terraform.*`;
+ * - attributes the provider computes (`aws_iam_role.r.arn`), instances of counted
+ *   resources, anything of `terraform_data` and `null_resource`, outputs read
+ *   through `data.terraform_remote_state` (marked `remote`, so the finding can
+ *   name the producing stack), and references to undeclared objects;
+ * - the nested blocks a `dynamic` block generates (the block's attribute is
+ *   unknown, and the resource is listed as having dynamic blocks);
+ * - any chain of references or nesting deeper than MAX_DEPTH steps, and cycles.
+ *
+ * A computed reference is SPECIFIC (one object managed in this stack, known at
+ * apply time) only when it names an identifier attribute of a managed resource
+ * (see identifiers.ts); a template is specific when all its references are and
+ * no wildcard comes before the last of them.
  */
 import { policyDocumentFromDataSource } from '../policy';
-import { isRecord, isUnknown, unknownValue } from '../values';
+import { isRecord, isUnknown, RemoteRead, UnknownValue } from '../values';
+import { Expr, parseExpression, Step } from './expression';
+import { isIdentifierAttribute, isOpaqueType } from './identifiers';
+import { backendLocation, producerName } from './remote-state';
 
 type Blocks = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
@@ -14,132 +55,311 @@ export interface RawStack {
   readonly locals?: Readonly<Record<string, unknown>>;
 }
 
-/** A bare reference: `aws_x.y.attr`, `data.aws_x.y.attr[0].z`, `var.x`, `local.x`. */
-const SIMPLE_REF = /^[A-Za-z_][\w-]*(\.[\w-]+|\[\d+\]|\["[^"\]]*"\])*$/;
+/** How many reference hops plus nesting levels one evaluation may take. */
+export const MAX_DEPTH = 500;
+
+/** Appended to reasons whose cure is letting Terraform evaluate. */
+export const PLAN_MODE_HINT = 'config mode does not evaluate it; check the plan instead (`tenantform check --plan plan.json`)';
+
+const TOO_DEEP = `a chain of references or nesting deeper than ${MAX_DEPTH} steps`;
+
+interface UnknownOptions {
+  readonly refs?: readonly string[];
+  readonly specific?: boolean;
+  readonly form?: UnknownValue['form'];
+  readonly reason: string;
+  readonly remote?: RemoteRead;
+}
+
+function unknownOf(expression: string, o: UnknownOptions): UnknownValue {
+  return {
+    $unknown: expression,
+    refs: o.refs ?? [],
+    specific: o.specific ?? false,
+    form: o.form ?? 'expression',
+    reason: o.reason,
+    ...(o.remote !== undefined ? { remote: o.remote } : {}),
+  };
+}
 
 export class Resolver {
-  private readonly resolved = new Map<string, unknown>();
+  private readonly blocks = new Map<string, Record<string, unknown>>();
+  private readonly locals = new Map<string, unknown>();
   private readonly inProgress = new Set<string>();
+  private readonly dynamic = new Map<string, string[]>();
+  /** Dynamic block names found while resolving the block on top of this stack. */
+  private readonly dynamicSink: string[][] = [];
 
   constructor(private readonly raw: RawStack) {}
 
   /** The resolved arguments of a resource (`aws_x.y`) or data source (`data.aws_x.y`). */
-  public resolveBlock(address: string): Record<string, unknown> | undefined {
-    if (this.resolved.has(address)) return this.resolved.get(address) as Record<string, unknown> | undefined;
+  public resolveBlock(address: string, depth = 0): Record<string, unknown> | undefined {
+    const cached = this.blocks.get(address);
+    if (cached !== undefined) return cached;
     const source = lookupBlock(this.raw, address);
-    if (source === undefined) return undefined;
-    if (this.inProgress.has(address)) return undefined;
+    if (source === undefined || this.inProgress.has(address) || depth > MAX_DEPTH) return undefined;
     this.inProgress.add(address);
+    const found: string[] = [];
+    this.dynamicSink.push(found);
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(source)) if (k !== '//') out[k] = this.resolveValue(v);
-    this.inProgress.delete(address);
-    this.resolved.set(address, out);
+    try {
+      for (const [k, v] of Object.entries(source)) {
+        if (k === '//') continue;
+        if (k === 'dynamic' && isDynamicSpec(v)) this.addDynamic(out, v, source, depth, found, '');
+        else if (!(k in out)) out[k] = this.resolveValue(v, depth + 1);
+      }
+    } finally {
+      this.dynamicSink.pop();
+      this.inProgress.delete(address);
+    }
+    this.blocks.set(address, out);
+    if (found.length > 0) this.dynamic.set(address, found);
     return out;
   }
 
-  public resolveValue(value: unknown): unknown {
-    if (typeof value === 'string') return this.resolveString(value);
-    if (Array.isArray(value)) return value.map((v) => this.resolveValue(v));
+  /** Names (dotted paths for nested ones) of the `dynamic` blocks of a resolved block. */
+  public dynamicBlocksOf(address: string): readonly string[] {
+    return this.dynamic.get(address) ?? [];
+  }
+
+  public resolveValue(value: unknown, depth = 0): unknown {
+    if (depth > MAX_DEPTH) return unknownOf(typeof value === 'string' ? value : '(nested value)', { reason: TOO_DEEP });
+    if (typeof value === 'string') return this.resolveString(value, depth, false);
+    if (Array.isArray(value)) return value.map((v) => this.resolveValue(v, depth + 1));
     if (isRecord(value)) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = this.resolveValue(v);
+      for (const [k, v] of Object.entries(value)) {
+        // In Terraform JSON, object keys are templates too: a computed key could be anything.
+        if (hasTemplate(k)) return unknownOf(JSON.stringify(value), { reason: `an object key written as a template (${k}); ${PLAN_MODE_HINT}` });
+        if (k === 'dynamic' && isDynamicSpec(v)) this.addDynamic(out, v, value, depth, this.dynamicSink[this.dynamicSink.length - 1], '');
+        else if (!(k in out)) out[k] = this.resolveValue(v, depth + 1);
+      }
       return out;
     }
     return value;
   }
 
-  private resolveWithinCycle(address: string, attrPath: readonly (string | number)[], expr: string): unknown {
-    const source = lookupBlock(this.raw, address);
-    if (source === undefined || attrPath.length === 0 || source.count !== undefined || source.for_each !== undefined) return undefined;
-    const key = `expr:${expr}`;
-    if (this.inProgress.has(key)) return undefined;
-    this.inProgress.add(key);
-    const sub = walkRaw(source, attrPath);
-    const v = sub === undefined ? undefined : this.resolveValue(sub);
-    this.inProgress.delete(key);
-    return isUnknown(v) ? undefined : v;
+  /**
+   * A `dynamic "<name>"` block: what it generates depends on its `for_each`,
+   * which config mode does not expand. The attribute becomes unknown; static
+   * blocks of the same name are kept before it so known problems still show.
+   */
+  private addDynamic(out: Record<string, unknown>, spec: unknown, body: Readonly<Record<string, unknown>>, depth: number, found: string[] | undefined, prefix: string): void {
+    for (const name of dynamicNames(spec)) {
+      found?.push(`${prefix}${name}`);
+      const marker = unknownOf(`dynamic "${name}"`, { reason: `the "${name}" blocks come from a dynamic block; ${PLAN_MODE_HINT}` });
+      const statics = body[name] === undefined ? [] : asList(this.resolveValue(body[name], depth + 1));
+      out[name] = statics.length === 0 ? marker : [...statics, marker];
+    }
   }
 
-  private resolveString(s: string): unknown {
-    if (!s.includes('${')) return s;
+  private resolveString(s: string, depth: number, jsonLeaf: boolean): unknown {
+    if (!s.includes('{')) return s;
     const parts = splitTemplate(s);
-    if (parts === undefined) return unknownValue(s);
-    const interpolations = parts.filter((p): p is { expr: string } => typeof p !== 'string');
-    if (parts.length === 1 && interpolations.length === 1) return this.resolveExpression(interpolations[0]!.expr);
-    // A JSON document with references in its leaves (a policy written with
-    // JSON.stringify around tokens): decode it so each leaf resolves alone.
-    const trimmed = s.trim();
-    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-      try {
-        return this.resolveValue(JSON.parse(trimmed));
-      } catch {
-        // Not JSON after all; fall through to plain interpolation.
+    if (parts === undefined) return unknownOf(s, { reason: 'an unterminated interpolation' });
+    if (parts === 'directive') return unknownOf(s, { refs: refsInText(s), reason: `a template directive (%{ if } / %{ for }); ${PLAN_MODE_HINT}` });
+    const exprs = parts.filter((p): p is { expr: string } => typeof p !== 'string');
+    if (exprs.length === 0) return parts.join('');
+    if (parts.length === 1) return this.guardLeaf(this.evaluate(exprs[0]!.expr, depth + 1), s, jsonLeaf);
+    if (!jsonLeaf) {
+      const trimmed = s.trim();
+      if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+        const doc = parseJson(trimmed);
+        if (doc !== undefined) return this.resolveJsonDocument(doc.value, s, depth + 1);
       }
     }
     let text = '';
+    const unknowns: { readonly before: string; readonly value: UnknownValue }[] = [];
     for (const part of parts) {
       if (typeof part === 'string') {
         text += part;
         continue;
       }
-      const v = this.resolveExpression(part.expr);
+      const v = this.guardLeaf(this.evaluate(part.expr, depth + 1), s, jsonLeaf);
       if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') text += String(v);
-      else return unknownValue(s, interpolations.map((p) => p.expr));
+      else if (isUnknown(v)) unknowns.push({ before: text, value: v });
+      else unknowns.push({ before: text, value: unknownOf(`\${${part.expr}}`, { reason: 'a value that is not text used inside a string' }) });
     }
-    return text;
+    if (unknowns.length === 0) return text;
+    const last = unknowns[unknowns.length - 1]!;
+    const wildcardBeforeLast = /[*?]/.test(last.before);
+    const first = unknowns.find((u) => !isSpecificValue(u.value)) ?? unknowns[0]!;
+    return unknownOf(s, {
+      refs: [...new Set(unknowns.flatMap((u) => u.value.refs))],
+      specific: !wildcardBeforeLast && unknowns.every((u) => isSpecificValue(u.value)),
+      form: unknowns.every((u) => u.value.form !== 'expression') ? 'template' : 'expression',
+      reason: first.value.reason ?? 'a value config mode cannot resolve',
+      ...(first.value.remote !== undefined ? { remote: first.value.remote } : {}),
+    });
   }
 
-  private resolveExpression(expr: string): unknown {
-    const unknown = unknownValue(`\${${expr}}`, [expr]);
-    if (!SIMPLE_REF.test(expr)) return unknownValue(`\${${expr}}`, refsInExpression(expr));
-    const path = parsePath(expr);
-    const [head, ...rest] = path;
-    if (head === 'var' || head === 'module' || head === 'each' || head === 'count' || head === 'path' || head === 'terraform' || head === 'self') return unknown;
-    if (head === 'local') {
-      const name = rest[0];
-      if (typeof name !== 'string' || !this.raw.locals || !(name in this.raw.locals)) return unknown;
-      const key = `local.${name}`;
-      if (this.inProgress.has(key)) return unknown;
-      this.inProgress.add(key);
-      const v = this.resolveValue(this.raw.locals[name]);
-      this.inProgress.delete(key);
-      return walk(v, rest.slice(1)) ?? unknown;
+  /**
+   * A JSON document with interpolations in it (a policy written with
+   * JSON.stringify around tokens): each string leaf is evaluated on its own.
+   * Equivalent to rendering then parsing only when no interpolated text could
+   * close a string, so such text makes the leaf unknown (see guardLeaf).
+   */
+  private resolveJsonDocument(doc: unknown, written: string, depth: number): unknown {
+    if (depth > MAX_DEPTH) return unknownOf(written, { reason: TOO_DEEP });
+    if (typeof doc === 'string') return this.resolveString(doc, depth, true);
+    if (Array.isArray(doc)) return doc.map((v) => this.resolveJsonDocument(v, written, depth + 1));
+    if (isRecord(doc)) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(doc)) {
+        if (hasTemplate(k)) return unknownOf(written, { refs: refsInText(written), reason: `a JSON key written as a template (${k}); ${PLAN_MODE_HINT}` });
+        out[k] = this.resolveJsonDocument(v, written, depth + 1);
+      }
+      return out;
     }
+    return doc;
+  }
+
+  /** Inside a JSON string leaf, text with a quote, backslash or control character would change the document: unknown. */
+  private guardLeaf(v: unknown, written: string, jsonLeaf: boolean): unknown {
+    if (!jsonLeaf || typeof v !== 'string' || !/["\\\u0000-\u001f]/.test(v)) return v;
+    return unknownOf(written, { reason: 'an interpolated value with quotes or escapes inside a JSON document, which would change its structure' });
+  }
+
+  /** Evaluates the body of one `${...}`. */
+  private evaluate(body: string, depth: number): unknown {
+    const parsed = parseExpression(body);
+    if ('unsupported' in parsed) return unknownOf(`\${${body}}`, { refs: refsInText(body), reason: `${parsed.unsupported}; ${PLAN_MODE_HINT}` });
+    return this.evalExpr(parsed, depth);
+  }
+
+  private evalExpr(e: Expr, depth: number): unknown {
+    if (depth > MAX_DEPTH) return unknownOf('(expression)', { reason: TOO_DEEP });
+    switch (e.kind) {
+      case 'literal':
+        return e.value;
+      case 'ref':
+        return this.reference(e.path, e.text, depth + 1);
+      case 'tuple':
+        return e.items.map((i) => this.evalExpr(i, depth + 1));
+      case 'object':
+        return Object.fromEntries(e.entries.map(([k, v]) => [k, this.evalExpr(v, depth + 1)]));
+      case 'jsonencode': {
+        const v = this.evalExpr(e.arg, depth + 1);
+        if (isUnknown(v)) return { ...v, specific: false, form: 'expression' as const };
+        return containsUnknown(v) ? v : JSON.stringify(v);
+      }
+    }
+  }
+
+  private reference(path: readonly Step[], text: string, depth: number): unknown {
+    const [head] = path;
+    const written = `\${${text}}`;
+    const refs = [text];
+    if (depth > MAX_DEPTH) return unknownOf(written, { refs, reason: TOO_DEEP });
+    if (head === 'var') return unknownOf(written, { refs, form: 'reference', reason: `${text} is a variable; config mode treats every variable as unknown, defaults included, since -var and tfvars override them` });
+    if (head === 'module') return unknownOf(written, { refs, form: 'reference', reason: `${text} is a module output; config mode cannot see inside modules; check the plan instead (\`tenantform check --plan plan.json\`)` });
+    if (head === 'each' || head === 'count' || head === 'self' || head === 'path' || head === 'terraform') {
+      return unknownOf(written, { refs, form: 'reference', reason: `${text} is only known per instance or at plan time; ${PLAN_MODE_HINT}` });
+    }
+    if (head === 'local') return this.local(path, text, depth);
     const isData = head === 'data';
-    const [type, name, ...attrPath] = isData ? rest : path;
-    if (typeof type !== 'string' || typeof name !== 'string') return unknown;
+    const [type, name, ...attrPath] = isData ? path.slice(1) : path;
+    if (typeof type !== 'string' || typeof name !== 'string') return unknownOf(written, { refs, reason: `${text} is not a reference config mode understands` });
     const address = isData ? `data.${type}.${name}` : `${type}.${name}`;
-    if (this.inProgress.has(address)) return this.resolveWithinCycle(address, attrPath, expr) ?? unknown;
-    const args = this.resolveBlock(address);
-    if (args === undefined) return unknown;
-    if (attrPath.length === 0) return unknown;
-    if (isData && type === 'aws_iam_policy_document' && (attrPath[0] === 'json' || attrPath[0] === 'minified_json') && attrPath.length === 1) {
+    const source = lookupBlock(this.raw, address);
+    const identifier = !isData && isIdentifierPath(type, attrPath);
+    const computed = (reason: string): UnknownValue => unknownOf(written, { refs, specific: identifier && source !== undefined, form: 'reference', reason });
+    if (source === undefined) return unknownOf(written, { refs, form: 'reference', reason: `${address} is not declared in this stack` });
+    if (!isData && isOpaqueType(type)) return unknownOf(written, { refs, form: 'reference', reason: `${type} values are only known at apply time; ${PLAN_MODE_HINT}` });
+    if (isData && type === 'terraform_remote_state' && attrPath[0] === 'outputs') return this.remoteOutput(source, name, attrPath, written, refs);
+    if (source.count !== undefined || source.for_each !== undefined) return computed(`${address} uses count or for_each, so its instances are only known at plan time; ${PLAN_MODE_HINT}`);
+    if (attrPath.length === 0) return computed(`${address} as a whole object is not a value config mode evaluates`);
+    if (this.inProgress.has(address)) return this.withinCycle(source, attrPath, text, depth) ?? computed(`${text} is part of a reference cycle`);
+    const args = this.resolveBlock(address, depth + 1);
+    if (args === undefined) return computed(TOO_DEEP);
+    if (isData && type === 'aws_iam_policy_document' && attrPath.length === 1 && (attrPath[0] === 'json' || attrPath[0] === 'minified_json')) {
       return policyDocumentFromDataSource(args);
     }
-    // Instances of counted resources are addressed by index; the JSON holds only the template.
-    if (args.count !== undefined || args.for_each !== undefined) return unknown;
-    return walk(args, attrPath) ?? unknown;
+    const found = walk(args, attrPath);
+    if (found === undefined) return computed(`${text} is computed by the provider at apply time`);
+    if (isUnknown(found.value)) return identifier ? { ...found.value, $unknown: written, refs: [...refs, ...found.value.refs], specific: true, form: 'reference' } : { ...found.value, $unknown: written, refs: [...refs, ...found.value.refs] };
+    return found.value;
+  }
+
+  private local(path: readonly Step[], text: string, depth: number): unknown {
+    const written = `\${${text}}`;
+    const name = path[1];
+    const locals = this.raw.locals;
+    if (typeof name !== 'string' || locals === undefined || !Object.prototype.hasOwnProperty.call(locals, name)) {
+      return unknownOf(written, { refs: [text], reason: `${text} is not declared` });
+    }
+    const key = `local.${name}`;
+    let value = this.locals.get(key);
+    if (value === undefined) {
+      if (this.inProgress.has(key)) return unknownOf(written, { refs: [text], reason: `${text} is part of a reference cycle` });
+      this.inProgress.add(key);
+      try {
+        value = this.resolveValue(locals[name], depth + 1);
+      } finally {
+        this.inProgress.delete(key);
+      }
+      this.locals.set(key, value);
+    }
+    const found = walk(value, path.slice(2));
+    if (found === undefined) return unknownOf(written, { refs: [text], reason: `${text} does not exist in the local's value` });
+    return isUnknown(found.value) ? { ...found.value, $unknown: written, refs: [text, ...found.value.refs] } : found.value;
+  }
+
+  /** `data.terraform_remote_state.x.outputs.y`: another stack's output, only known when that stack is checked too. */
+  private remoteOutput(source: Readonly<Record<string, unknown>>, name: string, attrPath: readonly Step[], written: string, refs: string[]): UnknownValue {
+    const output = attrPath[1];
+    const config = this.resolveValue(source.config);
+    const stack = producerName(name, config);
+    const location = backendLocation(source.backend, config);
+    const remote: RemoteRead = { dataSource: name, output: typeof output === 'string' ? output : '?', ...(stack !== undefined ? { stack } : {}), ...(location !== undefined ? { location } : {}) };
+    const form = attrPath.length === 2 ? 'reference' : 'expression';
+    return unknownOf(written, { refs, form, remote, reason: `it is output ${remote.output} of ${stack !== undefined ? `stack ${stack}` : 'another stack'}${location !== undefined ? ` (state ${location})` : ''}, only known when that stack is checked together with this one` });
+  }
+
+  /** Terraform resolves per attribute, so `a.x -> b.y -> a.z` is fine: resolve just the attribute asked for. */
+  private withinCycle(source: Readonly<Record<string, unknown>>, attrPath: readonly Step[], text: string, depth: number): unknown {
+    const key = `expr:${text}`;
+    if (this.inProgress.has(key)) return undefined;
+    this.inProgress.add(key);
+    try {
+      const sub = walk(source, attrPath);
+      const v = sub === undefined ? undefined : this.resolveValue(sub.value, depth + 1);
+      return v === undefined || isUnknown(v) ? undefined : v;
+    } finally {
+      this.inProgress.delete(key);
+    }
   }
 }
 
-/** Terraform resolves per attribute, so `a.x -> b.y -> a.z` is fine: resolve just the attribute asked for. */
-function walkRaw(block: Readonly<Record<string, unknown>>, path: readonly (string | number)[]): unknown {
-  return walk(block, path);
+function isSpecificValue(v: UnknownValue): boolean {
+  return v.specific === true;
+}
+
+/** `[attr]` or `[index, attr]` naming an identifier attribute of `type`. */
+function isIdentifierPath(type: string, attrPath: readonly Step[]): boolean {
+  const attr = attrPath.length === 1 ? attrPath[0] : attrPath.length === 2 && typeof attrPath[1] === 'string' ? attrPath[1] : undefined;
+  return typeof attr === 'string' && isIdentifierAttribute(type, attr);
 }
 
 function lookupBlock(raw: RawStack, address: string): Readonly<Record<string, unknown>> | undefined {
   const isData = address.startsWith('data.');
   const [type, name] = (isData ? address.slice(5) : address).split('.');
   const group = (isData ? raw.data : raw.resource)?.[type ?? ''];
-  const block = group?.[name ?? ''];
+  if (!isRecord(group) || name === undefined || !Object.prototype.hasOwnProperty.call(group, name)) return undefined;
+  const block = group[name];
   return isRecord(block) ? block : undefined;
 }
 
-/** Walks `.attr`, `[0]` steps. Undefined when a step is missing (a computed attribute) or unknown. */
-function walk(value: unknown, path: readonly (string | number)[]): unknown {
+/**
+ * Walks `.attr`, `[0]` steps. `{ value }` when found (possibly an unknown the
+ * JSON states); undefined when a step is missing (a computed attribute).
+ * Stepping into an unknown gives that unknown.
+ */
+function walk(value: unknown, path: readonly Step[]): { readonly value: unknown } | undefined {
   let v = value;
   for (const step of path) {
-    if (isUnknown(v) || v === undefined || v === null) return undefined;
+    if (isUnknown(v)) return { value: v };
+    if (v === undefined || v === null) return undefined;
     if (typeof step === 'number') {
       if (!Array.isArray(v)) return undefined;
       v = v[step];
@@ -148,49 +368,93 @@ function walk(value: unknown, path: readonly (string | number)[]): unknown {
       if (v.length !== 1 || !isRecord(v[0])) return undefined;
       v = v[0][step];
     } else if (isRecord(v)) {
-      v = v[step];
+      v = Object.prototype.hasOwnProperty.call(v, step) ? v[step] : undefined;
     } else {
       return undefined;
     }
   }
-  return v === undefined || isUnknown(v) ? undefined : v;
+  return v === undefined ? undefined : { value: v };
 }
 
-function parsePath(expr: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const m of expr.matchAll(/([A-Za-z_][\w-]*)|\[(\d+)\]|\["([^"\]]*)"\]/g)) {
-    if (m[1] !== undefined) out.push(m[1]);
-    else if (m[2] !== undefined) out.push(Number(m[2]));
-    else out.push(m[3]!);
+function containsUnknown(v: unknown): boolean {
+  if (isUnknown(v)) return true;
+  if (Array.isArray(v)) return v.some(containsUnknown);
+  if (isRecord(v)) return Object.values(v).some(containsUnknown);
+  return false;
+}
+
+function asList(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : v === undefined ? [] : [v];
+}
+
+function hasTemplate(s: string): boolean {
+  return /(^|[^$])\$\{|(^|[^%])%\{/.test(s);
+}
+
+function parseJson(text: string): { readonly value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `dynamic` holds `{ <name>: { for_each, content } }` (or a list of such
+ * objects, or per-name lists). A plain attribute that happens to be called
+ * `dynamic` (a tag) has no `content`, so it is left alone.
+ */
+function isDynamicSpec(v: unknown): boolean {
+  const names = dynamicNames(v);
+  return names.length > 0;
+}
+
+function dynamicNames(v: unknown): string[] {
+  const out: string[] = [];
+  for (const group of Array.isArray(v) ? v : [v]) {
+    if (!isRecord(group)) return [];
+    for (const [name, spec] of Object.entries(group)) {
+      const specs = Array.isArray(spec) ? spec : [spec];
+      if (specs.length === 0 || !specs.every((s) => isRecord(s) && ('content' in s || 'for_each' in s))) return [];
+      if (!out.includes(name)) out.push(name);
+    }
   }
   return out;
 }
 
-function refsInExpression(expr: string): string[] {
-  const refs = expr.match(/\b(?:data\.)?[A-Za-z_][\w-]*\.[\w-]+(?:\.[\w-]+)*/g) ?? [];
+/** References mentioned anywhere in a piece of expression text. */
+function refsInText(text: string): string[] {
+  const bare = text.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  const refs = bare.match(/\b(?:data\.)?[A-Za-z_][\w-]*\.[\w-]+(?:\.[\w-]+)*/g) ?? [];
   return [...new Set(refs)];
 }
 
 type TemplatePart = string | { readonly expr: string };
 
-/** Splits `a${b}c` into literal and interpolation parts, honouring nested braces and `$${` escapes. */
-export function splitTemplate(s: string): TemplatePart[] | undefined {
+/**
+ * Splits `a${b}c` into literal and interpolation parts, honouring nested
+ * braces, quoted strings and the `$${` / `%%{` escapes. `'directive'` when the
+ * template holds a `%{ ... }` directive; undefined when a `${` is unterminated.
+ */
+export function splitTemplate(s: string): TemplatePart[] | 'directive' | undefined {
   const parts: TemplatePart[] = [];
   let literal = '';
   let i = 0;
   while (i < s.length) {
-    if (s.startsWith('$${', i)) {
-      literal += '${';
+    if (s.startsWith('$${', i) || s.startsWith('%%{', i)) {
+      literal += `${s[i]}{`;
       i += 3;
       continue;
     }
+    if (s.startsWith('%{', i)) return 'directive';
     if (s.startsWith('${', i)) {
       let depth = 1;
       let j = i + 2;
       let quoted = false;
       while (j < s.length && depth > 0) {
         const c = s[j];
-        if (c === '"' && s[j - 1] !== '\\') quoted = !quoted;
+        if (quoted && c === '\\') j++;
+        else if (c === '"') quoted = !quoted;
         else if (!quoted && c === '{') depth++;
         else if (!quoted && c === '}') depth--;
         j++;

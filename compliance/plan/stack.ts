@@ -98,12 +98,18 @@ function resourceModel(
   const prefix = block?.modulePrefix ?? '';
   // Only the root module is in the synthesized JSON; a child module's blocks have no config-mode twin.
   const twin = prefix === '' && config !== undefined ? lookup(config, blockAddress(r.address)) : undefined;
+  const writtenOnly = twin !== undefined && !holdsDynamicBlock(twin.values);
   const fill = (path: AttributePath): unknown => {
     const fromConfig = twin === undefined ? undefined : valueAt(twin.values, path);
     if (fromConfig !== undefined) return fromConfig;
     const expression = expressionAt(block?.resource.expressions, path);
     const document = policyDocumentReference(expression, prefix, documents);
     if (document !== undefined) return document;
+    // The stack's JSON does not set it, and has no dynamic block that could: the provider computes it,
+    // and config mode reads it as not set. A plan alone cannot tell this from a dynamic block over an
+    // unknown collection (Terraform leaves dynamic blocks out of its configuration record), so without
+    // the JSON it stays unknown.
+    if (expression === undefined && writtenOnly && (path.length === 1 || isRecord(valueAt(twin.values, path.slice(0, -1))))) return undefined;
     return unknownAt(expression, prefix, `${r.address}.${pathText(path)}`);
   };
   const values = withUnknowns(r.values, afterUnknown, fill);
@@ -120,6 +126,21 @@ function resourceModel(
     // The default configuration of a provider is `aws`, which config mode leaves unset.
     ...(provider !== undefined && provider.includes('.') ? { provider } : {}),
   };
+}
+
+/** Whether cdktf JSON holds a `dynamic` block anywhere in these arguments; bounded like every walk of input. */
+function holdsDynamicBlock(values: unknown): boolean {
+  const pending: { v: unknown; depth: number }[] = [{ v: values, depth: 0 }];
+  while (pending.length > 0) {
+    const { v, depth } = pending.pop()!;
+    if (depth > 64) return true;
+    if (Array.isArray(v)) for (const x of v) pending.push({ v: x, depth: depth + 1 });
+    else if (isRecord(v)) {
+      if ('dynamic' in v) return true;
+      for (const x of Object.values(v)) pending.push({ v: x, depth: depth + 1 });
+    }
+  }
+  return false;
 }
 
 function lookup(config: StackModel, address: string): ResourceModel | undefined {

@@ -1,5 +1,5 @@
 import { Environment, holdsCustomerData } from '../../core/environment';
-import { TenantformError } from '../../core/errors';
+import { ErrorCode, TenantformError } from '../../core/errors';
 import { assertTenantId } from '../tenancy/tenant-id';
 import { TENANT_ENGINES } from '../tenancy/tenants-file';
 import { parseEcrImage } from './ecr-image';
@@ -231,7 +231,7 @@ function unknownSize(value: string, family: string, sizes: readonly string[], wh
   });
 }
 
-function range(code: string, name: string, value: number, min: number, max: number, where: string, integer = true): void {
+function range(code: ErrorCode, name: string, value: number, min: number, max: number, where: string, integer = true): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
     throw new TenantformError({
       code,

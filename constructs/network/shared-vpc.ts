@@ -1,6 +1,7 @@
 import { CloudwatchLogGroup, DefaultNetworkAcl, DefaultSecurityGroup, Eip, FlowLog, IamRole, IamRolePolicy, InternetGateway, KmsAlias, KmsKey, NatGateway, NetworkAcl, NetworkAclEgress, NetworkAclIngress, Route, RouteTable, RouteTableAssociation, SecurityGroup, Subnet, Vpc, VpcEndpoint, VpcSecurityGroupIngressRule } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
+import { availabilityZonesOf } from '../../core/availability-zones';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { KEY_ADMIN_ACTIONS } from '../kms/key-admin-actions';
 import { planSubnets, SUBNET_TIERS, SubnetTier, TierRequest } from './subnet-plan';
@@ -393,14 +394,15 @@ const CLOUDWATCH_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 36
 function resolveAzs(props: SharedVpcProps, region: string, where: string): string[] {
   if (props.availabilityZones !== undefined) {
     const azs = [...props.availabilityZones];
-    const bad = azs.find((az) => !az.startsWith(region) || !/^[a-z]$/.test(az.slice(region.length)));
+    const known = availabilityZonesOf(region);
+    const bad = azs.find((az) => typeof az !== 'string' || !az.startsWith(region) || !/^[a-z]$/.test(az.slice(region.length)) || (known !== undefined && !known.includes(az)));
     if (azs.length === 0 || bad !== undefined || new Set(azs).size !== azs.length) {
       throw new TenantformError({
         code: 'TF-VPC-005',
         where,
         problem: `availabilityZones must be distinct AZ names in ${region}.`,
         value: azs,
-        fix: `list names such as "${region}a", "${region}b".`,
+        fix: `list names such as ${(known ?? [`${region}a`, `${region}b`]).slice(0, 2).map((az) => `"${az}"`).join(', ')}${known ? ` (this Region has ${known.join(', ')})` : ''}.`,
       });
     }
     return azs;
@@ -409,5 +411,24 @@ function resolveAzs(props: SharedVpcProps, region: string, where: string): strin
   if (!Number.isInteger(count) || count < 1 || count > 6) {
     throw new TenantformError({ code: 'TF-VPC-005', where, problem: 'azCount must be a whole number from 1 to 6.', value: count, fix: 'use 2 or 3 for most workloads, or list availabilityZones explicitly.' });
   }
-  return Array.from({ length: count }, (_, i) => `${region}${String.fromCharCode(97 + i)}`);
+  const zones = availabilityZonesOf(region);
+  if (zones === undefined) {
+    throw new TenantformError({
+      code: 'TF-VPC-007',
+      where,
+      problem: `tenantform has no vetted list of availability zones for ${region}, so it cannot pick ${count} by default.`,
+      value: region,
+      fix: `list the zones your account sees in availabilityZones (aws ec2 describe-availability-zones --region ${region}).`,
+    });
+  }
+  if (count > zones.length) {
+    throw new TenantformError({
+      code: 'TF-VPC-005',
+      where,
+      problem: `azCount is larger than the ${zones.length} availability zones ${region} has.`,
+      value: count,
+      fix: `use at most ${zones.length}, or list availabilityZones explicitly.`,
+    });
+  }
+  return zones.slice(0, count);
 }

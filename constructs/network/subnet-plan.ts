@@ -1,5 +1,5 @@
 import { IPv4, IPv4CidrRange } from 'ip-num';
-import { TenantformError } from '../../core/errors';
+import { ErrorCode, TenantformError } from '../../core/errors';
 
 export type SubnetTier = 'public' | 'private' | 'isolated';
 export const SUBNET_TIERS: readonly SubnetTier[] = ['public', 'private', 'isolated'];
@@ -133,7 +133,7 @@ interface Block {
   readonly prefix: number;
 }
 
-function parseCidr(cidr: string, where: string, code: string, what: string): Block {
+function parseCidr(cidr: string, where: string, code: ErrorCode, what: string): Block {
   const fail = () =>
     new TenantformError({
       code,

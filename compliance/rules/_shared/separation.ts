@@ -148,18 +148,18 @@ export class SeparationView {
    * else (variables, data sources, functions) is unknown.
    */
   public judgeValue(address: string, what: string, value: unknown, finding: string): RuleOutcome | undefined {
-    if (isUnknown(value)) {
-      if (isSpecificUnknown(value)) return undefined;
-      if (value.origin !== undefined) {
-        const owner = this.stackOwner(value.origin.stack);
-        return owner === undefined ? undefined : fail(address, `${what} comes from stack ${value.origin.stack} of environment ${owner}.`, finding);
-      }
-      return unknown(address, `${what} ${value.$unknown} cannot be resolved.`, finding);
+    const text = isUnknown(value) ? value.$unknown : typeof value === 'string' ? value : undefined;
+    if (text === undefined) return undefined;
+    // A literal account wins, even inside a template (`arn:aws:iam::111111111111:role/${var.name}`).
+    const account = accountOf(text);
+    if (account !== undefined) return this.judgeAccount(address, `${what} ${text}`, account, finding);
+    if (!isUnknown(value)) return text.includes('${') ? unknown(address, `${what} ${text} cannot be resolved.`, finding) : undefined;
+    if (isSpecificUnknown(value)) return undefined;
+    if (value.origin !== undefined) {
+      const owner = this.stackOwner(value.origin.stack);
+      return owner === undefined ? undefined : fail(address, `${what} comes from stack ${value.origin.stack} of environment ${owner}.`, finding);
     }
-    if (typeof value !== 'string') return undefined;
-    if (value.includes('${')) return unknown(address, `${what} ${value} cannot be resolved.`, finding);
-    const account = accountOf(value);
-    return account === undefined ? undefined : this.judgeAccount(address, `${what} ${value}`, account, finding);
+    return unknown(address, `${what} ${value.$unknown} cannot be resolved.`, finding);
   }
 }
 
@@ -248,4 +248,15 @@ export function githubEnvironmentsAdmitted(view: SeparationView, statement: Poli
     }
   }
   return [...hit];
+}
+
+/** Outcomes without repeats (the same principal in two statements is one finding). */
+export function distinct(outcomes: readonly RuleOutcome[]): RuleOutcome[] {
+  const seen = new Set<string>();
+  return outcomes.filter((o) => {
+    const key = `${o.status}|${o.finding ?? ''}|${o.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -94,9 +94,15 @@ function addressOfRef(ref: string): string | undefined {
  * `var.`, `local.` and `each.` are not resources and are left out.
  */
 export function referencedAddresses(value: unknown): string[] {
+  return addressesIn(value, true);
+}
+
+/** `withExpressions`: whether refs inside forms the evaluator does not evaluate (a conditional's arms) count. */
+function addressesIn(value: unknown, withExpressions: boolean): string[] {
   const found = new Set<string>();
   const visit = (v: unknown): void => {
     if (isUnknown(v)) {
+      if (!withExpressions && v.form === 'expression') return;
       const refs = v.refs.length > 0 ? v.refs : [...v.$unknown.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]!.trim());
       for (const ref of refs) {
         const address = addressOfRef(ref);
@@ -121,9 +127,11 @@ export function referencedAddresses(value: unknown): string[] {
  * Whether `value` designates `target`: by reference to its address, or by a
  * literal equal to one of its identifying attributes (the engine resolves
  * `${aws_s3_bucket.b.bucket}` to the bucket's name when it is written out).
+ * An expression the evaluator does not evaluate designates nothing.
  */
 export function pointsAt(value: unknown, target: ResourceModel, literalAttributes: readonly string[] = []): boolean {
-  if (referencedAddresses(value).includes(target.address)) return true;
+  // A conditional or a call mentions a resource without designating it (`c ? aws_x.a.id : var.other`).
+  if (addressesIn(value, false).includes(target.address)) return true;
   if (typeof value !== 'string' || isUnresolved(value)) return false;
   return literalAttributes.some((attr) => {
     const own = target.values[attr];

@@ -1,8 +1,21 @@
 import { Rule } from '../../types';
-import { customerDataWhereAllowed } from './customer-data-where-allowed';
-import { environmentsDoNotShare } from './environments-do-not-share';
-import { noCrossEnvironmentAccess } from './no-cross-environment-access';
-import { providerPinnedToOneAccount } from './provider-pinned-to-one-account';
+import { CustomerDataWhereAllowed } from './CustomerDataWhereAllowed';
+import { EncryptionKeysInOwnAccount } from './EncryptionKeysInOwnAccount';
+import { EnvironmentsDoNotShare } from './EnvironmentsDoNotShare';
+import { IdentityPoliciesStayInEnvironment } from './IdentityPoliciesStayInEnvironment';
+import { NoCrossEnvironmentAccess } from './NoCrossEnvironmentAccess';
+import { ProviderPinnedToOneAccount } from './ProviderPinnedToOneAccount';
+import { SnapshotsStayInEnvironment } from './SnapshotsStayInEnvironment';
+import { StateAndReplicationStayInEnvironment } from './StateAndReplicationStayInEnvironment';
 
-/** The account-separation rules, one per file in this folder. */
-export const rules: Rule[] = [providerPinnedToOneAccount, environmentsDoNotShare, noCrossEnvironmentAccess, customerDataWhereAllowed];
+/** The account-separation rules, one per file in this folder. The same list runs at synth time in every TenantformStack. */
+export const rules: Rule[] = [
+  ProviderPinnedToOneAccount,
+  EnvironmentsDoNotShare,
+  NoCrossEnvironmentAccess,
+  CustomerDataWhereAllowed,
+  StateAndReplicationStayInEnvironment,
+  IdentityPoliciesStayInEnvironment,
+  EncryptionKeysInOwnAccount,
+  SnapshotsStayInEnvironment,
+];

@@ -1,5 +1,6 @@
 import { Rule } from '../../types';
 import { ApiGatewayDomainTls } from './ApiGatewayDomainTls';
+import { ClassicElbListenerTls } from './ClassicElbListenerTls';
 import { CloudFrontViewerTls } from './CloudFrontViewerTls';
 import { CloudTrailEncrypted } from './CloudTrailEncrypted';
 import { EbsVolumeEncrypted } from './EbsVolumeEncrypted';
@@ -18,6 +19,7 @@ import { SqsQueueEncrypted } from './SqsQueueEncrypted';
 
 export {
   ApiGatewayDomainTls,
+  ClassicElbListenerTls,
   CloudFrontViewerTls,
   CloudTrailEncrypted,
   EbsVolumeEncrypted,
@@ -53,4 +55,5 @@ export const rules: Rule[] = [
   LoadBalancerListenerTls,
   CloudFrontViewerTls,
   ApiGatewayDomainTls,
+  ClassicElbListenerTls,
 ];

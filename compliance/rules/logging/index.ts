@@ -2,10 +2,11 @@ import { Rule } from '../../types';
 import { AlbAccessLogs } from './AlbAccessLogs';
 import { ApiGatewayAccessLogs } from './ApiGatewayAccessLogs';
 import { CloudFrontAccessLogs } from './CloudFrontAccessLogs';
+import { CloudTrailLogging } from './CloudTrailLogging';
 import { CloudTrailMultiRegionValidated } from './CloudTrailMultiRegionValidated';
 import { VpcFlowLogs } from './VpcFlowLogs';
 
-export { AlbAccessLogs, ApiGatewayAccessLogs, CloudFrontAccessLogs, CloudTrailMultiRegionValidated, VpcFlowLogs };
+export { AlbAccessLogs, ApiGatewayAccessLogs, CloudFrontAccessLogs, CloudTrailLogging, CloudTrailMultiRegionValidated, VpcFlowLogs };
 
 /** The logging rules, in ID order. */
-export const rules: Rule[] = [VpcFlowLogs, CloudTrailMultiRegionValidated, AlbAccessLogs, ApiGatewayAccessLogs, CloudFrontAccessLogs];
+export const rules: Rule[] = [VpcFlowLogs, CloudTrailMultiRegionValidated, AlbAccessLogs, ApiGatewayAccessLogs, CloudFrontAccessLogs, CloudTrailLogging];

@@ -1,10 +1,11 @@
-import { Rule } from '../../types';
-import { decide } from '../_shared/outcomes';
-import { blocksOf, isUnresolved, pointsAt, resourcesOf } from '../_shared/values';
+import { blocksOf, decide, defineRule, isUnresolved } from '../../rule-kit';
+import { ResourceModel, StackModel } from '../../types';
+import { RULE_TYPES } from '../_shared/security-groups';
+import { stackIndex } from '../_shared/stack-index';
 
 /** TF-NET-4: every VPC adopts its default security group and strips it of rules. */
-export const DefaultSecurityGroupLocked: Rule = {
-  meta: {
+export const DefaultSecurityGroupLocked = defineRule(
+  {
     id: 'TF-NET-4',
     title: 'Ensure the default security group of every VPC allows no traffic',
     category: 'network-exposure',
@@ -13,14 +14,13 @@ export const DefaultSecurityGroupLocked: Rule = {
     remediation:
       'Add `aws_default_security_group { vpc_id = <vpc>.id }` with no `ingress` or `egress` blocks: Terraform then removes every rule, and anything launched without an explicit group gets no traffic. Attach no separate rule resources to it.',
     references: { cis: 'CIS AWS v5.0.0 5.5', checkov: ['CKV2_AWS_12'], cdkNag: ['NIST.800.53.R5-VPCDefaultSecurityGroupClosed'] },
-    invariant: false,
   },
-  check(stack) {
-    const defaults = resourcesOf(stack, 'aws_default_security_group');
-    const extraRules = resourcesOf(stack, 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule');
-    return resourcesOf(stack, 'aws_vpc').map((vpc) => {
-      const mine = defaults.filter((d) => pointsAt(d.values.vpc_id, vpc));
-      const ambiguous = defaults.some((d) => isUnresolved(d.values.vpc_id) && !resourcesOf(stack, 'aws_vpc').some((v) => pointsAt(d.values.vpc_id, v)));
+  (stack) => {
+    const index = stackIndex(stack);
+    const { byVpc, ambiguous } = defaultsByVpc(stack);
+    const rulesByGroup = rulesByDefaultGroup(stack);
+    return index.ofTypes('aws_vpc').map((vpc) => {
+      const mine = byVpc.get(vpc.address) ?? [];
       if (mine.length === 0) {
         return ambiguous
           ? decide(vpc.address, [], ['an aws_default_security_group names a VPC that cannot be resolved'], '')
@@ -33,9 +33,41 @@ export const DefaultSecurityGroupLocked: Rule = {
           if (isUnresolved(d.values[direction])) unknowns.push(`${d.address}.${direction} is unresolved`);
           else if (blocksOf(d.values[direction]).length > 0) problems.push(`${d.address} keeps ${direction} rules`);
         }
-        for (const rule of extraRules.filter((r) => pointsAt(r.values.security_group_id, d))) problems.push(`${rule.address} adds a rule to the default group`);
+        if (d.values.dynamic !== undefined) unknowns.push(`${d.address} has dynamic blocks (config mode cannot expand them; check the plan)`);
+        for (const rule of rulesByGroup.get(d.address) ?? []) problems.push(`${rule.address} adds a rule to the default group`);
       }
       return decide(vpc.address, problems, unknowns, 'default security group adopted with no rules');
     });
   },
-};
+);
+
+function defaultsByVpc(stack: StackModel): { byVpc: Map<string, ResourceModel[]>; ambiguous: boolean } {
+  const index = stackIndex(stack);
+  const byVpc = new Map<string, ResourceModel[]>();
+  let ambiguous = false;
+  for (const d of index.ofTypes('aws_default_security_group')) {
+    const vpc = index.resolve(d.values.vpc_id, ['aws_vpc']);
+    if (vpc === undefined || vpc === 'unknown') {
+      if (isUnresolved(d.values.vpc_id)) ambiguous = true;
+      continue;
+    }
+    let list = byVpc.get(vpc.address);
+    if (list === undefined) byVpc.set(vpc.address, (list = []));
+    list.push(d);
+  }
+  return { byVpc, ambiguous };
+}
+
+/** Separate rule resources by the default group they attach to. */
+function rulesByDefaultGroup(stack: StackModel): Map<string, ResourceModel[]> {
+  const index = stackIndex(stack);
+  const out = new Map<string, ResourceModel[]>();
+  for (const rule of index.ofTypes(...RULE_TYPES)) {
+    const group = index.resolve(rule.values.security_group_id, ['aws_default_security_group']);
+    if (group === undefined || group === 'unknown') continue;
+    let list = out.get(group.address);
+    if (list === undefined) out.set(group.address, (list = []));
+    list.push(rule);
+  }
+  return out;
+}

@@ -1,95 +1,86 @@
-import { ResourceModel, Rule, RuleOutcome, StackModel } from '../../types';
-import { decide } from '../_shared/outcomes';
-import { blocksOf, boolOf, isAnywhereCidr, isUnresolved, numberOf, pointsAt, resourcesOf } from '../_shared/values';
+import { decide, defineRule, listOf, referencedAddresses } from '../../rule-kit';
+import { ResourceModel, RuleOutcome, StackModel } from '../../types';
+import { ACL_TYPES, aclIngress, aclVerdict, Probe } from '../_shared/network-acls';
+import { stackIndex } from '../_shared/stack-index';
 
-const ADMIN_PORTS = [22, 3389];
+const PROBES: readonly { readonly probe: Probe; readonly what: string }[] = [
+  { probe: { protocol: 'tcp', port: 22 }, what: 'SSH (tcp 22)' },
+  { probe: { protocol: 'tcp', port: 3389 }, what: 'RDP (tcp 3389)' },
+  { probe: 'other', what: 'all traffic (protocol -1)' },
+];
 
-interface AclEntry {
-  readonly ruleNo: number | 'unknown';
-  readonly action: string | 'unknown';
-  readonly protocol: string | 'unknown';
-  readonly from: number | 'unknown';
-  readonly to: number | 'unknown';
-  readonly anywhere: boolean | 'unknown';
-}
-
-/** TF-NET-5: NACLs admit neither everything nor SSH/RDP from the internet. */
-export const NetworkAclSanity: Rule = {
-  meta: {
+/** TF-NET-5: NACLs admit neither everything nor SSH/RDP from the internet, and no subnet is left on the default allow-all NACL. */
+export const NetworkAclSanity = defineRule(
+  {
     id: 'TF-NET-5',
-    title: 'Ensure network ACLs allow neither all traffic nor SSH/RDP ingress from 0.0.0.0/0 or ::/0',
+    title: 'Ensure network ACLs allow neither all traffic nor SSH/RDP ingress from the internet, and no subnet falls back to an allow-all default network ACL',
     category: 'network-exposure',
     level: 'error',
-    resourceTypes: ['aws_network_acl', 'aws_default_network_acl', 'aws_network_acl_rule'],
+    resourceTypes: ['aws_network_acl', 'aws_default_network_acl', 'aws_network_acl_rule', 'aws_network_acl_association', 'aws_subnet'],
     remediation:
-      'Replace allow-all ingress from anywhere with the ports the tier serves (443 on the public tier, ephemeral 1024-65535 for return traffic) and never allow 22 or 3389 from anywhere. Rules are evaluated by `rule_no`; a lower-numbered deny shields a later allow.',
-    references: { cis: 'CIS AWS v5.0.0 5.2', checkov: ['CKV_AWS_229', 'CKV_AWS_230', 'CKV_AWS_231', 'CKV_AWS_232', 'CKV_AWS_352'], cdkNag: ['AwsSolutions-VPC3'] },
-    invariant: false,
+      'Replace allow-all ingress from anywhere with the ports the tier serves (443 on the public tier, ephemeral 1024-65535 for return traffic, split around 3389) and never allow 22 or 3389 from anywhere. Rules are evaluated by `rule_no`; a lower-numbered deny shields a later allow. Associate every subnet with a tier NACL (`subnet_ids` or `aws_network_acl_association`), and adopt the VPC\'s default NACL with `aws_default_network_acl` and no rules, since AWS creates it allowing everything.',
+    references: { cis: 'CIS AWS v5.0.0 5.2', checkov: ['CKV_AWS_229', 'CKV_AWS_230', 'CKV_AWS_231', 'CKV_AWS_232', 'CKV_AWS_352', 'CKV2_AWS_1'], cdkNag: ['AwsSolutions-VPC3'] },
   },
-  check(stack) {
+  (stack) => {
+    const index = stackIndex(stack);
     const outcomes: RuleOutcome[] = [];
-    for (const acl of resourcesOf(stack, 'aws_network_acl', 'aws_default_network_acl')) {
-      const entries = [...blocksOf(acl.values.ingress).map(inlineEntry), ...standaloneEntries(stack, acl)];
+    for (const acl of index.ofTypes(...ACL_TYPES)) {
+      const ingress = aclIngress(stack, acl);
       const problems: string[] = [];
-      const unknowns: string[] = [];
-      if (isUnresolved(acl.values.ingress)) unknowns.push('ingress is unresolved');
-      for (const e of entries) {
-        if (e.action !== 'allow' || e.anywhere === false) continue;
-        if (e.protocol === 'all') (e.anywhere === true ? problems : unknowns).push(`rule ${String(e.ruleNo)} allows all protocols from anywhere`);
-        else if (e.protocol === 'unknown') unknowns.push(`rule ${String(e.ruleNo)} has an unresolved protocol`);
+      const unknowns: string[] = [...ingress.unreadable];
+      for (const { probe, what } of PROBES) {
+        const verdict = aclVerdict(ingress, probe);
+        if (verdict === 'allows') problems.push(`${what} is allowed from the internet`);
+        else if (verdict === 'unknown') unknowns.push(`whether ${what} is allowed from the internet is unresolved`);
       }
-      for (const port of ADMIN_PORTS) {
-        const verdict = firstMatch(entries, port);
-        if (verdict === 'allow') problems.push(`port ${port} is allowed from anywhere`);
-        else if (verdict === 'unknown') unknowns.push(`whether port ${port} is allowed from anywhere is unresolved`);
-      }
-      outcomes.push(decide(acl.address, [...new Set(problems)], [...new Set(unknowns)], 'no allow-all or SSH/RDP ingress from anywhere'));
+      outcomes.push(decide(acl.address, problems, unknowns, 'no allow-all or SSH/RDP ingress from anywhere'));
     }
+    const associations = associationIndex(stack);
+    for (const subnet of index.ofTypes('aws_subnet')) outcomes.push(subnetOutcome(stack, subnet, associations));
     return outcomes;
   },
-};
+);
 
-function inlineEntry(b: Record<string, unknown>): AclEntry {
-  return entry(b.rule_no, b.action, b.protocol, b.from_port, b.to_port, [b.cidr_block, b.ipv6_cidr_block]);
+interface Associations {
+  /** Subnets that a NACL of the stack (tier or adopted default) names. */
+  readonly associated: ReadonlySet<string>;
+  /** An association names a subnet that cannot be resolved: it may be any. */
+  readonly unresolved: boolean;
+  /** VPCs whose default NACL an `aws_default_network_acl` adopts. */
+  readonly adoptedVpcs: ReadonlySet<string>;
+  /** An `aws_default_network_acl` adopts a default NACL that cannot be traced to a VPC. */
+  readonly unknownAdopter: boolean;
 }
 
-/** `aws_network_acl_rule` ingress entries attached to the ACL. */
-function standaloneEntries(stack: StackModel, acl: ResourceModel): AclEntry[] {
-  return resourcesOf(stack, 'aws_network_acl_rule')
-    .filter((r) => pointsAt(r.values.network_acl_id, acl) && boolOf(r.values.egress, false) !== true)
-    .map((r) => entry(r.values.rule_number, r.values.rule_action, r.values.protocol, r.values.from_port, r.values.to_port, [r.values.cidr_block, r.values.ipv6_cidr_block]));
-}
-
-function entry(ruleNo: unknown, action: unknown, protocol: unknown, from: unknown, to: unknown, cidrs: unknown[]): AclEntry {
-  const p = isUnresolved(protocol) || protocol === undefined ? 'unknown' : String(protocol).toLowerCase();
-  const num = (v: unknown): number | 'unknown' => {
-    const n = numberOf(v);
-    return n === undefined ? 0 : n;
+function associationIndex(stack: StackModel): Associations {
+  const index = stackIndex(stack);
+  const associated = new Set<string>();
+  let unresolved = false;
+  const note = (value: unknown): void => {
+    const subnet = index.resolve(value, ['aws_subnet'], ['id']);
+    if (subnet === 'unknown') unresolved = true;
+    else if (subnet !== undefined) associated.add(subnet.address);
   };
-  const present = cidrs.filter((c) => c !== undefined && c !== null && c !== '');
-  return {
-    ruleNo: num(ruleNo),
-    action: isUnresolved(action) ? 'unknown' : String(action).toLowerCase(),
-    protocol: p === '-1' || p === 'all' ? 'all' : p === '6' ? 'tcp' : p,
-    from: num(from),
-    to: num(to),
-    anywhere: present.some(isAnywhereCidr) ? true : present.some(isUnresolved) ? 'unknown' : false,
-  };
-}
-
-/**
- * What the first entry matching (anywhere, TCP `port`) does, in rule-number
- * order: NACLs stop at the first match. Only entries whose source covers the
- * whole internet decide this; narrower entries do not match every sender.
- */
-function firstMatch(entries: AclEntry[], port: number): 'allow' | 'deny' | 'unknown' | 'none' {
-  if (entries.some((e) => e.ruleNo === 'unknown')) return entries.some((e) => e.action !== 'deny' && e.anywhere !== false) ? 'unknown' : 'none';
-  const sorted = [...entries].sort((a, b) => (a.ruleNo as number) - (b.ruleNo as number));
-  for (const e of sorted) {
-    if (e.anywhere === false) continue;
-    if (e.protocol === 'unknown' || e.from === 'unknown' || e.to === 'unknown' || e.action === 'unknown' || e.anywhere === 'unknown') return 'unknown';
-    const matches = e.protocol === 'all' || (e.protocol === 'tcp' && e.from <= port && port <= e.to);
-    if (matches) return e.action === 'allow' ? 'allow' : 'deny';
+  for (const acl of index.ofTypes(...ACL_TYPES)) for (const value of listOf(acl.values.subnet_ids)) note(value);
+  for (const a of index.ofTypes('aws_network_acl_association')) note(a.values.subnet_id);
+  const adoptedVpcs = new Set<string>();
+  let unknownAdopter = false;
+  for (const d of index.ofTypes('aws_default_network_acl')) {
+    const vpcs = referencedAddresses(d.values.default_network_acl_id).filter((a) => stack.resources.get(a)?.type === 'aws_vpc');
+    if (vpcs.length === 1) adoptedVpcs.add(vpcs[0]!);
+    else unknownAdopter = true;
   }
-  return 'none';
+  return { associated, unresolved, adoptedVpcs, unknownAdopter };
+}
+
+/** A subnet no NACL names uses its VPC's default NACL, which AWS creates allowing all traffic in and out. */
+function subnetOutcome(stack: StackModel, subnet: ResourceModel, a: Associations): RuleOutcome {
+  const address = subnet.address;
+  if (a.associated.has(address)) return decide(address, [], [], 'associated with a network ACL of this stack (judged on its own)');
+  if (a.unresolved) return decide(address, [], ['a network ACL association names a subnet that cannot be resolved, so whether this one is associated is unknown'], '');
+  const vpc = stackIndex(stack).resolve(subnet.values.vpc_id, ['aws_vpc']);
+  if (vpc === undefined || vpc === 'unknown') return decide(address, [], ['it is associated with no network ACL and its VPC is not managed in this stack, so whether the default network ACL it falls back to allows everything is unknown'], '');
+  if (a.adoptedVpcs.has(vpc.address)) return decide(address, [], [], `falls back to ${vpc.address}'s default network ACL, which an aws_default_network_acl manages (judged on its own)`);
+  if (a.unknownAdopter) return decide(address, [], [`an aws_default_network_acl adopts a default network ACL that cannot be traced to a VPC; it may or may not be ${vpc.address}'s`], '');
+  return decide(address, [`associated with no network ACL, so it falls back to ${vpc.address}'s default network ACL, which allows all traffic in and out: no aws_default_network_acl adopts it`], [], '');
 }

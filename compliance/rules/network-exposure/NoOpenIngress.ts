@@ -1,57 +1,127 @@
-import { Rule, RuleOutcome, StackModel } from '../../types';
-import { fail, pass, unknown } from '../_shared/outcomes';
-import { IngressPermission, ingressPermissions, internetFacingLoadBalancersOf, redirectsHttp } from '../_shared/security-groups';
+import { defineRule, fail, pass, unknown } from '../../rule-kit';
+import { RuleOutcome, StackModel } from '../../types';
+import { exposureAt, ingressIndex, IngressPermission, internetFacingLoadBalancersOf, mayBePublic, redirectsHttp } from '../_shared/security-groups';
+import { ALL_PORTS, hasPorts, PortRange, Protocol } from '../_shared/traffic';
 
-/** SSH and RDP from anywhere are TF-NET-2's; this rule reports everything else. */
-const ADMIN_PORTS = [22, 3389];
+/** Single ports from anywhere that TF-NET-2 reports (SSH, RDP over TCP and UDP); this rule reports everything else. */
+const ADMIN_POINTS: ReadonlySet<string> = new Set(['tcp:22', 'tcp:3389', 'udp:3389']);
 
-/** TF-NET-1: no ingress from 0.0.0.0/0 or ::/0, except 80/443 on internet-facing load balancers. */
-export const NoOpenIngress: Rule = {
-  meta: {
+/**
+ * Beyond this many public-source permissions in one group, the group is
+ * judged over all its ports at once (coarser, never more lenient), so the
+ * rule stays linear. AWS allows at most 1,000 rules per group.
+ */
+const MAX_EXACT_PERMISSIONS = 256;
+
+/** Protocols that no permission names explicitly still get traffic from protocol -1. */
+const OTHER = '#other';
+
+/** TF-NET-1: no ingress from anywhere, except 80/443 on internet-facing load balancers. */
+export const NoOpenIngress = defineRule(
+  {
     id: 'TF-NET-1',
-    title: 'Ensure no security group admits 0.0.0.0/0 or ::/0, except HTTPS (and HTTP that only redirects) on internet-facing load balancers',
+    title: 'Ensure no security group admits the internet (0.0.0.0/0, ::/0 or any internet-wide union of ranges), except HTTPS (and HTTP that only redirects) on internet-facing load balancers',
     category: 'network-exposure',
     level: 'error',
-    resourceTypes: ['aws_security_group', 'aws_default_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule'],
+    resourceTypes: ['aws_security_group', 'aws_default_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_ec2_managed_prefix_list'],
     remediation:
-      'Admit traffic from the security group of the tier in front (`referenced_security_group_id` / `source_security_group_id`) or from known CIDRs. Only an internet-facing load balancer may take 443 from anywhere, and 80 only when its port-80 listener redirects to HTTPS.',
+      'Admit traffic from the security group of the tier in front (`referenced_security_group_id` / `source_security_group_id`) or from known CIDRs. Only an internet-facing load balancer may take 443 from anywhere, and 80 only when its port-80 listener redirects to HTTPS. "Anywhere" is judged on the union of a group\'s rules as address ranges: sources adding up to a /8 of public IPv4 or a /32 of public IPv6 count as the internet, however they are split or spelt. Prefix lists not managed in the stack cannot be read and are unknown.',
     references: { checkov: ['CKV_AWS_260', 'CKV_AWS_277'], cdkNag: ['AwsSolutions-EC23'] },
-    invariant: false,
   },
-  check(stack) {
+  (stack) => {
+    const { byHolder, byGroup } = ingressIndex(stack);
+    const verdicts = new Map<IngressPermission, { status: 'fail' | 'unknown'; message: string }>();
+    for (const members of byGroup.values()) judgeGroup(stack, members, verdicts);
     const outcomes: RuleOutcome[] = [];
-    for (const [address, permissions] of ingressPermissions(stack)) {
-      const bad = permissions.map((p) => [p, judge(stack, p)] as const).filter(([, v]) => v !== 'ok');
-      if (bad.length === 0) outcomes.push(pass(address, 'no ingress from anywhere beyond the load-balancer exception'));
-      for (const [p, verdict] of bad) {
-        if (verdict === 'unknown') outcomes.push(unknown(address, `cannot tell whether ${p.key} is open to the internet`, p.key));
-        else outcomes.push(fail(address, `${p.key} admits the whole internet`, p.key));
+    for (const [address, permissions] of byHolder) {
+      let reported = false;
+      for (const p of permissions) {
+        const v = verdicts.get(p);
+        if (v === undefined) continue;
+        reported = true;
+        outcomes.push(v.status === 'fail' ? fail(address, v.message, p.key) : unknown(address, v.message, p.key));
       }
+      if (!reported) outcomes.push(pass(address, 'no ingress from anywhere beyond the load-balancer exception'));
     }
     return outcomes;
   },
-};
+);
 
-function judge(stack: StackModel, p: IngressPermission): 'ok' | 'fail' | 'unknown' {
-  if (p.fromAnywhere === false) return 'ok';
-  if (p.ports !== 'all' && p.ports !== 'unknown' && p.protocol !== 'unknown') {
-    const onlyAdmin = p.ports.from === p.ports.to && ADMIN_PORTS.includes(p.ports.from);
-    if (onlyAdmin && (p.protocol === 'tcp' || p.protocol === 'udp')) return 'ok';
-  }
-  const exception = loadBalancerException(stack, p);
-  if (exception === true) return 'ok';
-  if (p.fromAnywhere === 'unknown' || exception === 'unknown') return 'unknown';
-  return 'fail';
+interface Segment {
+  readonly protocol: Protocol;
+  readonly ports: PortRange;
 }
 
-/** Whether the permission is 443 (or redirecting 80) on an internet-facing load balancer's group. */
-function loadBalancerException(stack: StackModel, p: IngressPermission): boolean | 'unknown' {
-  if (p.protocol !== 'tcp' || p.ports === 'all' || p.ports === 'unknown') return p.protocol === 'unknown' || p.ports === 'unknown' ? 'unknown' : false;
-  const { from, to } = p.ports;
-  const port = from === to ? from : undefined;
+function judgeGroup(stack: StackModel, members: readonly IngressPermission[], verdicts: Map<IngressPermission, { status: 'fail' | 'unknown'; message: string }>): void {
+  const relevant = members.filter(mayBePublic);
+  if (relevant.length === 0) return;
+  const exact = relevant.length <= MAX_EXACT_PERMISSIONS;
+  for (const segment of segmentsOf(relevant, exact)) {
+    const point = segment.protocol === OTHER ? '' : `${segment.protocol}:${segment.ports.from}`;
+    if (segment.ports.from === segment.ports.to && ADMIN_POINTS.has(point)) continue;
+    const exposure = exposureAt(relevant.map((p) => [p, covers(p, segment)] as const));
+    if (exposure.failing.length > 0) {
+      const exception = loadBalancerException(stack, exposure.failing, segment);
+      if (exception === true) continue;
+      for (const p of exposure.failing) {
+        const why = exposure.together ? ', together with the group\'s other rules (their ranges add up to an internet-wide set)' : '';
+        if (exception === 'unknown') setVerdict(verdicts, p, 'unknown', `cannot tell whether ${p.key} is allowed from the internet: whether its group fronts an internet-facing load balancer is unresolved`);
+        else setVerdict(verdicts, p, 'fail', `${p.key} admits the whole internet${why}`);
+      }
+    }
+    for (const p of exposure.uncertain) setVerdict(verdicts, p, 'unknown', `cannot tell whether ${p.key} is open to the internet (${p.sources.unresolved.length > 0 ? p.sources.unresolved.join(', ') : 'protocol or ports unresolved'})`);
+  }
+}
+
+/** Fail wins over unknown; the first message of a status is kept. */
+function setVerdict(verdicts: Map<IngressPermission, { status: 'fail' | 'unknown'; message: string }>, p: IngressPermission, status: 'fail' | 'unknown', message: string): void {
+  const current = verdicts.get(p);
+  if (current === undefined || (current.status === 'unknown' && status === 'fail')) verdicts.set(p, { status, message });
+}
+
+/**
+ * The points a group's permissions carve the traffic space into: for each
+ * protocol, the port ranges between the permissions' bounds. Every port of a
+ * segment is admitted by the same permissions, so judging one judges all.
+ */
+function segmentsOf(permissions: readonly IngressPermission[], exact: boolean): Segment[] {
+  const protocols = new Set<Protocol>(['tcp', 'udp', OTHER]);
+  for (const p of permissions) if (p.protocol !== 'unknown' && p.protocol !== 'all') protocols.add(p.protocol);
+  const out: Segment[] = [];
+  for (const protocol of protocols) {
+    if (!hasPorts(protocol) || !exact) {
+      out.push({ protocol, ports: ALL_PORTS });
+      continue;
+    }
+    const bounds = new Set<number>([ALL_PORTS.from, ALL_PORTS.to + 1]);
+    for (const p of permissions) {
+      if (p.protocol !== protocol || p.ports === 'unknown') continue;
+      bounds.add(p.ports.from);
+      bounds.add(p.ports.to + 1);
+    }
+    const sorted = [...bounds].sort((a, b) => a - b);
+    for (let i = 0; i + 1 < sorted.length; i++) out.push({ protocol, ports: { from: sorted[i]!, to: sorted[i + 1]! - 1 } });
+  }
+  return out;
+}
+
+function covers(p: IngressPermission, segment: Segment): boolean | 'unknown' {
+  if (p.protocol === 'unknown') return 'unknown';
+  if (p.protocol === 'all') return true;
+  if (p.protocol !== segment.protocol) return false;
+  if (p.ports === 'unknown') return 'unknown';
+  // Coarse segments (whole protocol) count any overlap; exact ones lie wholly inside or outside each range.
+  return p.ports.from <= segment.ports.to && segment.ports.from <= p.ports.to;
+}
+
+/** Whether the segment is 443 (or redirecting 80) on internet-facing load balancers of every failing permission's group. */
+function loadBalancerException(stack: StackModel, failing: readonly IngressPermission[], segment: Segment): boolean | 'unknown' {
+  if (segment.protocol !== 'tcp' || segment.ports.from !== segment.ports.to) return false;
+  const port = segment.ports.from;
   if (port !== 80 && port !== 443) return false;
-  if (p.group === 'unknown') return 'unknown';
-  const lbs = internetFacingLoadBalancersOf(stack, p.group);
+  const group = failing[0]!.group;
+  if (group === 'unknown') return 'unknown';
+  const lbs = internetFacingLoadBalancersOf(stack, group);
   if (lbs === 'unknown') return 'unknown';
   if (lbs.length === 0) return false;
   return port === 443 || lbs.every((lb) => redirectsHttp(stack, lb));

@@ -4,8 +4,8 @@ import { newApp, PROD, resourcesOf, synthJson, TerraformJson } from '../../suppo
 
 class VpcStack extends TenantformStack {}
 
-function synthVpc(props: Partial<SharedVpcProps> = {}): TerraformJson {
-  const stack = new VpcStack(newApp(), 'prod-network', { environment: PROD });
+function synthVpc(props: Partial<SharedVpcProps> = {}, region: string = PROD.region): TerraformJson {
+  const stack = new VpcStack(newApp(), 'prod-network', { environment: { ...PROD, region } });
   new SharedVpc(stack, 'vpc', { cidrBlock: '10.0.0.0/16', ...props });
   return synthJson(stack);
 }
@@ -165,8 +165,8 @@ describe('SharedVpc', () => {
   });
 
   test('adding a 4th AZ changes no resource of the first three (diff of synthesized JSON)', () => {
-    const three = addresses(synthVpc({ availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'] }));
-    const four = addresses(synthVpc({ availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c', 'eu-west-1d'] }));
+    const three = addresses(synthVpc({ availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'] }, 'us-east-1'));
+    const four = addresses(synthVpc({ availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1d'] }, 'us-east-1'));
     const changed = [...three].filter(([address, attrs]) => four.get(address) !== attrs).map(([address]) => address);
     // Only tier-wide resources that list every subnet may change; nothing keyed to an existing AZ does.
     expect(changed.sort()).toEqual([
@@ -180,7 +180,26 @@ describe('SharedVpc', () => {
     ]);
     const added = [...four.keys()].filter((a) => !three.has(a));
     expect(added.length).toBeGreaterThan(0);
-    expect(added.every((a) => a.includes('eu-west-1d'))).toBe(true);
+    expect(added.every((a) => a.includes('us-east-1d'))).toBe(true);
+  });
+
+  describe('availability zones are real', () => {
+    const azsOf = (json: TerraformJson): string[] => [...new Set(Object.values(resourcesOf(json, 'aws_subnet')).map((s) => s.availability_zone as string))].sort();
+
+    test('defaults come from the Region\'s zone list, not from letters', () => {
+      expect(azsOf(synthVpc({}, 'ap-northeast-1'))).toEqual(['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d']);
+      expect(azsOf(synthVpc({ azCount: 2 }, 'ca-central-1'))).toEqual(['ca-central-1a', 'ca-central-1b']);
+    });
+
+    test('a zone the Region does not have is refused (TF-VPC-005)', () => {
+      expect(() => synthVpc({ availabilityZones: ['eu-west-1a', 'eu-west-1d'] })).toThrow(/\[TF-VPC-005\].*Got: \["eu-west-1a","eu-west-1d"\].*this Region has eu-west-1a, eu-west-1b, eu-west-1c/);
+      expect(() => synthVpc({ azCount: 4 })).toThrow(/\[TF-VPC-005\].*larger than the 3 availability zones eu-west-1 has.*Got: 4/);
+    });
+
+    test('a Region without a vetted list needs explicit zones (TF-VPC-007), and takes them', () => {
+      expect(() => synthVpc({}, 'us-west-1')).toThrow(/\[TF-VPC-007\].*us-west-1.*Got: "us-west-1".*availabilityZones/);
+      expect(azsOf(synthVpc({ availabilityZones: ['us-west-1b', 'us-west-1c'] }, 'us-west-1'))).toEqual(['us-west-1b', 'us-west-1c']);
+    });
   });
 
   describe('bad input', () => {
@@ -188,7 +207,7 @@ describe('SharedVpc', () => {
       ['a bad CIDR', { cidrBlock: '10.0.0.0/33' }, /\[TF-VPC-001\] SharedVpc prod-network\/vpc: VPC cidrBlock is not a valid IPv4 network.*Got: "10\.0\.0\.0\/33"/],
       ['overlapping tiers', { publicSubnets: { cidrBlock: '10.0.0.0/20' }, isolatedSubnets: { cidrBlock: '10.0.8.0/21' } }, /\[TF-VPC-004\] SharedVpc prod-network\/vpc: the public and isolated tiers overlap/],
       ['too many AZs for the CIDR', { cidrBlock: '10.0.0.0/20', azCount: 3 }, /\[TF-VPC-003\] SharedVpc prod-network\/vpc: the VPC has no room left/],
-      ['more AZs than reserved slots', { azCount: 5 }, /\[TF-VPC-003\].*exceed maxAzCount/],
+      ['more AZs than reserved slots', { availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'], maxAzCount: 2 }, /\[TF-VPC-003\].*exceed maxAzCount/],
       ['an azCount out of range', { azCount: 0 }, /\[TF-VPC-005\].*azCount must be a whole number from 1 to 6.*Got: 0/],
       ['AZs of another region', { availabilityZones: ['us-east-1a'] }, /\[TF-VPC-005\].*distinct AZ names in eu-west-1/],
       ['duplicate AZs', { availabilityZones: ['eu-west-1a', 'eu-west-1a'] }, /\[TF-VPC-005\]/],

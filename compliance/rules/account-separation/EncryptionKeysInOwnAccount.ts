@@ -1,0 +1,66 @@
+import { defineRule, isRecord, isUnknown, pass } from '../../rule-kit';
+import { ResourceModel, RuleOutcome, StackModel } from '../../types';
+import { bareReference } from '../_shared/references';
+import { distinct, SeparationView } from '../_shared/separation';
+
+/** Attribute names that hold the key encrypting a resource: kms_key_id, kms_key_arn, kms_master_key_id, sse_kms_key_id, encryption_key, ... */
+const KEY_ATTRIBUTE = /kms|encryption_key/i;
+/** Policy documents name keys as resources, which is TF-SEP-3's and TF-SEP-6's concern. */
+const POLICY_ATTRIBUTE = /polic/i;
+/** Nesting deeper than any provider schema: a bound, so the walk stays linear and cannot overflow. */
+const MAX_DEPTH = 12;
+
+/**
+ * A data source looked up by a literal key ID or alias name resolves in the
+ * provider's own account; one looked up by ARN is judged by that ARN.
+ */
+function dataKeyLookup(stack: StackModel, value: unknown): unknown {
+  const ref = bareReference(value);
+  if (ref === undefined || !/^data\.aws_kms_(key|alias)\./.test(ref.address)) return undefined;
+  const data = stack.dataSources.get(ref.address);
+  if (data === undefined) return undefined;
+  return data.values.key_id ?? data.values.name;
+}
+
+function keyValues(view: SeparationView, r: ResourceModel, path: string, value: unknown, depth: number, out: RuleOutcome[]): void {
+  if (depth > MAX_DEPTH || value === undefined || value === null) return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => keyValues(view, r, `${path}[${i}]`, v, depth + 1, out));
+    return;
+  }
+  if (!isRecord(value)) return;
+  for (const [key, v] of Object.entries(value)) {
+    const at = path === '' ? key : `${path}.${key}`;
+    if (POLICY_ATTRIBUTE.test(key) || key === '//') continue;
+    if (KEY_ATTRIBUTE.test(key) && (typeof v === 'string' || isUnknown(v))) {
+      const lookedUp = isUnknown(v) ? dataKeyLookup(view.stack, v) : undefined;
+      const o = view.judgeValue(r.address, `key ${at}`, lookedUp ?? v, `Key::${at}`);
+      if (o !== undefined) out.push(o);
+    } else keyValues(view, r, at, v, depth + 1, out);
+  }
+}
+
+/** TF-SEP-7: what an environment encrypts, it encrypts with a key of its own account. */
+export const EncryptionKeysInOwnAccount = defineRule(
+  {
+    id: 'TF-SEP-7',
+    title: "Ensure no resource is encrypted with (or looks up) a KMS key in another environment's account",
+    category: 'account-separation',
+    level: 'error',
+    resourceTypes: ['*'],
+    remediation:
+      "Encrypt with a key of the environment's own account (kms_key_id, kms_key_arn, kms_master_key_id naming its own account, a key of the same stack, or an alias). A prod volume encrypted with a dev key can be read, or made unreadable, by whoever holds dev.",
+    references: {},
+  },
+  (stack, context) => {
+    const view = new SeparationView(stack, context);
+    const out: RuleOutcome[] = [];
+    for (const r of [...stack.resources.values(), ...stack.dataSources.values()]) {
+      const found: RuleOutcome[] = [];
+      keyValues(view, r, '', r.values, 0, found);
+      out.push(...distinct(found));
+      if (found.length === 0 && Object.keys(r.values).some((k) => KEY_ATTRIBUTE.test(k) && !POLICY_ATTRIBUTE.test(k))) out.push(pass(r.address, 'encrypted with a key of its own account.'));
+    }
+    return out;
+  },
+);

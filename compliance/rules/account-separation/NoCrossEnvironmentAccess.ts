@@ -1,0 +1,91 @@
+import { normalizePolicy } from '../../policy';
+import { checkEach, defineRule, fail, isUnknown, pass, unknown } from '../../rule-kit';
+import { ResourceModel, RuleOutcome } from '../../types';
+import { distinct, githubEnvironmentsAdmitted, SeparationView, statementReach } from '../_shared/separation';
+
+/** Resource type → the attribute holding its trust or resource policy. */
+const POLICY_ATTRIBUTE: Readonly<Record<string, string>> = {
+  aws_iam_role: 'assume_role_policy',
+  aws_s3_bucket: 'policy',
+  aws_s3_bucket_policy: 'policy',
+  aws_s3_access_point: 'policy',
+  aws_kms_key: 'policy',
+  aws_kms_key_policy: 'policy',
+  aws_kms_replica_key: 'policy',
+  aws_sqs_queue: 'policy',
+  aws_sqs_queue_policy: 'policy',
+  aws_sns_topic: 'policy',
+  aws_sns_topic_policy: 'policy',
+  aws_secretsmanager_secret: 'policy',
+  aws_secretsmanager_secret_policy: 'policy',
+  aws_ecr_repository_policy: 'policy',
+  aws_ecr_registry_policy: 'policy',
+  aws_efs_file_system_policy: 'policy',
+  aws_backup_vault_policy: 'policy',
+  aws_glacier_vault: 'access_policy',
+  aws_opensearch_domain: 'access_policies',
+  aws_opensearch_domain_policy: 'access_policies',
+  aws_api_gateway_rest_api: 'policy',
+  aws_api_gateway_rest_api_policy: 'policy',
+  aws_cloudwatch_event_bus_policy: 'policy',
+  aws_cloudwatch_log_resource_policy: 'policy_document',
+  aws_vpc_endpoint: 'policy',
+};
+
+/** Resource type → attributes that name one principal or account directly. */
+const PRINCIPAL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  aws_kms_grant: ['grantee_principal', 'retiring_principal'],
+  aws_lambda_permission: ['principal', 'source_account', 'source_arn'],
+  aws_lambda_layer_version_permission: ['principal'],
+};
+
+const TYPES = [...Object.keys(POLICY_ATTRIBUTE), ...Object.keys(PRINCIPAL_ATTRIBUTES)];
+
+function policyProblems(view: SeparationView, r: ResourceModel, attribute: string): RuleOutcome[] {
+  const doc = normalizePolicy(r.values[attribute]);
+  if (doc === undefined) return [];
+  if (isUnknown(doc)) return [unknown(r.address, `${attribute} cannot be read (${doc.$unknown}).`)];
+  const what = r.type === 'aws_iam_role' ? 'trust' : 'resource policy';
+  const out: RuleOutcome[] = [];
+  for (const s of doc.statements) {
+    out.push(...statementReach(view, r.address, what, s, { resources: false }));
+    if (r.type === 'aws_iam_role') {
+      for (const env of githubEnvironmentsAdmitted(view, s)) out.push(fail(r.address, `trust admits GitHub Actions jobs of environment ${env}.`, `GitHubEnvironment::${env}`));
+    }
+  }
+  return out;
+}
+
+function principalProblems(view: SeparationView, r: ResourceModel, attributes: readonly string[]): RuleOutcome[] {
+  const out: RuleOutcome[] = [];
+  for (const attribute of attributes) {
+    const value = r.values[attribute];
+    if (value === undefined || value === null) continue;
+    const o = view.judgeValue(r.address, attribute, value, `${attribute}::${isUnknown(value) ? value.$unknown : String(value)}`);
+    if (o !== undefined) out.push(o);
+  }
+  return out;
+}
+
+/** TF-SEP-3: no trust, resource policy or key grant lets another environment in. */
+export const NoCrossEnvironmentAccess = defineRule(
+  {
+    id: 'TF-SEP-3',
+    title: "Ensure no IAM trust, resource policy, KMS key policy or grant, or Lambda permission lets another environment's account in",
+    category: 'account-separation',
+    level: 'error',
+    resourceTypes: TYPES,
+    remediation:
+      "Keep each environment self-contained: promote artifacts through a registry or a pipeline, not through trust, resource policies or key grants. Name only the environment's own account (principals, aws:SourceAccount, aws:SourceArn) and only its own GitHub environment in OIDC trusts. Cross-environment access lets a compromise of dev reach prod.",
+    references: {},
+  },
+  (stack, context) => {
+    const view = new SeparationView(stack, context);
+    return checkEach(stack, TYPES, (r) => {
+      const attribute = POLICY_ATTRIBUTE[r.type];
+      const problems = attribute !== undefined ? policyProblems(view, r, attribute) : principalProblems(view, r, PRINCIPAL_ATTRIBUTES[r.type] ?? []);
+      const unique = distinct(problems);
+      return unique.length > 0 ? unique : pass(r.address, 'lets in nothing outside its environment.');
+    });
+  },
+);

@@ -1,0 +1,69 @@
+import { accountOf } from '../../iam/principals';
+import { blocksOf, defineRule, fail, pass, unknown } from '../../rule-kit';
+import { ProviderModel, RuleOutcome, StackModel } from '../../types';
+
+/**
+ * Roles the provider assumes in an account other than the one it is pinned
+ * to. Only literal ARNs are judged: Terraform itself checks
+ * `allowed_account_ids` against the credentials it ends up with, so a role
+ * named by a variable cannot take a pinned provider elsewhere.
+ */
+function assumedElsewhere(p: ProviderModel, label: string): RuleOutcome[] {
+  const out: RuleOutcome[] = [];
+  for (const key of ['assume_role', 'assume_role_with_web_identity']) {
+    for (const block of blocksOf(p.config?.[key])) {
+      const arn = block.role_arn;
+      const account = typeof arn === 'string' ? accountOf(arn) : undefined;
+      if (account !== undefined && !p.allowedAccountIds.includes(account)) {
+        out.push(fail('stack', `provider ${label} assumes role ${String(arn)} in account ${account}, outside the account it is pinned to.`, `Provider::${label}::${key}`));
+      }
+    }
+  }
+  return out;
+}
+
+function checkProviders(stack: StackModel, aws: readonly ProviderModel[]): RuleOutcome[] {
+  const out: RuleOutcome[] = [];
+  const environments = new Set<string>();
+  for (const p of aws) {
+    const label = p.alias ? `aws.${p.alias}` : 'aws';
+    const key = `Provider::${label}`;
+    const ids = p.allowedAccountIds;
+    const env = p.defaultTags.environment;
+    if (env !== undefined) environments.add(env);
+    if (ids.length !== 1) out.push(fail('stack', `provider ${label} allows ${ids.length === 0 ? 'any account' : `${ids.length} accounts`}; it must allow exactly one.`, key));
+    else if (!/^\d{12}$/.test(ids[0]!)) out.push(unknown('stack', `provider ${label} pins account ${ids[0]}, which cannot be resolved to a 12-digit ID.`, key));
+    if (env === undefined || env === '') out.push(fail('stack', `provider ${label} declares no "environment" default tag.`, `${key}::environment`));
+    out.push(...assumedElsewhere(p, label));
+  }
+  if (stack.accounts.length > 1) out.push(fail('stack', `the stack's providers reach ${stack.accounts.length} accounts (${stack.accounts.join(', ')}); one stack belongs to one account.`, 'Accounts'));
+  if (environments.size > 1) out.push(fail('stack', `the stack's providers declare ${environments.size} environments (${[...environments].join(', ')}).`, 'Environments'));
+  // Resources on a provider alias that is not declared would fall back to an unpinned default.
+  for (const r of stack.resources.values()) {
+    if (r.provider?.startsWith('aws.') && !aws.some((p) => `aws.${p.alias}` === r.provider)) out.push(fail(r.address, `the resource uses provider ${r.provider}, which the stack does not declare.`, `Provider::${r.provider}`));
+  }
+  return out;
+}
+
+/** TF-SEP-1: each AWS provider can touch exactly one account, says which environment it is, and assumes no role elsewhere. */
+export const ProviderPinnedToOneAccount = defineRule(
+  {
+    id: 'TF-SEP-1',
+    title: 'Ensure every AWS provider is pinned to exactly one account (allowed_account_ids), declares its environment and assumes no role in another account',
+    category: 'account-separation',
+    level: 'error',
+    resourceTypes: ['*'],
+    remediation:
+      'Set allowed_account_ids to the one account of the environment and an "environment" tag in the provider\'s default_tags (TenantformStack does both); assume_role only roles of that account. Without the pin, credentials for the wrong account apply a dev plan to prod.',
+    references: {},
+  },
+  (stack) => {
+    const aws = stack.providers.filter((p) => p.name === 'aws');
+    if (aws.length === 0) {
+      const usesAws = [...stack.resources.values(), ...stack.dataSources.values()].some((r) => r.type.startsWith('aws_'));
+      return usesAws ? [fail('stack', 'the stack has AWS resources but no AWS provider block pinning an account.', 'Provider::aws')] : [];
+    }
+    const out = checkProviders(stack, aws);
+    return out.length > 0 ? out : [pass('stack', `pinned to account ${stack.accounts[0]} as environment ${stack.environment}.`)];
+  },
+);

@@ -1,0 +1,29 @@
+import { isEveryAction } from '../../iam/actions';
+import { identityPolicies } from '../../iam/documents';
+import { checkStatements, describeStatement, unknownActions } from '../../iam/statement-rule';
+import { defineRule, isUnknown } from '../../rule-kit';
+
+/** TF-LP-1: `Action: "*"` grants every current and future AWS action. */
+export const NoFullWildcardAction = defineRule(
+  {
+    id: 'TF-LP-1',
+    title: 'Ensure no IAM policy allows Action "*"',
+    category: 'least-privilege',
+    level: 'error',
+    resourceTypes: ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role', 'aws_ssoadmin_permission_set_inline_policy'],
+    remediation: 'List the actions the principal needs (use the grant helpers of tenantform/constructs); never "*".',
+    references: { cis: 'CIS AWS v7.0 2.16', checkov: ['CKV_AWS_1', 'CKV_AWS_63'], cdkNag: ['AwsSolutions-IAM5', 'HIPAA.Security-IAMPolicyNoStatementsWithAdminAccess'] },
+  },
+  (stack) =>
+    checkStatements(
+      identityPolicies(stack),
+      (s) => {
+        if (isUnknown(s.Effect)) return [{ status: 'unknown', message: `${describeStatement(s)} has an effect that cannot be resolved.` }];
+        if (s.Effect !== 'Allow') return [];
+        // `*:*` and `**` mean the same as `*`.
+        if (s.Action.some((a) => typeof a === 'string' && isEveryAction(a))) return [{ status: 'fail', message: `${describeStatement(s)} allows Action "*".`, finding: 'Action::*' }];
+        return unknownActions(s);
+      },
+      'no statement allows Action "*".',
+    ),
+);
