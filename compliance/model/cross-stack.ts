@@ -1,15 +1,16 @@
 /**
  * Links cdktf cross-stack references. A consumer stack reads a producer's
  * outputs through `data.terraform_remote_state`; on its own, such a value is
- * unknown. When every stack of the run is at hand, the remote state is matched
- * to its producer by backend location, and a value that is exactly one output
- * takes what that output holds: a literal, or an unknown marked with the
- * producer's resource attribute (`origin`), which rules may treat as specific.
+ * unknown (the evaluator marks it `remote`). When every stack of the run is at
+ * hand, the remote state is matched to its producer by backend location, and
+ * a value that is exactly one output takes what that output holds: a literal,
+ * or an unknown marked with the producer's resource attribute (`origin`),
+ * which rules may treat as specific. A value whose producer is not in the run
+ * stays unknown, and `missingProducers` says which stack to add.
  */
 import { ResourceModel, StackModel } from '../types';
-import { isRecord, isUnknown, UnknownValue } from '../values';
-
-const OUTPUT_REF = /^\$\{data\.terraform_remote_state\.([\w-]+)\.outputs\.([\w-]+)\}$/;
+import { isRecord, isUnknown, RemoteRead, UnknownValue } from '../values';
+import { backendLocation } from './remote-state';
 
 export function linkCrossStackReferences(stacks: readonly StackModel[]): StackModel[] {
   const byLocation = new Map<string, StackModel>();
@@ -38,23 +39,37 @@ export function linkCrossStackReferences(stacks: readonly StackModel[]): StackMo
 }
 
 function linked(value: UnknownValue, producers: ReadonlyMap<string, StackModel>): unknown {
-  const m = OUTPUT_REF.exec(value.$unknown);
-  const producer = m ? producers.get(m[1]!) : undefined;
-  if (!m || producer === undefined) return value;
-  const output = producer.outputs?.[m[2]!];
-  if (output === undefined) return value;
+  const remote = value.remote;
+  const producer = remote !== undefined ? producers.get(remote.dataSource) : undefined;
+  if (remote === undefined || producer === undefined) return value;
+  const marked: UnknownValue = { ...value, remote: { ...remote, stack: producer.name, inInput: true } };
+  // Only a value that is exactly the output (not text around it) takes the output's value.
+  if (value.form !== 'reference') return marked;
+  const output = producer.outputs?.[remote.output];
+  if (output === undefined) return marked;
   if (!isUnknown(output)) return output;
   const [ref] = output.refs;
   const address = ref?.split('.').slice(0, 2).join('.');
   // Only a single attribute of a resource the producer really declares is specific enough to vouch for.
-  if (output.refs.length !== 1 || address === undefined || !producer.resources.has(address)) return value;
-  return { ...value, origin: { stack: producer.name, ref: ref! } };
+  if (output.refs.length !== 1 || address === undefined || !producer.resources.has(address)) return marked;
+  return { ...marked, origin: { stack: producer.name, ref: ref! } };
 }
 
-/** Where a stack's state lives: the same string for a backend block and a remote-state data source reading it. */
-function backendLocation(type: unknown, config: unknown): string | undefined {
-  if (!isRecord(config)) return undefined;
-  if (type === 's3' && typeof config.bucket === 'string' && typeof config.key === 'string') return `s3://${config.bucket}/${config.key}`;
-  if (type === 'local' && typeof config.path === 'string') return `local://${config.path.split('/').pop()}`;
-  return undefined;
+/**
+ * The other stacks a resource's unknown values come from that are not part
+ * of this check: what a finding on it should tell the user to add.
+ */
+export function missingProducers(resource: ResourceModel): RemoteRead[] {
+  const out = new Map<string, RemoteRead>();
+  const visit = (v: unknown): void => {
+    if (isUnknown(v)) {
+      if (v.remote !== undefined && v.remote.inInput !== true) out.set(v.remote.stack ?? v.remote.location ?? v.remote.dataSource, v.remote);
+    } else if (Array.isArray(v)) {
+      v.forEach(visit);
+    } else if (isRecord(v)) {
+      Object.values(v).forEach(visit);
+    }
+  };
+  visit(resource.values);
+  return [...out.values()];
 }
