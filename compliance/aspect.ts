@@ -4,6 +4,12 @@
  * and suppressions included) goes through the same model and engine as the
  * CLI, so the two never disagree. Gate failures become error annotations on
  * the offending construct, which make `cdktf synth` fail.
+ *
+ * Every ComplianceChecks of an app shares one synth run: each stack is
+ * resolved once per synth (the expensive part), and each rule is evaluated
+ * once per run whichever aspect asks for it. TenantformStack adds the
+ * account-separation rules this way; `applyComplianceChecks` adds the rest
+ * to the same run, so a stack's separation findings are reported once.
  */
 import { Annotations, Aspects, IAspect, IConstruct, TerraformStack } from '../core/cdktf';
 import { checkStacks, FailOn, gateFailures } from './engine';
@@ -18,11 +24,35 @@ export interface ComplianceChecksProps {
   readonly failOn?: FailOn;
 }
 
+/** One synth of one app, shared by every ComplianceChecks that visits its stacks. */
+interface SynthRun {
+  readonly models: ReadonlyMap<string, StackModel>;
+  /** Rule IDs some aspect has asked for, evaluated over every stack. */
+  readonly evaluated: Set<string>;
+  /** Their findings by `stack\0ruleId`. */
+  readonly findings: Map<string, Finding[]>;
+  /** `stack\0ruleId` pairs already annotated, so two aspects never report a finding twice. */
+  readonly reported: Set<string>;
+  /** Stacks each aspect has visited: a second visit means a new synth. */
+  readonly visited: WeakMap<ComplianceChecks, Set<string>>;
+}
+
+const runs = new WeakMap<IConstruct, SynthRun>();
+
+/** Resolves every stack of the app, once: the one `toTerraform()` per stack the checks make. */
+function startRun(root: IConstruct): SynthRun {
+  const models = root.node
+    .findAll()
+    .filter((c): c is TerraformStack => TerraformStack.isStack(c))
+    .map((s) => stackFromJson(JSON.parse(JSON.stringify(s.toTerraform())), s.node.id, `synth:${s.node.path}`));
+  const run: SynthRun = { models: new Map(models.map((m) => [m.name, m])), evaluated: new Set(), findings: new Map(), reported: new Set(), visited: new WeakMap() };
+  runs.set(root, run);
+  return run;
+}
+
 export class ComplianceChecks implements IAspect {
   private readonly rules: readonly Rule[];
   private readonly failOn: FailOn;
-  /** Findings of every stack of an app, computed once per app so cross-stack rules (TF-SEP-2/3) see them all. */
-  private readonly runs = new WeakMap<IConstruct, { models: StackModel[]; findings: Finding[] }>();
 
   constructor(props: ComplianceChecksProps = {}) {
     this.rules = props.rules ?? allRules;
@@ -31,10 +61,16 @@ export class ComplianceChecks implements IAspect {
 
   public visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node)) return;
-    const run = this.runOf(node.node.root);
-    const model = run.models.find((m) => m.name === node.node.id);
+    const run = this.runFor(node);
+    const model = run.models.get(node.node.id);
     if (model === undefined) return;
-    const mine = run.findings.filter((f) => f.stack === model.name && f.status !== 'pass' && f.status !== 'suppressed');
+    const mine: Finding[] = [];
+    for (const rule of this.rules) {
+      const key = `${model.name}\0${rule.meta.id}`;
+      if (run.reported.has(key)) continue;
+      run.reported.add(key);
+      for (const f of run.findings.get(key) ?? []) if (f.status !== 'pass' && f.status !== 'suppressed') mine.push(f);
+    }
     const failures = new Set(gateFailures(mine, this.failOn));
     for (const f of mine) {
       const text = `[${f.ruleId}] ${f.address}${f.finding ? ` [${f.finding}]` : ''}: ${f.message} Fix: ${f.remediation}`;
@@ -44,15 +80,23 @@ export class ComplianceChecks implements IAspect {
     }
   }
 
-  private runOf(root: IConstruct): { models: StackModel[]; findings: Finding[] } {
-    let run = this.runs.get(root);
-    if (run === undefined) {
-      const models = root.node
-        .findAll()
-        .filter((c): c is TerraformStack => TerraformStack.isStack(c))
-        .map((s) => stackFromJson(JSON.parse(JSON.stringify(s.toTerraform())), s.node.id, `synth:${s.node.path}`));
-      run = { models, findings: checkStacks(models, this.rules) };
-      this.runs.set(root, run);
+  /** The app's current run, with this aspect's rules evaluated in it. */
+  private runFor(stack: TerraformStack): SynthRun {
+    const root = stack.node.root;
+    let run = runs.get(root);
+    if (run === undefined || run.visited.get(this)?.has(stack.node.path)) run = startRun(root);
+    let seen = run.visited.get(this);
+    if (seen === undefined) run.visited.set(this, (seen = new Set()));
+    seen.add(stack.node.path);
+    const missing = this.rules.filter((r) => !run.evaluated.has(r.meta.id));
+    if (missing.length > 0) {
+      for (const r of missing) run.evaluated.add(r.meta.id);
+      for (const f of checkStacks([...run.models.values()], missing)) {
+        const key = `${f.stack}\0${f.ruleId}`;
+        const list = run.findings.get(key);
+        if (list === undefined) run.findings.set(key, [f]);
+        else list.push(f);
+      }
     }
     return run;
   }

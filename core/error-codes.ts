@@ -24,6 +24,7 @@ export const ERROR_AREAS = {
   VPC: 'Network',
   PLT: 'Shared platform',
   TEN: 'Tenants and tenant databases',
+  WAV: 'Deploy waves (tenantform plan-waves)',
 } as const;
 
 export const ERROR_CODES = {
@@ -58,6 +59,10 @@ export const ERROR_CODES = {
   'TF-SUP-002': 'A suppression targets an invariant rule, which cannot be suppressed.',
   'TF-SUP-003': 'A suppression reason is too short to explain anything.',
 
+  'TF-WAV-001': 'A cdktf manifest for plan-waves cannot be read.',
+  'TF-WAV-002': 'A stack file for plan-waves is not a Terraform JSON object.',
+  'TF-WAV-003': 'The stacks depend on each other in a cycle.',
+  'TF-WAV-004': '--format matrix is given without a valid --wave.',
   'TF-BSL-001': 'A baseline file cannot be read.',
   'TF-BSL-002': 'A baseline file is not a tenantform baseline.',
 

@@ -8,3 +8,4 @@ export { SharedPlatformStack, SharedPlatformStackProps } from './shared-platform
 export { AccountBaselineStack, AccountBaselineStackProps } from './account-baseline-stack';
 export { OrganizationStack, OrganizationStackProps, MemberAccount, ORGANIZATIONAL_UNITS, OrganizationalUnitName, GuardrailName } from './organization-stack';
 export { SeparationGuard, GuardedStack } from './separation-guard';
+export { planWaves, DeployWaves, DependentsMode, PlanWavesOptions } from './waves';

@@ -1,13 +1,14 @@
 // Child process for the import-cost bench, plain CommonJS so no TypeScript
-// loader inflates the figure. `tenantform` mode requires the built package the
-// way a consumer does and records which provider modules it pulled in;
-// `baseline` mode deep-imports exactly those modules directly.
+// loader inflates the figure. `tenantform` mode requires one entry point of
+// the built package the way a consumer does (`tenantform/constructs` unless
+// a third argument names another) and records which provider modules it
+// pulled in; `baseline` mode deep-imports exactly those modules directly.
 const { readFileSync, writeFileSync } = require('node:fs');
 
-const [mode, listFile] = process.argv.slice(2);
+const [mode, listFile, entry = 'tenantform/constructs'] = process.argv.slice(2);
 const start = process.hrtime.bigint();
 if (mode === 'tenantform') {
-  require('tenantform/constructs');
+  require(entry);
 } else {
   require('cdktf');
   require('constructs');
@@ -15,10 +16,11 @@ if (mode === 'tenantform') {
 }
 const ms = Number(process.hrtime.bigint() - start) / 1e6;
 const rss = process.memoryUsage().rss;
+let providerModules;
 if (mode === 'tenantform') {
-  const providerModules = Object.keys(require.cache)
+  providerModules = Object.keys(require.cache)
     .map((p) => /node_modules\/(@cdktf\/provider-aws\/lib\/[^/]+)\/index\.js$/.exec(p)?.[1])
     .filter((m) => m !== undefined);
   writeFileSync(listFile, JSON.stringify(providerModules));
 }
-process.stdout.write(`${JSON.stringify({ ms, rssMiB: rss / 2 ** 20 })}\n`);
+process.stdout.write(`${JSON.stringify({ ms, rssMiB: rss / 2 ** 20, providerModules: providerModules?.length })}\n`);

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import * as audit from './audit';
 import * as check from './check';
 import * as checkov from './checkov';
+import * as planWaves from './plan-waves';
 import * as rules from './rules';
 
 /**
@@ -12,5 +13,6 @@ export const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [
   audit,
   check,
   checkov,
+  planWaves,
   rules,
 ];

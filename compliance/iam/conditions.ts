@@ -10,7 +10,7 @@
  * (`StringNotEquals`, …) admit everyone but the listed values.
  */
 import { PolicyCondition, PolicyStatement, PolicyValue } from '../policy';
-import { isResourceAttributeRef, isUnknown } from '../values';
+import { isSpecificUnknown, isUnknown } from '../values';
 
 /** `[operator, values]` for a condition key, case-insensitive (IAM keys are), across all operators. */
 export function conditionEntries(c: PolicyCondition | undefined, key: string): Array<[string, readonly PolicyValue[]]> {
@@ -66,14 +66,15 @@ export const YES: Verdict = { kind: 'yes' };
 const SPECIFIC_DATA_REFS = [/^data\.aws_caller_identity\.[\w-]+\.(account_id|arn)$/, /^data\.aws_organizations_organization\.[\w-]+\.(id|arn|master_account_id)$/, /^data\.aws_partition\.[\w-]+\.\w+$/, /^data\.aws_region\.[\w-]+\.\w+$/];
 
 /**
- * Whether an unresolved value names one specific thing: every reference is an
- * attribute of a managed resource of the stack, or the deploying account,
- * organization, partition or region. Variables and other data sources could
+ * Whether an unresolved value names one specific thing: the model's evaluator
+ * says it is one object managed in the stack, or every reference is the
+ * deploying account, organization, partition or region. Variables and other data sources could
  * be anything, `"*"` included.
  */
 export function isSpecificReference(value: PolicyValue): boolean {
-  if (!isUnknown(value) || value.refs.length === 0) return false;
-  return value.refs.every((ref) => isResourceAttributeRef(ref) || SPECIFIC_DATA_REFS.some((re) => re.test(ref)));
+  if (!isUnknown(value)) return false;
+  if (isSpecificUnknown(value)) return true;
+  return value.refs.length > 0 && value.refs.every((ref) => SPECIFIC_DATA_REFS.some((re) => re.test(ref)));
 }
 
 const hasWildcard = (s: string): boolean => s.includes('*') || s.includes('?');

@@ -7,11 +7,13 @@ import { CUSTOMER_DATA_ALLOWED_TAG, ENVIRONMENT_TAG } from '../../core/tags';
 import { ModuleCall, ProviderModel, ResourceModel, StackModel, SuppressionRecord } from '../types';
 import { isRecord, isUnknown } from '../values';
 import { RawStack, Resolver } from './resolve';
+import { normalizeDocument } from './terraform-json';
 
 
 /** Builds the model of one stack from its parsed Terraform JSON. */
 export function stackFromJson(json: unknown, name: string, source: string): StackModel {
-  const doc = isRecord(json) ? json : {};
+  // Every JSON form of every block comes out in one canonical shape, however the fixture or file wrote it.
+  const doc = normalizeDocument(json, source) as Record<string, unknown>;
   const raw: RawStack = {
     resource: recordOf(doc.resource) as RawStack['resource'],
     data: recordOf(doc.data) as RawStack['data'],
@@ -57,7 +59,7 @@ function moduleCallsOf(value: unknown): ModuleCall[] {
 function outputsOf(value: unknown, resolver: Resolver): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, block] of Object.entries(recordOf(value) ?? {})) {
-    if (isRecord(block) && 'value' in block) out[name] = resolver.resolveValue(block.value);
+    if (isRecord(block) && 'value' in block) Object.defineProperty(out, name, { value: resolver.resolveValue(block.value), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

@@ -34,7 +34,8 @@
  *   name the producing stack), and references to undeclared objects;
  * - the nested blocks a `dynamic` block generates (the block's attribute is
  *   unknown, and the resource is listed as having dynamic blocks);
- * - any chain of references or nesting deeper than MAX_DEPTH steps, and cycles.
+ * - any chain of references or nesting deeper than MAX_DEPTH steps, text
+ *   longer than MAX_TEXT, and cycles.
  *
  * A computed reference is SPECIFIC (one object managed in this stack, known at
  * apply time) only when it names an identifier attribute of a managed resource
@@ -62,6 +63,9 @@ export const MAX_DEPTH = 500;
 export const PLAN_MODE_HINT = 'config mode does not evaluate it; check the plan instead (`tenantform check --plan plan.json`)';
 
 const TOO_DEEP = `a chain of references or nesting deeper than ${MAX_DEPTH} steps`;
+
+/** Text a template may build; a doubling chain of locals would otherwise exhaust memory. */
+export const MAX_TEXT = 1_000_000;
 
 interface UnknownOptions {
   readonly refs?: readonly string[];
@@ -106,7 +110,7 @@ export class Resolver {
       for (const [k, v] of Object.entries(source)) {
         if (k === '//') continue;
         if (k === 'dynamic' && isDynamicSpec(v)) this.addDynamic(out, v, source, depth, found, '');
-        else if (!(k in out)) out[k] = this.resolveValue(v, depth + 1);
+        else if (!Object.prototype.hasOwnProperty.call(out, k)) define(out, k, this.resolveValue(v, depth + 1));
       }
     } finally {
       this.dynamicSink.pop();
@@ -132,7 +136,7 @@ export class Resolver {
         // In Terraform JSON, object keys are templates too: a computed key could be anything.
         if (hasTemplate(k)) return unknownOf(JSON.stringify(value), { reason: `an object key written as a template (${k}); ${PLAN_MODE_HINT}` });
         if (k === 'dynamic' && isDynamicSpec(v)) this.addDynamic(out, v, value, depth, this.dynamicSink[this.dynamicSink.length - 1], '');
-        else if (!(k in out)) out[k] = this.resolveValue(v, depth + 1);
+        else if (!Object.prototype.hasOwnProperty.call(out, k)) define(out, k, this.resolveValue(v, depth + 1));
       }
       return out;
     }
@@ -149,7 +153,7 @@ export class Resolver {
       found?.push(`${prefix}${name}`);
       const marker = unknownOf(`dynamic "${name}"`, { reason: `the "${name}" blocks come from a dynamic block; ${PLAN_MODE_HINT}` });
       const statics = body[name] === undefined ? [] : asList(this.resolveValue(body[name], depth + 1));
-      out[name] = statics.length === 0 ? marker : [...statics, marker];
+      define(out, name, statics.length === 0 ? marker : [...statics, marker]);
     }
   }
 
@@ -176,8 +180,10 @@ export class Resolver {
         continue;
       }
       const v = this.guardLeaf(this.evaluate(part.expr, depth + 1), s, jsonLeaf);
-      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') text += String(v);
-      else if (isUnknown(v)) unknowns.push({ before: text, value: v });
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+        text += String(v);
+        if (text.length > MAX_TEXT) return unknownOf(s.slice(0, 200), { reason: `text longer than ${MAX_TEXT} characters` });
+      } else if (isUnknown(v)) unknowns.push({ before: text, value: v });
       else unknowns.push({ before: text, value: unknownOf(`\${${part.expr}}`, { reason: 'a value that is not text used inside a string' }) });
     }
     if (unknowns.length === 0) return text;
@@ -207,7 +213,7 @@ export class Resolver {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(doc)) {
         if (hasTemplate(k)) return unknownOf(written, { refs: refsInText(written), reason: `a JSON key written as a template (${k}); ${PLAN_MODE_HINT}` });
-        out[k] = this.resolveJsonDocument(v, written, depth + 1);
+        define(out, k, this.resolveJsonDocument(v, written, depth + 1));
       }
       return out;
     }
@@ -329,6 +335,11 @@ export class Resolver {
       this.inProgress.delete(key);
     }
   }
+}
+
+/** An own property even for `__proto__`, a valid Terraform name. */
+function define(out: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function isSpecificValue(v: UnknownValue): boolean {

@@ -26,6 +26,10 @@ const ADMITTED = [
   // "Private" subnets that hand out public IPs (no NAT gateway on the free tier).
   ...services.flatMap((s) => [`TF-NET-3 @ aws_subnet.${s}-eu-west-3a`, `TF-NET-3 @ aws_subnet.${s}-eu-west-3b`]),
   'TF-NET-4 @ aws_vpc.vpc',
+  // No subnet is associated with a network ACL, so all fall back to the VPC's default allow-all NACL.
+  ...services.flatMap((s) => [`TF-NET-5 @ aws_subnet.${s}-eu-west-3a`, `TF-NET-5 @ aws_subnet.${s}-eu-west-3b`]),
+  'TF-NET-5 @ aws_subnet.default-subnet-public-eu-west-3a',
+  'TF-NET-5 @ aws_subnet.default-subnet-public-eu-west-3b',
   'TF-LOG-1 @ aws_vpc.vpc',
   'TF-LOG-3 @ aws_lb.elb',
   'TF-LOG-4 @ aws_api_gateway_stage.gateway-stage',

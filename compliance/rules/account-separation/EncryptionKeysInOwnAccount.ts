@@ -5,6 +5,8 @@ import { distinct, SeparationView } from '../_shared/separation';
 
 /** Attribute names that hold the key encrypting a resource: kms_key_id, kms_key_arn, kms_master_key_id, sse_kms_key_id, encryption_key, ... */
 const KEY_ATTRIBUTE = /kms|encryption_key/i;
+/** KMS resources and data sources name their key as key_id (grants, key policies, lookups) or target_key_id (aliases). */
+const KMS_KEY_ID = /^(target_)?key_id$/;
 /** Policy documents name keys as resources, which is TF-SEP-3's and TF-SEP-6's concern. */
 const POLICY_ATTRIBUTE = /polic/i;
 /** Nesting deeper than any provider schema: a bound, so the walk stays linear and cannot overflow. */
@@ -32,11 +34,15 @@ function keyValues(view: SeparationView, r: ResourceModel, path: string, value: 
   for (const [key, v] of Object.entries(value)) {
     const at = path === '' ? key : `${path}.${key}`;
     if (POLICY_ATTRIBUTE.test(key) || key === '//') continue;
-    if (KEY_ATTRIBUTE.test(key) && (typeof v === 'string' || isUnknown(v))) {
-      const lookedUp = isUnknown(v) ? dataKeyLookup(view.stack, v) : undefined;
-      const o = view.judgeValue(r.address, `key ${at}`, lookedUp ?? v, `Key::${at}`);
+    const keys = KEY_ATTRIBUTE.test(key) || (depth === 0 && r.type.startsWith('aws_kms_') && KMS_KEY_ID.test(key)) ? (Array.isArray(v) ? v : [v]).filter((k) => typeof k === 'string' || isUnknown(k)) : [];
+    if (keys.length === 0) {
+      keyValues(view, r, at, v, depth + 1, out);
+      continue;
+    }
+    for (const k of keys) {
+      const o = view.judgeValue(r.address, `key ${at}`, (isUnknown(k) ? dataKeyLookup(view.stack, k) : undefined) ?? k, `Key::${at}`);
       if (o !== undefined) out.push(o);
-    } else keyValues(view, r, at, v, depth + 1, out);
+    }
   }
 }
 
@@ -59,7 +65,7 @@ export const EncryptionKeysInOwnAccount = defineRule(
       const found: RuleOutcome[] = [];
       keyValues(view, r, '', r.values, 0, found);
       out.push(...distinct(found));
-      if (found.length === 0 && Object.keys(r.values).some((k) => KEY_ATTRIBUTE.test(k) && !POLICY_ATTRIBUTE.test(k))) out.push(pass(r.address, 'encrypted with a key of its own account.'));
+      if (found.length === 0 && Object.keys(r.values).some((k) => (KEY_ATTRIBUTE.test(k) || (r.type.startsWith('aws_kms_') && KMS_KEY_ID.test(k))) && !POLICY_ATTRIBUTE.test(k))) out.push(pass(r.address, 'encrypted with a key of its own account.'));
     }
     return out;
   },

@@ -1,23 +1,38 @@
 import { Rule } from '../../types';
-import { crossAccountTrustConditions } from './cross-account-trust-conditions';
-import { noAdministratorAccess } from './no-administrator-access';
-import { noFullWildcardAction } from './no-full-wildcard-action';
-import { noNotActionWithAllow } from './no-not-action-with-allow';
-import { noOpenTrust } from './no-open-trust';
-import { noServiceWildcardAction } from './no-service-wildcard-action';
-import { noUnscopedPrivilegeEscalation } from './no-unscoped-privilege-escalation';
-import { noUserPolicies } from './no-user-policies';
-import { noWriteOnAnyResource } from './no-write-on-any-resource';
+import { CrossAccountTrustConditions } from './CrossAccountTrustConditions';
+import { NoAdministratorAccess } from './NoAdministratorAccess';
+import { NoFullWildcardAction } from './NoFullWildcardAction';
+import { NoNotActionWithAllow } from './NoNotActionWithAllow';
+import { NoOpenTrust } from './NoOpenTrust';
+import { NoPublicResourcePolicy } from './NoPublicResourcePolicy';
+import { NoServiceWildcardAction } from './NoServiceWildcardAction';
+import { NoUnscopedPrivilegeEscalation } from './NoUnscopedPrivilegeEscalation';
+import { NoUserPolicies } from './NoUserPolicies';
+import { NoWriteOnAnyResource } from './NoWriteOnAnyResource';
 
-/** The least-privilege rules, one per file in this folder. */
+export {
+  CrossAccountTrustConditions,
+  NoAdministratorAccess,
+  NoFullWildcardAction,
+  NoNotActionWithAllow,
+  NoOpenTrust,
+  NoPublicResourcePolicy,
+  NoServiceWildcardAction,
+  NoUnscopedPrivilegeEscalation,
+  NoUserPolicies,
+  NoWriteOnAnyResource,
+};
+
+/** The least-privilege rules, in ID order. */
 export const rules: Rule[] = [
-  noFullWildcardAction,
-  noServiceWildcardAction,
-  noWriteOnAnyResource,
-  noNotActionWithAllow,
-  noUnscopedPrivilegeEscalation,
-  noOpenTrust,
-  crossAccountTrustConditions,
-  noUserPolicies,
-  noAdministratorAccess,
+  NoFullWildcardAction,
+  NoServiceWildcardAction,
+  NoWriteOnAnyResource,
+  NoNotActionWithAllow,
+  NoUnscopedPrivilegeEscalation,
+  NoOpenTrust,
+  CrossAccountTrustConditions,
+  NoUserPolicies,
+  NoAdministratorAccess,
+  NoPublicResourcePolicy,
 ];

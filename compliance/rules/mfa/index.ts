@@ -1,8 +1,10 @@
 import { Rule } from '../../types';
-import { humanRolesRequireMfa } from './human-roles-require-mfa';
-import { noFailOpenMfaCondition } from './no-fail-open-mfa-condition';
-import { noRootAccessKeys } from './no-root-access-keys';
-import { usersInForceMfaGroup } from './users-in-force-mfa-group';
+import { HumanRolesRequireMfa } from './HumanRolesRequireMfa';
+import { NoFailOpenMfaCondition } from './NoFailOpenMfaCondition';
+import { NoRootAccessKeys } from './NoRootAccessKeys';
+import { UsersInForceMfaGroup } from './UsersInForceMfaGroup';
 
-/** The mfa rules, one per file in this folder. */
-export const rules: Rule[] = [usersInForceMfaGroup, noFailOpenMfaCondition, humanRolesRequireMfa, noRootAccessKeys];
+export { HumanRolesRequireMfa, NoFailOpenMfaCondition, NoRootAccessKeys, UsersInForceMfaGroup };
+
+/** The mfa rules, in ID order. */
+export const rules: Rule[] = [UsersInForceMfaGroup, NoFailOpenMfaCondition, HumanRolesRequireMfa, NoRootAccessKeys];

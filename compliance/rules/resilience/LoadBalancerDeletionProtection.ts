@@ -1,11 +1,9 @@
-import { Rule } from '../../types';
-import { decide } from '../_shared/outcomes';
-import { boolOf, resourcesOf } from '../_shared/values';
-import { isProd } from './_support';
+import { boolOf, checkEach, decide, defineRule } from '../../rule-kit';
+import { isProd } from '../_shared/posture';
 
 /** TF-RES-4: production load balancers cannot be deleted by accident. */
-export const LoadBalancerDeletionProtection: Rule = {
-  meta: {
+export const LoadBalancerDeletionProtection = defineRule(
+  {
     id: 'TF-RES-4',
     title: 'Ensure production load balancers have deletion protection enabled',
     category: 'resilience',
@@ -13,16 +11,15 @@ export const LoadBalancerDeletionProtection: Rule = {
     resourceTypes: ['aws_lb', 'aws_alb'],
     remediation: 'Set `enable_deletion_protection = true` in prod. Tenants are pinned to their ALB for life; losing it re-addresses every tenant on it.',
     references: { checkov: ['CKV_AWS_150'] },
-    invariant: false,
   },
-  check(stack) {
+  (stack) => {
     const prod = isProd(stack);
     if (prod === false) return [];
-    return resourcesOf(stack, 'aws_lb', 'aws_alb').map((lb) => {
+    return checkEach(stack, ['aws_lb', 'aws_alb'], (lb) => {
       if (prod === 'unknown') return decide(lb.address, [], ['the stack declares no environment'], '');
       const on = boolOf(lb.values.enable_deletion_protection, false);
       if (on === 'unknown') return decide(lb.address, [], ['enable_deletion_protection is unresolved'], '');
       return decide(lb.address, on ? [] : ['enable_deletion_protection is not true in prod'], [], 'deletion protection on');
     });
   },
-};
+);

@@ -1,47 +1,62 @@
-import { Rule, RuleOutcome } from '../../types';
-import { decide } from '../_shared/outcomes';
-import { boolOf, isSet, pointsAt, resourcesOf } from '../_shared/values';
-import { isProd } from './_support';
+import { boolOf, checkEach, decide, defineRule, isRecord, isSet, isUnresolved, numberOf } from '../../rule-kit';
+import { ResourceModel } from '../../types';
+import { companionIndex } from '../_shared/links';
+import { isProd } from '../_shared/posture';
+
+/** How many instances one `aws_rds_cluster_instance` block creates; `'unknown'` when count/for_each is computed. */
+function instancesOf(member: ResourceModel): number | 'unknown' {
+  const { count, for_each: forEach } = member.values;
+  if (count !== undefined) {
+    const n = numberOf(count);
+    return typeof n === 'number' ? n : 'unknown';
+  }
+  if (forEach !== undefined) {
+    if (isUnresolved(forEach)) return 'unknown';
+    if (Array.isArray(forEach)) return new Set(forEach).size;
+    return isRecord(forEach) ? Object.keys(forEach).length : 'unknown';
+  }
+  return 1;
+}
 
 /** TF-RES-3: production databases survive the loss of one AZ. */
-export const RdsMultiAz: Rule = {
-  meta: {
+export const RdsMultiAz = defineRule(
+  {
     id: 'TF-RES-3',
     title: 'Ensure production RDS instances are Multi-AZ and Aurora clusters have at least two instances',
     category: 'resilience',
     level: 'error',
     resourceTypes: ['aws_db_instance', 'aws_rds_cluster', 'aws_rds_cluster_instance'],
     remediation:
-      'Set `multi_az = true` on `aws_db_instance` in prod; give an Aurora cluster a second `aws_rds_cluster_instance` (a reader in another AZ) so a failover has somewhere to go.',
+      'Set `multi_az = true` on `aws_db_instance` in prod; give an Aurora cluster a second `aws_rds_cluster_instance` (a reader in another AZ) so a failover has somewhere to go. A Multi-AZ DB cluster (`db_cluster_instance_class` on a MySQL or PostgreSQL `aws_rds_cluster`) always runs three instances.',
     references: { cis: 'CIS AWS v5.0.0 3.2.4', checkov: ['CKV_AWS_157'], cdkNag: ['AwsSolutions-RDS3'] },
-    invariant: false,
   },
-  check(stack) {
+  (stack) => {
     const prod = isProd(stack);
     if (prod === false) return [];
-    const outcomes: RuleOutcome[] = [];
-    for (const db of resourcesOf(stack, 'aws_db_instance')) {
-      if (isSet(db.values.replicate_source_db)) continue;
-      if (prod === 'unknown') {
-        outcomes.push(decide(db.address, [], ['the stack declares no environment'], ''));
-        continue;
+    const membersOf = companionIndex(stack, ['aws_rds_cluster'], ['aws_rds_cluster_instance'], 'cluster_identifier', ['cluster_identifier']);
+    return checkEach(stack, ['aws_db_instance', 'aws_rds_cluster'], (db) => {
+      if (db.type === 'aws_db_instance' && isSet(db.values.replicate_source_db)) return [];
+      if (prod === 'unknown') return decide(db.address, [], ['the stack declares no environment'], '');
+      if (db.type === 'aws_db_instance') {
+        const multiAz = boolOf(db.values.multi_az, false);
+        if (multiAz === 'unknown') return decide(db.address, [], ['multi_az is unresolved'], '');
+        return decide(db.address, multiAz ? [] : ['single-AZ database in prod'], [], 'Multi-AZ');
       }
-      const multiAz = boolOf(db.values.multi_az, false);
-      if (multiAz === 'unknown') outcomes.push(decide(db.address, [], ['multi_az is unresolved'], ''));
-      else outcomes.push(decide(db.address, multiAz ? [] : ['single-AZ database in prod'], [], 'Multi-AZ'));
-    }
-    const instances = resourcesOf(stack, 'aws_rds_cluster_instance');
-    for (const cluster of resourcesOf(stack, 'aws_rds_cluster')) {
-      if (prod === 'unknown') {
-        outcomes.push(decide(cluster.address, [], ['the stack declares no environment'], ''));
-        continue;
+      if (isSet(db.values.db_cluster_instance_class)) {
+        const engine = db.values.engine;
+        if (isUnresolved(engine)) return decide(db.address, [], ['engine is unresolved'], '');
+        if (engine === 'mysql' || engine === 'postgres') return decide(db.address, [], [], 'Multi-AZ DB cluster');
       }
-      const members = instances.filter((i) => pointsAt(i.values.cluster_identifier, cluster, ['cluster_identifier']));
-      // A counted instance resource stands for several instances the JSON does not enumerate.
-      const counted = members.some((m) => m.values.count !== undefined || m.values.for_each !== undefined);
-      if (counted) outcomes.push(decide(cluster.address, [], ['its instances are created with count/for_each'], ''));
-      else outcomes.push(decide(cluster.address, members.length >= 2 ? [] : [`${members.length} instance(s); a failover needs a second one`], [], `${members.length} instances`));
-    }
-    return outcomes;
+      const { matches, ambiguous } = membersOf(db);
+      let total = 0;
+      for (const member of matches) {
+        const n = instancesOf(member);
+        if (n === 'unknown') return decide(db.address, [], [`${member.address} is created with a computed count/for_each`], '');
+        total += n;
+      }
+      if (total >= 2) return decide(db.address, [], [], `${total} instances`);
+      if (ambiguous) return decide(db.address, [], ['a cluster instance names a cluster that cannot be resolved'], '');
+      return decide(db.address, [`${total} instance(s); a failover needs a second one`], [], '');
+    });
   },
-};
+);

@@ -1,5 +1,5 @@
 import { checkStacks } from '../../../compliance/engine';
-import { linkCrossStackReferences } from '../../../compliance/model/cross-stack';
+import { linkCrossStackReferences, missingProducers } from '../../../compliance/model/cross-stack';
 import { stackFromJson } from '../../../compliance/model/build';
 import { EbsVolumeEncrypted } from '../../../compliance/rules/encryption/EbsVolumeEncrypted';
 import { StackModel } from '../../../compliance/types';
@@ -68,5 +68,36 @@ describe('linkCrossStackReferences', () => {
     expect(value.$unknown).toBe('${data.terraform_remote_state.platform.outputs.key_arn}');
     expect(value.origin).toBeUndefined();
     expect(ebsStatus(stacks)).toEqual(['unknown']);
+  });
+});
+
+describe('cross-stack unknowns explain themselves', () => {
+  test('GIVEN the producer is missing THEN the finding names it, where its state lives, and says to check both together', () => {
+    const [finding] = checkStacks([consumer()], [EbsVolumeEncrypted]);
+    expect(finding!.status).toBe('unknown');
+    expect(finding!.message).toContain('stack prod-platform (state s3://acme-prod-tfstate/tenantform/prod-platform.tfstate), output key_arn, which is not in the input');
+    expect(finding!.message).toContain('check it together with prod-platform');
+  });
+
+  test('GIVEN the producer is in the input THEN an unknown that stays unknown does not blame a missing stack', () => {
+    const [finding] = checkStacks([producer({ key_arn: '${var.key}' }), consumer()].reverse(), [EbsVolumeEncrypted]).filter((f) => f.stack === 'prod-tenant-acme');
+    expect(finding!.status).toBe('unknown');
+    expect(finding!.message).not.toContain('not in the input');
+    expect(missingProducers(linkCrossStackReferences([producer({ key_arn: '${var.key}' }), consumer()])[1]!.resources.get('aws_ebs_volume.data')!)).toEqual([]);
+  });
+
+  test('GIVEN the consumer reads the output through a local THEN it is still linked to the producer', () => {
+    const throughLocal = stackFromJson(
+      {
+        terraform: { backend: { s3: S3('tenantform/prod-tenant-acme.tfstate') } },
+        locals: { key: '${data.terraform_remote_state.platform.outputs.key_arn}' },
+        data: { terraform_remote_state: { platform: { backend: 's3', config: S3('tenantform/prod-platform.tfstate') } } },
+        resource: { aws_ebs_volume: { data: { availability_zone: 'eu-west-1a', encrypted: true, kms_key_id: '${local.key}' } } },
+      },
+      'prod-tenant-acme',
+      'test',
+    );
+    expect(ebsStatus([producer({ key_arn: '${aws_kms_key.data.arn}' }), throughLocal])).toEqual(['pass']);
+    expect(ebsStatus([throughLocal])).toEqual(['unknown']);
   });
 });

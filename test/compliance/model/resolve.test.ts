@@ -1,5 +1,5 @@
 import { stackFromJson } from '../../../compliance/model';
-import { isUnknown, unknownValue } from '../../../compliance/values';
+import { isResourceAttributeRef, isSpecificUnknown, isUnknown, unknownValue } from '../../../compliance/values';
 import { normalizePolicy } from '../../../compliance/policy';
 
 function stack(json: Record<string, unknown>) {
@@ -20,7 +20,7 @@ describe('reference resolution', () => {
 
   test('a computed attribute stays unknown and keeps its reference', () => {
     const s = stack({ resource: { aws_iam_role: { r: { name: 'x' } }, aws_iam_role_policy_attachment: { a: { role: '${aws_iam_role.r.arn}', policy_arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' } } } });
-    expect(s.resources.get('aws_iam_role_policy_attachment.a')!.values.role).toEqual(unknownValue('${aws_iam_role.r.arn}', ['aws_iam_role.r.arn']));
+    expect(s.resources.get('aws_iam_role_policy_attachment.a')!.values.role).toMatchObject({ ...unknownValue('${aws_iam_role.r.arn}', ['aws_iam_role.r.arn']), specific: true, form: 'reference' });
   });
 
   test('interpolated strings resolve when every part is literal, and are unknown otherwise', () => {
@@ -33,15 +33,15 @@ describe('reference resolution', () => {
     });
     const v = s.resources.get('aws_x.y')!.values;
     expect(v.known).toBe('arn:aws:s3:::logs/*');
-    expect(v.unknown).toEqual(unknownValue('arn:aws:s3:::${var.env}-logs', ['var.env']));
+    expect(v.unknown).toMatchObject({ ...unknownValue('arn:aws:s3:::${var.env}-logs', ['var.env']), specific: false });
   });
 
-  test('locals and nested block paths resolve; cycles and function calls become unknown', () => {
+  test('locals and nested block paths resolve; cycles and function calls become unknown; jsonencode of literals is evaluated', () => {
     const s = stack({
       locals: { prefix: 'acme' },
       resource: {
         aws_a: { a: { name: '${local.prefix}-a', ref: '${aws_b.b.ref}', cfg: [{ mode: 'strict' }] } },
-        aws_b: { b: { ref: '${aws_a.a.ref}', mode: '${aws_a.a.cfg[0].mode}', short: '${aws_a.a.cfg.mode}', fn: '${jsonencode({a = 1})}' } },
+        aws_b: { b: { ref: '${aws_a.a.ref}', mode: '${aws_a.a.cfg[0].mode}', short: '${aws_a.a.cfg.mode}', fn: '${lower("A")}', json: '${jsonencode({a = 1})}' } },
       },
     });
     const a = s.resources.get('aws_a.a')!.values;
@@ -50,7 +50,8 @@ describe('reference resolution', () => {
     expect(isUnknown(a.ref)).toBe(true);
     expect(b.mode).toBe('strict');
     expect(b.short).toBe('strict');
-    expect(b.fn).toEqual(unknownValue('${jsonencode({a = 1})}', []));
+    expect(b.fn).toMatchObject({ $unknown: '${lower("A")}', specific: false, form: 'expression', reason: expect.stringContaining('lower()') });
+    expect(b.json).toBe('{"a":1}');
   });
 
   test('a counted resource is unknown when referenced, since its instances are not in the JSON', () => {
@@ -99,7 +100,7 @@ describe('reference resolution', () => {
     });
     const doc = normalizePolicy(s.resources.get('aws_iam_policy.p')!.values.policy);
     expect(doc).toEqual({
-      statements: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::logs/*', unknownValue('${aws_s3_bucket.b.arn}', ['aws_s3_bucket.b.arn'])] }],
+      statements: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::logs/*', expect.objectContaining(unknownValue('${aws_s3_bucket.b.arn}', ['aws_s3_bucket.b.arn']))] }],
     });
   });
 });
@@ -154,5 +155,189 @@ describe('stack model', () => {
     expect(s.accounts).toEqual([]);
     expect(s.customerDataAllowed).toBeUndefined();
     expect(s.backend).toBeUndefined();
+  });
+});
+
+/** The value of `aws_x.y.v` when the stack states `v` as written, plus whatever else the stack holds. */
+function valueOf(v: unknown, extra: Record<string, unknown> = {}): unknown {
+  const { resource, ...rest } = extra as { resource?: Record<string, unknown> };
+  return stack({ ...rest, resource: { ...(resource ?? {}), aws_x: { y: { v } } } }).resources.get('aws_x.y')!.values.v;
+}
+
+function expectUnknown(v: unknown, reason: RegExp, specific = false): void {
+  expect(isUnknown(v)).toBe(true);
+  expect(v).toMatchObject({ specific, reason: expect.stringMatching(reason) });
+}
+
+describe('the closed set of forms config mode evaluates', () => {
+  describe('leaves these unknown, saying why and pointing to plan mode', () => {
+    test.each([
+      ['a conditional that may yield "*"', '${local.on ? "*" : aws_iam_role.r.arn}', /conditional.*--plan/],
+      ['a for expression', '${[for s in local.l : upper(s)]}', /`for` expression/],
+      ['an object for expression', '${{for k, v in local.m : k => v}}', /`for` expression/],
+      ['a [*] splat', '${aws_iam_role.r[*].arn}', /splat/],
+      ['a legacy .* splat', '${aws_iam_role.r.*.arn}', /splat/],
+      ['lower("*")', '${lower("*")}', /lower\(\)/],
+      ['replace()', '${replace("x", "x", "*")}', /replace\(\)/],
+      ['an operator', '${local.n + 1}', /operator/],
+      ['an index computed by an expression', '${local.l[local.i]}', /index computed/],
+      ['a strip marker', '${~ local.a ~}', /does not evaluate/],
+    ])('%s', (_name, written, reason) => {
+      expectUnknown(valueOf(written, { locals: { on: true, l: ['a'], m: {}, n: 1, i: 0, a: 'x' }, resource: { aws_iam_role: { r: { name: 'r' } } } }), reason);
+    });
+
+    test('a template directive, even around literal text, is not taken as text', () => {
+      expectUnknown(valueOf('%{ if true }*%{ else }arn:aws:iam::111111111111:root%{ endif }'), /template directive/);
+      expectUnknown(valueOf('{"Statement":[{"Effect":"Allow","Action":"%{ for a in local.l }${a}%{ endfor }","Resource":"*"}]}', { locals: { l: ['*'] } }), /template directive/);
+    });
+
+    test('variables, defaults included: -var and tfvars override them', () => {
+      expectUnknown(valueOf('${var.cidr}', { variable: { cidr: { type: 'string', default: '0.0.0.0/0' } } }), /variable.*defaults included/);
+    });
+
+    test('module outputs, each, count, self and the values of terraform_data and null_resource', () => {
+      expectUnknown(valueOf('${module.m.arn}'), /module output/);
+      expectUnknown(valueOf('${each.value}'), /per instance/);
+      expectUnknown(valueOf('${count.index}'), /per instance/);
+      const opaque = { resource: { terraform_data: { t: { input: 'arn:aws:iam::111111111111:role/x' } }, null_resource: { n: {} } } };
+      expectUnknown(valueOf('${terraform_data.t.output}', opaque), /terraform_data.*apply time/);
+      // Even its stated input: terraform_data is a pass-through the gate does not trust.
+      expectUnknown(valueOf('${terraform_data.t.input}', opaque), /terraform_data/);
+      expectUnknown(valueOf('${null_resource.n.id}', opaque), /null_resource/);
+    });
+
+    test('an object key written as a template, in an argument or inside a JSON document', () => {
+      expectUnknown(valueOf({ '${local.k}': 'v' }, { locals: { k: 'Name' } }), /object key/);
+      const doc = valueOf(JSON.stringify({ Statement: [{ Effect: 'Allow', '${local.k}': '*', Resource: '*' }] }), { locals: { k: 'Action' } }) as { Statement: unknown[] };
+      expectUnknown(doc.Statement[0], /JSON key/);
+    });
+
+    test('an interpolated value that would close a JSON string and rewrite the document', () => {
+      const doc = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::${local.r}' }] });
+      const v = valueOf(doc, { locals: { r: 'b", "Action": "*' } }) as { Statement: { Resource: unknown }[] };
+      expectUnknown(v.Statement[0]!.Resource, /change its structure/);
+    });
+
+    test('a remote-state output is marked with the stack it comes from', () => {
+      const v = valueOf('${data.terraform_remote_state.cross-stack-reference-input-dev-platform.outputs.key}', {
+        data: { terraform_remote_state: { 'cross-stack-reference-input-dev-platform': { backend: 's3', config: { bucket: 'b', key: 'tenantform/dev-platform.tfstate' } } } },
+      });
+      expectUnknown(v, /output key of stack dev-platform \(state s3:\/\/b\/tenantform\/dev-platform.tfstate\)/);
+      expect(v).toMatchObject({ remote: { dataSource: 'cross-stack-reference-input-dev-platform', output: 'key', stack: 'dev-platform', location: 's3://b/tenantform/dev-platform.tfstate' } });
+      const byKey = valueOf('${data.terraform_remote_state.net.outputs.id}', { data: { terraform_remote_state: { net: { backend: 's3', config: { bucket: 'b', key: 'network/terraform.tfstate' } } } } });
+      expect(byKey).toMatchObject({ remote: { stack: 'network' } });
+    });
+  });
+
+  describe('evaluates these', () => {
+    test('a chain of locals and nested paths, including legacy numeric steps', () => {
+      expect(valueOf('${local.a}', { locals: { a: '${local.b}', b: '${local.c}', c: 'done' } })).toBe('done');
+      expect(valueOf('${aws_a.a.cfg.1.mode}', { resource: { aws_a: { a: { cfg: [{ mode: 'zero' }, { mode: 'one' }] } } } })).toBe('one');
+      expect(valueOf('${local.m["k"]}', { locals: { m: { k: 'v' } } })).toBe('v');
+    });
+
+    test('the $${ and %%{ escapes are literal text, not references', () => {
+      expect(valueOf('arn:aws:s3:::b/$${aws:username}/*')).toBe('arn:aws:s3:::b/${aws:username}/*');
+      expect(valueOf('100%%{x}')).toBe('100%{x}');
+    });
+
+    test('literal expressions and jsonencode of them; jsonencode around an unknown keeps the unknown leaf', () => {
+      expect(valueOf('${true}')).toBe(true);
+      expect(valueOf('${"*"}')).toBe('*');
+      expect(valueOf('${jsonencode({Statement = [{Effect = "Allow", Action = "s3:GetObject", Resource = local.arn}]})}', { locals: { arn: 'arn:aws:s3:::b/*' } })).toBe(
+        '{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}',
+      );
+      const partial = valueOf('${jsonencode({Resource = aws_s3_bucket.b.arn})}', { resource: { aws_s3_bucket: { b: { bucket: 'b' } } } }) as Record<string, unknown>;
+      expect(partial.Resource).toMatchObject({ specific: true });
+    });
+  });
+
+  describe('specific values come only from the identifier table', () => {
+    const resources = { resource: { aws_iam_role: { r: { name: 'ci' } }, aws_kms_key: { k: {} }, aws_s3_bucket: { b: {} }, aws_iam_policy: { p: { policy: '{}' } } } };
+    test.each(['${aws_iam_role.r.arn}', '${aws_iam_role.r.unique_id}', '${aws_kms_key.k.key_id}', '${aws_kms_key.k.arn}', '${aws_s3_bucket.b.bucket}', '${aws_iam_policy.p.arn}', '${aws_s3_bucket.b.arn}/*'])('%s is specific', (written) => {
+      const v = valueOf(written, resources);
+      expect(isSpecificUnknown(v)).toBe(true);
+    });
+    test.each([
+      ['a non-identifier attribute', '${aws_iam_role.r.tags_all}'],
+      ['a conditional over specific references', '${local.on ? aws_iam_role.r.arn : aws_kms_key.k.arn}'],
+      ['a wildcard before the reference', '*${aws_s3_bucket.b.bucket}'],
+      ['an undeclared resource', '${aws_iam_role.ghost.arn}'],
+      ['a data source', '${data.aws_iam_role.r.arn}'],
+      ['a variable', '${var.role_arn}'],
+    ])('%s is not', (_why, written) => {
+      const v = valueOf(written, { ...resources, locals: { on: true }, data: { aws_iam_role: { r: { name: 'x' } } } });
+      expect(isUnknown(v)).toBe(true);
+      expect(isSpecificUnknown(v)).toBe(false);
+    });
+    test('the rule-facing readers agree: isResourceAttributeRef follows the table', () => {
+      expect(isResourceAttributeRef('aws_iam_role.r.arn')).toBe(true);
+      expect(isResourceAttributeRef('aws_iam_role.r[0].arn')).toBe(true);
+      expect(isResourceAttributeRef('aws_iam_role.r.tags')).toBe(false);
+      expect(isResourceAttributeRef('terraform_data.t.output')).toBe(false);
+      expect(isResourceAttributeRef('data.aws_iam_role.r.arn')).toBe(false);
+    });
+  });
+
+  describe('bounded: deep chains give unknown, never a RangeError', () => {
+    test('a 10,000-deep locals chain', () => {
+      const locals: Record<string, unknown> = { l9999: '0.0.0.0/0' };
+      for (let i = 0; i < 9999; i++) locals[`l${i}`] = `\${local.l${i + 1}}`;
+      expectUnknown(valueOf('${local.l0}', { locals }), /deeper than/);
+    });
+
+    test('a 10,000-long resource-to-resource chain: every resource still gets a model, none half-resolved to a pass', () => {
+      const chain: Record<string, unknown> = { r9999: { cidr: '0.0.0.0/0' } };
+      for (let i = 0; i < 9999; i++) chain[`r${i}`] = { cidr: `\${aws_chain.r${i + 1}.cidr}` };
+      const s = stack({ resource: { aws_chain: chain } });
+      expect(s.resources.size).toBe(10000);
+      expectUnknown(s.resources.get('aws_chain.r0')!.values.cidr, /deeper than/);
+      expect(s.resources.get('aws_chain.r9999')!.values.cidr).toBe('0.0.0.0/0');
+    });
+
+    test('a 10,000-deep nested value', () => {
+      let v: unknown = 'x';
+      for (let i = 0; i < 10000; i++) v = [v];
+      expect(() => valueOf(v)).not.toThrow();
+      expect(JSON.stringify(valueOf(v))).toContain('deeper than');
+    });
+
+    test('a diamond of locals (each used twice by the next) is evaluated once per local, and text past the size bound is unknown', () => {
+      const locals: Record<string, unknown> = { d0: 'a' };
+      for (let i = 1; i < 60; i++) locals[`d${i}`] = `\${local.d${i - 1}}\${local.d${i - 1}}`;
+      const t = Date.now();
+      expectUnknown(valueOf('${local.d59}', { locals }), /longer than/);
+      expect(valueOf('${local.d3}', { locals })).toBe('aaaaaaaa');
+      expect(Date.now() - t).toBeLessThan(1000);
+    });
+
+    test('cycles are unknown', () => {
+      expectUnknown(valueOf('${local.a}', { locals: { a: '${local.b}', b: '${local.a}' } }), /cycle/);
+    });
+  });
+
+  describe('dynamic blocks', () => {
+    test('the generated blocks are unknown, pointing to plan mode; static blocks of the same name stay in front', () => {
+      const s = stack({
+        resource: {
+          aws_security_group: {
+            only: { dynamic: { ingress: { for_each: '${local.ports}', content: { from_port: '${ingress.value}', to_port: '${ingress.value}', protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] } } } },
+            mixed: { ingress: [{ from_port: 443, to_port: 443, protocol: 'tcp', cidr_blocks: ['10.0.0.0/8'] }], dynamic: [{ ingress: [{ for_each: '${local.ports}', content: {} }] }] },
+          },
+        },
+      });
+      const only = s.resources.get('aws_security_group.only')!;
+      expectUnknown(only.values.ingress, /dynamic block.*--plan/);
+      expect(only.dynamicBlocks).toEqual(['ingress']);
+      const mixed = s.resources.get('aws_security_group.mixed')!.values.ingress as unknown[];
+      expect(mixed[0]).toEqual({ from_port: 443, to_port: 443, protocol: 'tcp', cidr_blocks: ['10.0.0.0/8'] });
+      expect(isUnknown(mixed[1])).toBe(true);
+    });
+
+    test('a tag that happens to be called "dynamic" is just a tag', () => {
+      const s = stack({ resource: { aws_x: { y: { tags: { dynamic: 'yes' } } } } });
+      expect(s.resources.get('aws_x.y')!.values.tags).toEqual({ dynamic: 'yes' });
+      expect(s.resources.get('aws_x.y')!.dynamicBlocks).toBeUndefined();
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { LoadBalancerListenerTls } from '../../../../compliance/rules/encryption';
-import { isTls12Policy } from '../../../../compliance/rules/encryption/LoadBalancerListenerTls';
+import { isTls12Policy } from '../../../../compliance/rules/_shared/tls';
 import { fixtureStack, ref, verdicts } from '../../../support/rules-fixtures';
 
 const lb = ref('aws_lb.main.arn');
@@ -37,5 +37,35 @@ describe('TF-ENC-14 LoadBalancerListenerTls', () => {
     ['ELBSecurityPolicy-FS-2018-06', false],
   ])('%s admits only TLS 1.2+: %s', (policy, expected) => {
     expect(isTls12Policy(policy)).toBe(expected);
+  });
+
+  it('Noncompliance: a redirecting HTTP listener with a listener rule that forwards serves plain HTTP', () => {
+    const redirect = [{ type: 'redirect', redirect: [{ protocol: 'HTTPS', port: '443', status_code: 'HTTP_301' }] }];
+    const stack = fixtureStack({
+      aws_lb: { main: {} },
+      aws_lb_listener: {
+        leaky: { load_balancer_arn: lb, port: 80, protocol: 'HTTP', default_action: redirect },
+        clean: { load_balancer_arn: lb, port: 8080, protocol: 'http', default_action: redirect },
+        computed_action: { load_balancer_arn: lb, port: 81, protocol: 'HTTP', default_action: ref('var.actions') },
+        default_protocol_redirect: { load_balancer_arn: lb, port: 82, protocol: 'HTTP', default_action: { type: 'redirect', redirect: { port: '443' } } },
+      },
+      aws_lb_listener_rule: {
+        forward: { listener_arn: ref('aws_lb_listener.leaky.arn'), action: [{ type: 'forward', target_group_arn: ref('aws_lb_target_group.t.arn') }], condition: [{ path_pattern: [{ values: ['/api/*'] }] }] },
+        also_redirect: { listener_arn: ref('aws_lb_listener.clean.arn'), action: redirect, condition: [{ path_pattern: [{ values: ['/x'] }] }] },
+      },
+    });
+    expect(verdicts(LoadBalancerListenerTls, stack)).toEqual({
+      fail: ['aws_lb_listener.default_protocol_redirect', 'aws_lb_listener.leaky'],
+      unknown: ['aws_lb_listener.computed_action'],
+      pass: ['aws_lb_listener.clean'],
+    });
+  });
+
+  it('a listener rule on an unresolvable listener makes redirecting HTTP listeners unknown', () => {
+    const stack = fixtureStack({
+      aws_lb_listener: { http: { load_balancer_arn: lb, port: 80, protocol: 'HTTP', default_action: { type: 'redirect', redirect: { protocol: 'HTTPS' } } } },
+      aws_alb_listener_rule: { r: { listener_arn: ref('var.listener'), action: { type: 'forward', target_group_arn: 'arn:tg' }, condition: { path_pattern: { values: ['/'] } } } },
+    });
+    expect(verdicts(LoadBalancerListenerTls, stack)).toEqual({ fail: [], unknown: ['aws_lb_listener.http'], pass: [] });
   });
 });

@@ -32,4 +32,29 @@ describe('TF-ENC-4 S3BucketKmsEncrypted', () => {
     });
     expect(verdicts(S3BucketKmsEncrypted, stack)).toEqual({ fail: [], unknown: ['aws_s3_bucket.maybe'], pass: [] });
   });
+
+  it('Noncompliance: computed rule blocks are unknown; a configuration whose bucket is a conditional covers neither bucket for sure', () => {
+    const stack = fixtureStack({
+      aws_kms_key: { s3: { enable_key_rotation: true } },
+      aws_s3_bucket: { computed_rule: {}, computed_default: {}, a: {}, b: {}, array_inline: { server_side_encryption_configuration: [{ rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'AES256' }] }] }] } },
+      aws_s3_bucket_server_side_encryption_configuration: {
+        computed_rule: { bucket: ref('aws_s3_bucket.computed_rule.id'), rule: ref('var.rules') },
+        computed_default: { bucket: ref('aws_s3_bucket.computed_default.id'), rule: [{ apply_server_side_encryption_by_default: ref('var.sse') }] },
+        either: kms(ref('var.first ? aws_s3_bucket.a.id : aws_s3_bucket.b.id')),
+      },
+    });
+    expect(verdicts(S3BucketKmsEncrypted, stack)).toEqual({
+      fail: ['aws_s3_bucket.array_inline'],
+      unknown: ['aws_s3_bucket.a', 'aws_s3_bucket.b', 'aws_s3_bucket.computed_default', 'aws_s3_bucket.computed_rule'],
+      pass: [],
+    });
+  });
+
+  it('a literal bucket name in a configuration may name a bucket whose own name is computed', () => {
+    const stack = fixtureStack({
+      aws_s3_bucket: { computed_name: { bucket: ref('var.name') } },
+      aws_s3_bucket_server_side_encryption_configuration: { literal: kms('some-bucket') },
+    });
+    expect(verdicts(S3BucketKmsEncrypted, stack)).toEqual({ fail: [], unknown: ['aws_s3_bucket.computed_name'], pass: [] });
+  });
 });

@@ -32,4 +32,28 @@ describe('TF-ENC-5 S3BucketTlsOnly', () => {
       pass: ['aws_s3_bucket.doc', 'aws_s3_bucket.json'],
     });
   });
+
+  it('Noncompliance: the deny must cover the bucket and its objects, with no condition narrowing it', () => {
+    const policyFor = (name: string, policy: string) => ({ bucket: ref(`aws_s3_bucket.${name}.id`), policy });
+    const denyOn = (name: string, resource: unknown, condition?: unknown, extra?: Record<string, unknown>) => policyFor(name, denyHttp(resource, condition, extra));
+    const stack = fixtureStack({
+      aws_s3_bucket: { objects_only: {}, bucket_only: {}, other_bucket: {}, named: { bucket: 'acme-named' }, narrowed: {}, not_principal: {}, if_exists: {}, boolean_false: {}, unresolved_resource: {} },
+      aws_s3_bucket_policy: {
+        objects_only: denyOn('objects_only', `${ref('aws_s3_bucket.objects_only.arn')}/*`),
+        bucket_only: denyOn('bucket_only', ref('aws_s3_bucket.bucket_only.arn')),
+        other_bucket: denyOn('other_bucket', ['arn:aws:s3:::someone-else', 'arn:aws:s3:::someone-else/*']),
+        named: denyOn('named', ['arn:aws:s3:::acme-named', 'arn:aws:s3:::acme-named/*']),
+        narrowed: denyOn('narrowed', '*', { Bool: { 'aws:SecureTransport': 'false' }, StringEquals: { 'aws:PrincipalAccount': '999999999999' } }),
+        not_principal: policyFor('not_principal', JSON.stringify({ Statement: [{ Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] })),
+        if_exists: denyOn('if_exists', '*', { BoolIfExists: { 'aws:SecureTransport': 'false' } }),
+        boolean_false: policyFor('boolean_false', JSON.stringify({ Statement: [{ Effect: 'Deny', Principal: { AWS: '*' }, Action: '*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': false } } }] })),
+        unresolved_resource: denyOn('unresolved_resource', ref('var.arn')),
+      },
+    });
+    expect(verdicts(S3BucketTlsOnly, stack)).toEqual({
+      fail: ['aws_s3_bucket.bucket_only', 'aws_s3_bucket.not_principal', 'aws_s3_bucket.objects_only', 'aws_s3_bucket.other_bucket'],
+      unknown: ['aws_s3_bucket.narrowed', 'aws_s3_bucket.unresolved_resource'],
+      pass: ['aws_s3_bucket.boolean_false', 'aws_s3_bucket.if_exists', 'aws_s3_bucket.named'],
+    });
+  });
 });

@@ -1,0 +1,2 @@
+export { planWaves } from './plan-waves';
+export type { DeployWaves, DependentsMode, PlanWavesOptions } from './plan-waves';

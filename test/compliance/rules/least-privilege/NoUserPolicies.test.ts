@@ -1,0 +1,25 @@
+import { NoUserPolicies } from '../../../../compliance/rules/least-privilege/NoUserPolicies';
+import { byStatus, fixtureStack, runRule } from '../../support/compliance-fixtures';
+
+describe('TF-LP-8 no user policies', () => {
+  test('flags inline and attached user policies, passes group/role-only attachments', () => {
+    const stack = fixtureStack({
+      resource: {
+        aws_iam_user_policy: { inline: { user: 'alice', policy: '{}' } },
+        aws_iam_user_policy_attachment: { attached: { user: 'alice', policy_arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' } },
+        aws_iam_policy_attachment: {
+          with_users: { name: 'a', users: ['alice'], policy_arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+          groups_only: { name: 'b', groups: ['humans'], users: [], policy_arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+          var_users: { name: 'c', users: '${var.users}', policy_arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+        },
+        aws_iam_group_policy_attachment: { group: { group: 'humans', policy_arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' } },
+      },
+    });
+    expect(byStatus(runRule(NoUserPolicies, stack))).toEqual({
+      fail: ['aws_iam_policy_attachment.with_users', 'aws_iam_user_policy.inline', 'aws_iam_user_policy_attachment.attached'],
+      unknown: ['aws_iam_policy_attachment.var_users'],
+      suppressed: [],
+      pass: ['aws_iam_policy_attachment.groups_only'],
+    });
+  });
+});

@@ -1,0 +1,55 @@
+import { accessLevel } from '../../../../compliance/iam/actions';
+import { NoWriteOnAnyResource } from '../../../../compliance/rules/least-privilege/NoWriteOnAnyResource';
+import { byStatus, fixtureStack, runRule } from '../../support/compliance-fixtures';
+import { allow, policy } from './support';
+
+describe('TF-LP-3 no write / permissions management on Resource "*"', () => {
+  test('flags writes and permission changes on "*", exempts reads, lists and resource-less actions', () => {
+    const stack = fixtureStack({
+      resource: {
+        // Declared, so `${aws_s3_bucket.b.arn}` names one bucket of the stack.
+        aws_s3_bucket: { b: { bucket: 'b' } },
+        aws_iam_policy: {
+          writes: { policy: policy(allow(['s3:PutObject', 'ec2:DescribeInstances', 'kms:CreateGrant'])) },
+          reads: { policy: policy(allow(['ec2:DescribeInstances', 's3:ListAllMyBuckets', 'cloudwatch:GetMetricData', 'ec2:Describe*'])) },
+          resource_less: { policy: policy(allow(['cloudwatch:PutMetricData', 'ssmmessages:OpenDataChannel'])) },
+          secret_read: { policy: policy(allow('secretsmanager:GetSecretValue')) },
+          service_arn_wildcard: { policy: policy(allow('sqs:SendMessage', 'arn:aws:sqs:eu-west-1:222222222222:*')) },
+          scoped: { policy: policy(allow('s3:PutObject', ['arn:aws:s3:::b/*', '${aws_s3_bucket.b.arn}'])) },
+          var_resource: { policy: policy(allow('s3:PutObject', '${var.bucket_arn}')) },
+          var_resource_read: { policy: policy(allow('s3:ListBucket', '${var.bucket_arn}')) },
+        },
+      },
+    });
+    expect(byStatus(runRule(NoWriteOnAnyResource, stack), true)).toEqual({
+      fail: [
+        'aws_iam_policy.secret_read#Action::secretsmanager:GetSecretValue',
+        'aws_iam_policy.service_arn_wildcard#Action::sqs:SendMessage',
+        'aws_iam_policy.writes#Action::kms:CreateGrant',
+        'aws_iam_policy.writes#Action::s3:PutObject',
+      ],
+      unknown: ['aws_iam_policy.var_resource#Action::s3:PutObject'],
+      suppressed: [],
+      pass: ['aws_iam_policy.reads', 'aws_iam_policy.resource_less', 'aws_iam_policy.scoped', 'aws_iam_policy.var_resource_read'],
+    });
+  });
+
+  test.each([
+    ['ec2:DescribeInstances', 'list'],
+    ['s3:ListBucket', 'list'],
+    ['s3:GetBucketPolicy', 'read'],
+    ['s3:PutObject', 'write'],
+    ['iam:PassRole', 'permissions-management'],
+    ['iam:GetRole', 'read'],
+    ['kms:PutKeyPolicy', 'permissions-management'],
+    ['ec2:CreateTags', 'write'],
+    ['ec2:DeleteTags', 'write'],
+    ['s3:TagResource', 'tagging'],
+    ['s3:*', 'permissions-management'],
+    ['s3:Put*', 'permissions-management'],
+    ['s3:Get*', 'read'],
+    ['*', 'permissions-management'],
+  ])('classifies %s as %s', (action, level) => {
+    expect(accessLevel(action)).toBe(level);
+  });
+});
