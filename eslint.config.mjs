@@ -37,6 +37,23 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Library code must not load the examples' provider classes: core/aws.ts
+    // re-exports eagerly, so the split is what keeps tenantform/constructs cheap.
+    files: ['core/**/*.ts', 'constructs/**/*.ts', 'stacks/**/*.ts', 'compliance/**/*.ts', 'bin/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: runtimePaths,
+          patterns: [
+            ...providerPatterns,
+            { group: ['**/core/aws-examples', './aws-examples'], message: 'core/aws-examples.ts is for examples and tests; move the class to core/aws.ts if library code needs it.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The seam itself is the one place allowed to name the runtime packages.
     files: ['core/cdktf.ts'],
     rules: { 'no-restricted-imports': 'off' },
@@ -45,7 +62,7 @@ export default tseslint.config(
     // The provider seam deep-imports; the root stays forbidden even here.
     // bench/ baselines measure raw cdktf as a user writes it, without
     // tenantform, so they import the provider directly (deep paths only).
-    files: ['core/aws.ts', 'bench/**/*.ts'],
+    files: ['core/aws.ts', 'core/aws-examples.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: runtimePaths }] },
   },
 );

@@ -201,19 +201,12 @@ function refsIn(expression: string): string[] {
   return [...expression.matchAll(/\$\{([^{}]*)\}/g)].map((m) => m[1]!.trim());
 }
 
-/** The statement's actions (or NotActions) as lowercase literal strings; unknowns are dropped. */
-export function literalActions(list: readonly PolicyValue[] | undefined): string[] {
-  return (list ?? []).filter((a): a is string => typeof a === 'string').map((a) => a.toLowerCase());
-}
-
-/** True when the principal map includes `*` for AWS (or is the bare `"*"`). */
+/**
+ * True when the principal map includes `*` under any type (or is the bare `"*"`).
+ * For judging grants use iam/principals.ts `grantsToEveryone`, which also
+ * reads NotPrincipal and partial wildcards.
+ */
 export function principalIsEveryone(p: PolicyPrincipal | undefined): boolean {
   if (p === undefined || isUnknown(p)) return false;
   return Object.values(p).some((ids) => ids.some((id) => id === '*'));
-}
-
-/** All condition keys (lowercased) present under any operator. */
-export function conditionKeys(c: PolicyCondition | undefined): string[] {
-  if (c === undefined || isUnknown(c)) return [];
-  return Object.values(c).flatMap((byKey) => Object.keys(byKey).map((k) => k.toLowerCase()));
 }

@@ -10,8 +10,9 @@
  *
  * Only deep `lib/<resource>` paths: the package root loads every resource the
  * provider has (seconds and hundreds of MB per process). Each line below is a
- * require() at load time, so a class belongs here only when a module under
- * constructs/, stacks/, examples/ or test/ uses it.
+ * require() at load time that `require('tenantform/constructs')` pays for, so
+ * a class belongs here only when library code (core/, constructs/, stacks/)
+ * uses it; classes only examples and tests use live in core/aws-examples.ts.
  */
 export { AccessanalyzerAnalyzer } from '@cdktf/provider-aws/lib/accessanalyzer-analyzer';
 export { AcmCertificate } from '@cdktf/provider-aws/lib/acm-certificate';
@@ -33,7 +34,6 @@ export { ApiGatewayUsagePlanKey } from '@cdktf/provider-aws/lib/api-gateway-usag
 export { ApiGatewayVpcLink } from '@cdktf/provider-aws/lib/api-gateway-vpc-link';
 export { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-policy';
 export { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
-export { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
 export { BackupPlan } from '@cdktf/provider-aws/lib/backup-plan';
 export { BackupSelection } from '@cdktf/provider-aws/lib/backup-selection';
 export { BackupVault } from '@cdktf/provider-aws/lib/backup-vault';
@@ -43,7 +43,6 @@ export { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 export { ConfigConfigurationRecorder } from '@cdktf/provider-aws/lib/config-configuration-recorder';
 export { ConfigConfigurationRecorderStatus } from '@cdktf/provider-aws/lib/config-configuration-recorder-status';
 export { ConfigDeliveryChannel } from '@cdktf/provider-aws/lib/config-delivery-channel';
-export { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 export { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
 export { DataAwsSubnet } from '@cdktf/provider-aws/lib/data-aws-subnet';
 export { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
@@ -78,9 +77,7 @@ export { IamUserLoginProfile } from '@cdktf/provider-aws/lib/iam-user-login-prof
 export { Instance } from '@cdktf/provider-aws/lib/instance';
 export { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 export { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
-export { KmsGrant } from '@cdktf/provider-aws/lib/kms-grant';
 export { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-export { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 export { Lb } from '@cdktf/provider-aws/lib/lb';
 export { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 export { LbListenerRule } from '@cdktf/provider-aws/lib/lb-listener-rule';
@@ -89,12 +86,8 @@ export { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group
 export { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 export { NetworkAcl } from '@cdktf/provider-aws/lib/network-acl';
 export type { NetworkAclEgress, NetworkAclIngress } from '@cdktf/provider-aws/lib/network-acl';
-export { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
-export { OrganizationsOrganization } from '@cdktf/provider-aws/lib/organizations-organization';
-export { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organizations-organizational-unit';
-export { OrganizationsPolicy } from '@cdktf/provider-aws/lib/organizations-policy';
-export { OrganizationsPolicyAttachment } from '@cdktf/provider-aws/lib/organizations-policy-attachment';
-export { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+// Type only: constructs take a provider as a prop; stacks create it (core/aws-stacks.ts).
+export type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 export { RdsCluster } from '@cdktf/provider-aws/lib/rds-cluster';
 export { RdsClusterInstance } from '@cdktf/provider-aws/lib/rds-cluster-instance';
 export { Route } from '@cdktf/provider-aws/lib/route';
@@ -109,7 +102,6 @@ export { S3BucketObjectLockConfigurationA } from '@cdktf/provider-aws/lib/s3-buc
 export { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
 export { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 export { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
-export { S3BucketReplicationConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-replication-configuration';
 export { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 export { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 export { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';

@@ -52,6 +52,8 @@ export const ERROR_CODES = {
   'TF-CHK-011': 'One object (resource, data, module, variable, output, local, provider, backend) is defined twice.',
   'TF-CHK-012': 'An override file overrides an object no primary file defines.',
   'TF-CHK-013': 'An override file holds what Terraform forbids there (depends_on, moved, import, ...).',
+  'TF-CHK-014': 'A Terraform JSON file is nested deeper than the gate reads.',
+  'TF-CHK-015': 'A *.tf.json file named on its own has override files beside it (or is one); pass the folder.',
   'TF-CHK-020': 'A --plan file is not the JSON of `terraform show -json <planfile>`.',
   'TF-CHK-021': "A plan's --config stack cannot be found or does not match the plan.",
 
@@ -74,13 +76,6 @@ export const ERROR_CODES = {
   'TF-CKV-001': 'checkov cannot be started.',
   'TF-CKV-002': 'checkov exited with an error.',
   'TF-CKV-003': 'The checkov skip list cannot be read or has the wrong shape.',
-
-  'TF-SEP-001': "A trust policy, resource policy or provider role reaches another environment's account.",
-  'TF-SEP-002': "A KMS key policy or grant names a principal in another environment's account.",
-  'TF-SEP-003': "S3 replication writes into another environment's account or state bucket.",
-  'TF-SEP-004': "A terraform_remote_state reads another environment's state.",
-  'TF-SEP-005': 'Customer data is tagged in an environment that may not hold it.',
-  'TF-SEP-006': "An identity policy grants access into another environment's account.",
 
   'TF-ORG-001': 'An organization account has an invalid ID or name.',
   'TF-ORG-002': 'An account is listed twice in the organization.',
@@ -151,6 +146,8 @@ export const ERROR_CODES = {
   'TF-TEN-008': 'The ALB pool is full.',
   'TF-TEN-009': 'A placement setting is not a positive integer.',
   'TF-TEN-010': 'The tenants lock is out of date and this run may not write it.',
+  'TF-TEN-011': 'The tenant lock file cannot be written.',
+  'TF-TEN-012': 'A tenant fleet has no environments.',
   'TF-TEN-101': 'Database storage size is out of range.',
   'TF-TEN-102': 'Database IOPS are out of range for the volume.',
   'TF-TEN-103': 'Database throughput is out of range for the volume.',
@@ -167,6 +164,8 @@ export const ERROR_CODES = {
   'TF-TEN-153': 'A placement belongs to another tenant.',
   'TF-TEN-154': 'No usable private subnet for the database host.',
   'TF-TEN-156': 'A database engine is unknown.',
+  'TF-TEN-157': 'A managed-engine tenant was given an ALB placement.',
+  'TF-TEN-158': 'An ec2-ebs tenant has no ALB placement.',
   'TF-TEN-201': 'A health check path is invalid.',
   'TF-TEN-202': 'A tenant API usage limit is invalid.',
 } as const satisfies Record<`TF-${keyof typeof ERROR_AREAS}-${string}`, string>;

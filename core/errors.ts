@@ -43,13 +43,35 @@ export class TenantformError extends Error {
   }
 }
 
-function formatValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
+/**
+ * Shows a value as the user wrote it. JSON would print NaN and the infinities
+ * as null and drop undefined, which hides exactly the mistakes worth showing,
+ * so those (and functions, symbols, bigints, holes) are spelled out, also
+ * inside arrays and objects. Cycles print as [Circular]; deep graphs are cut.
+ */
+export function formatValue(value: unknown): string {
+  const seen = new WeakSet<object>();
+  const show = (v: unknown, depth = 0): string => {
+    if (v === undefined) return 'undefined';
+    if (typeof v === 'number') return Number.isFinite(v) ? JSON.stringify(v) : String(v);
+    if (typeof v === 'string') return JSON.stringify(v);
+    if (typeof v === 'bigint') return `${v}n`;
+    if (typeof v === 'function') return `[function ${v.name || 'anonymous'}]`;
+    if (typeof v === 'symbol') return v.toString();
+    if (v === null || typeof v !== 'object') return String(v);
+    if (seen.has(v)) return '[Circular]';
+    // A construct or other object graph passed by mistake would print its whole tree.
+    if (depth >= 5) return Array.isArray(v) ? '[…]' : '{…}';
+    seen.add(v);
+    try {
+      if (Array.isArray(v)) return `[${Array.from({ length: v.length }, (_, i) => (i in v ? show(v[i], depth + 1) : '<empty>')).join(',')}]`;
+      const entries = Object.entries(v as Record<string, unknown>).map(([k, x]) => `${JSON.stringify(k)}:${show(x, depth + 1)}`);
+      return `{${entries.join(',')}}`;
+    } finally {
+      seen.delete(v);
+    }
+  };
+  return show(value);
 }
 
 /** `SharedVpc prod-network/vpc`: the construct kind plus its path, for error messages. */

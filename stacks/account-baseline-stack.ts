@@ -1,6 +1,6 @@
 import { AccountBaseline, AccountBaselineProps } from '../constructs/identity/account-baseline';
 import { Construct, TerraformOutput } from '../core/cdktf';
-import { AwsProvider } from '../core/aws';
+import { AwsProvider } from '../core/aws-stacks';
 import { TenantformStack, TenantformStackProps } from './tenantform-stack';
 
 export interface AccountBaselineStackProps extends TenantformStackProps, Omit<AccountBaselineProps, 'regionalProviders'> {}

@@ -7,5 +7,5 @@ export { TenantDatabaseStack, TenantDatabaseStackProps, TenantDatabaseSettings }
 export { SharedPlatformStack, SharedPlatformStackProps } from './shared-platform-stack';
 export { AccountBaselineStack, AccountBaselineStackProps } from './account-baseline-stack';
 export { OrganizationStack, OrganizationStackProps, MemberAccount, ORGANIZATIONAL_UNITS, OrganizationalUnitName, GuardrailName } from './organization-stack';
-export { SeparationGuard, GuardedStack } from './separation-guard';
 export { planWaves, DeployWaves, DependentsMode, PlanWavesOptions } from './waves';
+export { TenantFleet, TenantFleetProps, FleetEnvironment, FleetEnvironmentStacks, FleetPlatformSettings, EngineSettings, FROZEN_LOCK_ENV, tenantStacks } from './tenant-fleet';

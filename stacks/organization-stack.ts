@@ -1,4 +1,4 @@
-import { OrganizationsAccount, OrganizationsOrganization, OrganizationsOrganizationalUnit, OrganizationsPolicy, OrganizationsPolicyAttachment } from '../core/aws';
+import { OrganizationsAccount, OrganizationsOrganization, OrganizationsOrganizationalUnit, OrganizationsPolicy, OrganizationsPolicyAttachment } from '../core/aws-stacks';
 import { partitionOf } from '../constructs/identity/arn';
 import { policyJson, PolicyStatement } from '../constructs/identity/policy';
 import {

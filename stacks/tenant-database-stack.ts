@@ -15,8 +15,12 @@ export type TenantDatabaseSettings = Omit<TenantDatabaseProps, 'tenantId' | 'eng
 export interface TenantDatabaseStackProps extends TenantformStackProps {
   /** The tenant's entry from tenants.json. */
   readonly tenant: TenantIntent;
-  /** The tenant's record from tenants.lock.json. */
-  readonly placement: Placement;
+  /**
+   * The tenant's record from tenants.lock.json: its ALB and rule priority.
+   * `ec2-ebs` tenants only; managed engines take no ALB slot.
+   * @default - none
+   */
+  readonly placement?: Placement;
   /** The shared platform of the same environment. */
   readonly platform: TenantPlatformRefs;
   /**
@@ -87,12 +91,12 @@ export class TenantDatabaseStack extends TenantformStack {
       tenantId: tenant.id,
       engine: tenant.engine ?? 'ec2-ebs',
       platform,
-      placement,
+      ...(placement !== undefined ? { placement } : {}),
       synthetic: tenant.synthetic,
     });
     // Managed engines speak the PostgreSQL wire protocol, which an ALB cannot
-    // route by host header; the routing tier reaches them on their endpoint.
-    if (this.database.instanceId !== undefined) {
+    // route by host header: they get no listener rule and no ALB slot.
+    if (this.database.instanceId !== undefined && placement !== undefined) {
       this.routing = new TenantRouting(this, `${tenant.id}-routing`, {
         tenantId: tenant.id,
         placement,
@@ -112,6 +116,7 @@ export class TenantDatabaseStack extends TenantformStack {
       limits: props.apiLimits,
     });
     new TerraformOutput(this, 'endpoint', { value: this.database.endpoint });
+    if (this.database.clientSecurityGroupId !== undefined) new TerraformOutput(this, 'client_security_group_id', { value: this.database.clientSecurityGroupId });
     new TerraformOutput(this, 'api_key_id', { value: this.api.apiKey.id });
     this.retainedAddresses = [this.api.usagePlan, ...this.database.dataStores].map(addressOf);
   }

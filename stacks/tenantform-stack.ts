@@ -1,5 +1,5 @@
-import { AwsProvider } from '../core/aws';
-import { Construct, LocalBackend, S3Backend, TerraformStack } from '../core/cdktf';
+import { AwsProvider } from '../core/aws-stacks';
+import { Aspects, Construct, LocalBackend, S3Backend, TerraformStack } from '../core/cdktf';
 import {
   Environment,
   environmentRegions,
@@ -10,7 +10,8 @@ import {
 import { bindEnvironment } from '../core/environment-context';
 import { TenantformError } from '../core/errors';
 import { CUSTOMER_DATA_ALLOWED_TAG, ENVIRONMENT_TAG } from '../core/tags';
-import { SeparationGuard } from './separation-guard';
+import { ComplianceChecks } from '../compliance/aspect';
+import { rules as accountSeparationRules } from '../compliance/rules/account-separation';
 
 export interface TenantformStackProps {
   /** The one environment (account and region) this stack deploys into. */
@@ -21,10 +22,19 @@ export interface TenantformStackProps {
 const environmentsByApp = new WeakMap<Construct, Environment[]>();
 
 /**
+ * The account-separation rules of the compliance suite, run at synth time on
+ * every tenantform stack. One instance for all stacks, so an app's stacks are
+ * resolved once and share the run with `applyComplianceChecks`.
+ */
+const SEPARATION_CHECKS = new ComplianceChecks({ rules: accountSeparationRules });
+
+/**
  * Base for every tenantform stack. It binds the stack to one environment:
  * the AWS provider may only touch that account (`allowed_account_ids`),
  * every resource carries the `environment` tag, and state lives in the
- * environment's own backend.
+ * environment's own backend. At synth, the account-separation rules
+ * (TF-SEP-*) check its JSON against the app's other stacks; a failure is an
+ * error annotation on the offending construct and stops `cdktf synth`.
  */
 export abstract class TenantformStack extends TerraformStack {
   public readonly environment: Environment;
@@ -40,7 +50,7 @@ export abstract class TenantformStack extends TerraformStack {
     bindEnvironment(this, props.environment);
     this.provider = this.providerFor(props.environment.region, undefined);
     this.configureBackend(id);
-    this.node.addValidation(new SeparationGuard(this));
+    Aspects.of(this).add(SEPARATION_CHECKS);
   }
 
   /**

@@ -146,13 +146,17 @@ export function boundsPrincipal(statement: PolicyStatement): Verdict {
   if (c === undefined) return { kind: 'no', reason: 'it has no condition' };
   if (isUnknown(c)) return { kind: 'unknown', reason: `its condition cannot be resolved (${c.$unknown})` };
   let unknownReason: string | undefined;
+  let openReason: string | undefined;
   const seen: string[] = [];
   for (const [operator, key, values] of allConditionEntries(c)) {
     seen.push(`${operator} ${key}`);
     const kind = PRINCIPAL_BOUNDING_KEYS[key.toLowerCase()];
     if (kind === undefined || values.length === 0) continue;
     const op = parseOperator(operator);
-    if (op.ifExists || op.set === 'ForAllValues' || op.base.includes('Not')) continue;
+    if (op.ifExists || op.set === 'ForAllValues' || op.base.includes('Not')) {
+      openReason ??= `${operator} on ${key} also admits callers ${op.base.includes('Not') ? 'outside the listed values' : 'without the key'}`;
+      continue;
+    }
     if (op.set !== undefined || !BOUNDING_OPERATORS[kind].includes(op.base)) {
       unknownReason ??= `${operator} on ${key} is not an operator the gate reads as bounding the caller`;
       continue;
@@ -160,12 +164,17 @@ export function boundsPrincipal(statement: PolicyStatement): Verdict {
     const verdicts = values.map((v) => valueBounds(kind, op.base, v));
     if (verdicts.every((v) => v.kind === 'yes')) return YES;
     // One open value (`*`, an empty string) admits everyone whatever the other values say.
-    if (verdicts.some((v) => v.kind === 'no')) continue;
+    const open = verdicts.find((v): v is Extract<Verdict, { kind: 'no' }> => v.kind === 'no');
+    if (open !== undefined) {
+      openReason ??= `${operator} ${key}: ${open.reason}`;
+      continue;
+    }
     const unresolved = verdicts.find((v): v is Extract<Verdict, { kind: 'unknown' }> => v.kind === 'unknown');
     if (unresolved !== undefined) unknownReason ??= `${operator} ${key}: ${unresolved.reason}`;
   }
   if (unknownReason !== undefined) return { kind: 'unknown', reason: unknownReason };
-  return { kind: 'no', reason: seen.length === 0 ? 'its condition is empty' : `none of its conditions (${seen.join(', ')}) bounds who the caller is` };
+  if (seen.length === 0) return { kind: 'no', reason: 'its condition is empty' };
+  return { kind: 'no', reason: `none of its conditions (${seen.join(', ')}) bounds who the caller is${openReason === undefined ? '' : ` (${openReason})`}` };
 }
 
 /**

@@ -42,7 +42,7 @@ export function isServiceOrFederatedTrust(statement: PolicyStatement): boolean {
  * cannot be resolved and for partial wildcards (`arn:aws:iam::*:root`), which
  * IAM does not define for principals. `no` when every principal is named.
  */
-export function principalIsEveryone(statement: PolicyStatement): Verdict {
+export function grantsToEveryone(statement: PolicyStatement): Verdict {
   if (statement.NotPrincipal !== undefined) return YES;
   const p = statement.Principal;
   if (p === undefined) return { kind: 'no', reason: 'it has no principal' };

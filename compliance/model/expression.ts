@@ -10,6 +10,8 @@ export type Step = string | number;
 
 export type Expr =
   | { readonly kind: 'literal'; readonly value: string | number | boolean | null }
+  /** A quoted string with interpolations in it (`"${aws_s3_bucket.b.arn}/*"`): evaluated as a template. */
+  | { readonly kind: 'template'; readonly text: string }
   | { readonly kind: 'ref'; readonly path: readonly Step[]; readonly text: string }
   | { readonly kind: 'tuple'; readonly items: readonly Expr[] }
   | { readonly kind: 'object'; readonly entries: readonly (readonly [string, Expr])[] }
@@ -18,6 +20,9 @@ export type Expr =
 export type Parsed = Expr | { readonly unsupported: string };
 
 const MAX_NESTING = 64;
+const IDENTIFIER = /[A-Za-z_][\w-]*/y;
+const DIGITS = /\d+/y;
+const NUMBER = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
 
 class Unsupported extends Error {}
 
@@ -55,7 +60,7 @@ class Parser {
     if (depth > MAX_NESTING) throw new Unsupported();
     this.ws();
     const c = this.s[this.i];
-    if (c === '"') return { kind: 'literal', value: this.string() };
+    if (c === '"') return this.quoted();
     if (c === '[') return this.tuple(depth);
     if (c === '{') return this.object(depth);
     if (c !== undefined && /[-\d]/.test(c)) return { kind: 'literal', value: this.number() };
@@ -105,26 +110,67 @@ class Parser {
   }
 
   private identifier(): string {
-    const m = /^[A-Za-z_][\w-]*/.exec(this.s.slice(this.i, this.i + 256));
-    if (!m) throw new Unsupported();
-    this.i += m[0].length;
-    return m[0];
+    return this.token(IDENTIFIER);
   }
 
   private digits(): string {
-    const m = /^\d+/.exec(this.s.slice(this.i, this.i + 32));
+    return this.token(DIGITS);
+  }
+
+  /** Matches a sticky pattern at the cursor and steps over it. */
+  private token(pattern: RegExp): string {
+    pattern.lastIndex = this.i;
+    const m = pattern.exec(this.s);
     if (!m) throw new Unsupported();
     this.i += m[0].length;
     return m[0];
   }
 
   private number(): number {
-    const m = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(this.s.slice(this.i, this.i + 64));
-    if (!m) throw new Unsupported();
-    this.i += m[0].length;
-    const n = Number(m[0]);
+    const n = Number(this.token(NUMBER));
     if (!Number.isFinite(n)) throw new Unsupported();
     return n;
+  }
+
+  /**
+   * A quoted string: a literal, or a template when it interpolates. A template
+   * with escapes in it is not evaluated (its escapes and interpolations would
+   * have to be read together).
+   */
+  private quoted(): Expr {
+    const start = this.i;
+    try {
+      return { kind: 'literal', value: this.string() };
+    } catch (e) {
+      if (!(e instanceof Unsupported)) throw e;
+    }
+    this.i = start + 1;
+    let depth = 0;
+    while (this.i < this.s.length) {
+      const c = this.s[this.i]!;
+      if (c === '\\' || c === '\n') throw new Unsupported();
+      if (depth === 0 && c === '"') {
+        const text = this.s.slice(start + 1, this.i);
+        this.i++;
+        return { kind: 'template', text };
+      }
+      if ((c === '$' || c === '%') && this.s[this.i + 1] === '{') {
+        depth++;
+        this.i += 2;
+        continue;
+      }
+      if (depth > 0 && c === '}') depth--;
+      else if (depth > 0 && c === '"') this.skipNestedString();
+      this.i++;
+    }
+    throw new Unsupported();
+  }
+
+  /** Steps over a string literal nested inside an interpolation; leaves `i` on its closing quote. */
+  private skipNestedString(): void {
+    this.i++;
+    while (this.i < this.s.length && this.s[this.i] !== '"') this.i += this.s[this.i] === '\\' ? 2 : 1;
+    if (this.i >= this.s.length) throw new Unsupported();
   }
 
   /** A quoted string without templates in it (a nested `${` or `%{` is a form we do not evaluate). */

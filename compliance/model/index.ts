@@ -1,5 +1,6 @@
 export { discoverStacks, loadStack, loadStacks, readJson } from './load';
 export type { StackSource } from './load';
 export { stackFromJson } from './build';
-export { Resolver, splitTemplate } from './resolve';
-export { linkCrossStackReferences } from './cross-stack';
+export { MAX_DEPTH, Resolver, splitTemplate } from './resolve';
+export { isIdentifierAttribute } from './identifiers';
+export { linkCrossStackReferences, missingProducers } from './cross-stack';

@@ -43,6 +43,7 @@ function discoverOne(path: string): StackSource[] {
     if (!path.endsWith('.tf.json')) {
       throw new TenantformError({ code: 'TF-CHK-004', where, problem: 'input files must be Terraform JSON (*.tf.json); config mode does not read HCL.', value: path, fix: 'pass *.tf.json files or a folder that holds them; for *.tf use plan mode (`tenantform check --plan plan.json`).' });
     }
+    refuseOverridesBeside(path);
     return [{ name: stackNameOfFile(path), files: [path] }];
   }
   const manifest = join(path, 'manifest.json');
@@ -94,6 +95,24 @@ function fromManifest(manifest: string, where: string): StackSource[] {
     const name = typeof entry.name === 'string' ? entry.name : key;
     // The stack is the whole folder of its synthesized file, as Terraform would read it in `cdktf deploy`.
     return moduleSource(dirname(file), name) ?? { name, files: [file] };
+  });
+}
+
+/**
+ * A named file is read alone, but Terraform would merge the override files
+ * beside it into it (or, if it is one, apply it to the others): reading it
+ * alone could judge a configuration Terraform never applies.
+ */
+function refuseOverridesBeside(file: string): void {
+  const folder = readModuleFolder(dirname(file));
+  const overrides = isOverrideFileName(basename(file)) ? [file] : folder.overrides;
+  if (overrides.length === 0) return;
+  throw new TenantformError({
+    code: 'TF-CHK-015',
+    where: `tenantform check ${file}`,
+    problem: 'the file is named on its own, but its folder has override files that Terraform merges into the module, so the file alone is not what Terraform applies.',
+    value: overrides,
+    fix: `pass the folder instead (tenantform check ${dirname(file)}), which reads every file and override as Terraform does.`,
   });
 }
 

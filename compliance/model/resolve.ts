@@ -17,7 +17,8 @@
  *   it has no `count` or `for_each` (`aws_s3_bucket.b.bucket`, `x.cfg[0].mode`);
  * - `data.aws_iam_policy_document.<name>.json` / `.minified_json`, rendered from
  *   its arguments;
- * - literal expressions inside `${}` (`${true}`, `${"x"}`, `${[1, 2]}`, `${{a = 1}}`);
+ * - literal expressions inside `${}` (`${true}`, `${"x"}`, `${[1, 2]}`, `${{a = 1}}`),
+ *   and quoted templates in them (`"${aws_s3_bucket.b.arn}/*"`), evaluated as above;
  * - `jsonencode(<any of these forms>)`: a JSON string when every leaf is known,
  *   otherwise the object with unknown leaves (policy readers accept both).
  *
@@ -44,7 +45,7 @@
  */
 import { policyDocumentFromDataSource } from '../policy';
 import { isRecord, isUnknown, RemoteRead, UnknownValue } from '../values';
-import { Expr, parseExpression, Step } from './expression';
+import { Expr, parseExpression, Parsed, Step } from './expression';
 import { isIdentifierAttribute, isOpaqueType } from './identifiers';
 import { backendLocation, producerName } from './remote-state';
 
@@ -63,6 +64,8 @@ export const MAX_DEPTH = 500;
 export const PLAN_MODE_HINT = 'config mode does not evaluate it; check the plan instead (`tenantform check --plan plan.json`)';
 
 const TOO_DEEP = `a chain of references or nesting deeper than ${MAX_DEPTH} steps`;
+
+const REWRITES = 'an interpolated value with quotes or escapes inside a JSON document, which would change its structure';
 
 /** Text a template may build; a doubling chain of locals would otherwise exhaust memory. */
 export const MAX_TEXT = 1_000_000;
@@ -93,6 +96,10 @@ export class Resolver {
   private readonly dynamic = new Map<string, string[]>();
   /** Dynamic block names found while resolving the block on top of this stack. */
   private readonly dynamicSink: string[][] = [];
+  /** Interpolations seen that would rewrite the JSON document around them (see guardLeaf). */
+  private rewrites = 0;
+  /** Parsed interpolation bodies: a stack repeats the same references many times. */
+  private readonly parsed = new Map<string, Parsed>();
 
   constructor(private readonly raw: RawStack) {}
 
@@ -169,7 +176,12 @@ export class Resolver {
       const trimmed = s.trim();
       if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
         const doc = parseJson(trimmed);
-        if (doc !== undefined) return this.resolveJsonDocument(doc.value, s, depth + 1);
+        if (doc !== undefined) {
+          const before = this.rewrites;
+          const out = this.resolveJsonDocument(doc.value, s, depth + 1);
+          // Text that would rewrite the document makes all of it unknown, not just one leaf.
+          return this.rewrites === before ? out : unknownOf(s, { refs: refsInText(s), reason: REWRITES });
+        }
       }
     }
     let text = '';
@@ -222,13 +234,15 @@ export class Resolver {
 
   /** Inside a JSON string leaf, text with a quote, backslash or control character would change the document: unknown. */
   private guardLeaf(v: unknown, written: string, jsonLeaf: boolean): unknown {
-    if (!jsonLeaf || typeof v !== 'string' || !/["\\\u0000-\u001f]/.test(v)) return v;
-    return unknownOf(written, { reason: 'an interpolated value with quotes or escapes inside a JSON document, which would change its structure' });
+    if (!jsonLeaf || typeof v !== 'string' || !rewritesJson(v)) return v;
+    this.rewrites++;
+    return unknownOf(written, { reason: REWRITES });
   }
 
   /** Evaluates the body of one `${...}`. */
   private evaluate(body: string, depth: number): unknown {
-    const parsed = parseExpression(body);
+    let parsed = this.parsed.get(body);
+    if (parsed === undefined) this.parsed.set(body, (parsed = parseExpression(body)));
     if ('unsupported' in parsed) return unknownOf(`\${${body}}`, { refs: refsInText(body), reason: `${parsed.unsupported}; ${PLAN_MODE_HINT}` });
     return this.evalExpr(parsed, depth);
   }
@@ -238,6 +252,8 @@ export class Resolver {
     switch (e.kind) {
       case 'literal':
         return e.value;
+      case 'template':
+        return this.resolveString(e.text, depth + 1, false);
       case 'ref':
         return this.reference(e.path, e.text, depth + 1);
       case 'tuple':
@@ -339,7 +355,18 @@ export class Resolver {
 
 /** An own property even for `__proto__`, a valid Terraform name. */
 function define(out: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  // defineProperty is slow; only the one key that assignment would misread needs it.
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
+
+/** A quote, a backslash or a control character: text that would not stay inside a JSON string. */
+function rewritesJson(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c || c < 0x20) return true;
+  }
+  return false;
 }
 
 function isSpecificValue(v: UnknownValue): boolean {

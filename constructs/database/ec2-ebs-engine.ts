@@ -26,6 +26,8 @@ export interface EngineResult {
   readonly endpoint: string;
   /** EC2 instance ID, for the ALB target group (ec2-ebs only). */
   readonly instanceId?: string;
+  /** Security group whose members may connect (managed engines only; ec2-ebs hosts are reached through their ALB). */
+  readonly clientSecurityGroupId?: string;
   /** Resources that hold tenant data and outlive a decommission. */
   readonly dataStores: readonly TerraformResource[];
 }
@@ -43,7 +45,8 @@ export function buildEc2Ebs(scope: Construct, ctx: EngineContext, s: Ec2EbsSetti
   const p = props.platform;
   const partition = partitionOf(env.region);
   const image = parseEcrImage(props.image!)!;
-  const alb = p.albs.find((a) => a.index === props.placement.alb)!;
+  // validateCommon guarantees an ec2-ebs tenant has a placement on an ALB of the pool.
+  const alb = p.albs.find((a) => a.index === props.placement!.alb)!;
 
   const sg = new SecurityGroup(scope, 'security-group', {
     name: boundedName(baseName, 255),

@@ -1,4 +1,4 @@
-import { DbInstance, DbSubnetGroup, RdsCluster, RdsClusterInstance, SecurityGroup, VpcSecurityGroupIngressRule } from '../../core/aws';
+import { DbInstance, DbSubnetGroup, RdsCluster, RdsClusterInstance, SecurityGroup, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule } from '../../core/aws';
 import { Construct, TerraformResource } from '../../core/cdktf';
 import { EngineContext, EngineResult } from './ec2-ebs-engine';
 import { boundedName } from './names';
@@ -9,27 +9,48 @@ const MASTER_USERNAME = 'tenant_admin';
 
 /**
  * Managed PostgreSQL (RDS or Aurora Serverless v2) in the isolated subnets,
- * reachable on its port from the routing tier only, with IAM authentication
- * and a master password that Secrets Manager creates, rotates and encrypts
- * with the data key.
+ * with IAM authentication and a master password that Secrets Manager
+ * creates, rotates and encrypts with the data key.
+ *
+ * It has no HTTP route: the PostgreSQL protocol does not pass API Gateway,
+ * Kong or an ALB, so it takes no ALB slot. Clients inside the VPC reach it on
+ * its endpoint and port by joining the tenant's client security group
+ * (`clientSecurityGroupId`), the only source its security group admits.
  */
 export function buildManaged(scope: Construct, ctx: EngineContext, s: ManagedSettings): EngineResult {
   const { props, tags, dataTags, baseName } = ctx;
   const p = props.platform;
   const sg = new SecurityGroup(scope, 'security-group', {
     name: boundedName(baseName, 255),
-    description: `Tenant ${props.tenantId}: PostgreSQL from the routing tier only`,
+    description: `Tenant ${props.tenantId}: PostgreSQL from its client group only`,
     vpcId: p.vpcId,
     tags: { ...tags, Name: baseName },
+    // The description is fixed at creation (changing it replaces the group, which the database holds on to).
+    lifecycle: { ignoreChanges: ['description'] },
   });
-  // No egress rules: a managed database never opens connections of its own.
-  new VpcSecurityGroupIngressRule(scope, 'ingress-from-routing-tier', {
-    securityGroupId: sg.id,
-    description: 'PostgreSQL from the routing tier',
+  const clients = new SecurityGroup(scope, 'client-security-group', {
+    name: boundedName(`${baseName}-clients`, 255),
+    description: `Tenant ${props.tenantId}: members may connect to its database`,
+    vpcId: p.vpcId,
+    tags: { ...tags, Name: `${baseName}-clients` },
+  });
+  new VpcSecurityGroupEgressRule(scope, 'clients-egress-to-database', {
+    securityGroupId: clients.id,
+    description: 'PostgreSQL to the tenant database',
     ipProtocol: 'tcp',
     fromPort: s.port,
     toPort: s.port,
-    referencedSecurityGroupId: p.routingTierSecurityGroupId,
+    referencedSecurityGroupId: sg.id,
+    tags,
+  });
+  // No egress rules on the database's own group: a managed database never opens connections of its own.
+  new VpcSecurityGroupIngressRule(scope, 'ingress-from-clients', {
+    securityGroupId: sg.id,
+    description: 'PostgreSQL from the tenant client group',
+    ipProtocol: 'tcp',
+    fromPort: s.port,
+    toPort: s.port,
+    referencedSecurityGroupId: clients.id,
     tags,
   });
   const subnets = new DbSubnetGroup(scope, 'subnet-group', {
@@ -71,7 +92,7 @@ export function buildManaged(scope: Construct, ctx: EngineContext, s: ManagedSet
       publiclyAccessible: false,
       autoMinorVersionUpgrade: true,
     });
-    return { securityGroupId: sg.id, port: s.port, endpoint: db.address, dataStores: [db, sg, subnets] };
+    return { securityGroupId: sg.id, clientSecurityGroupId: clients.id, port: s.port, endpoint: db.address, dataStores: [db, sg, subnets] };
   }
 
   const cluster = new RdsCluster(scope, 'cluster', {
@@ -99,5 +120,5 @@ export function buildManaged(scope: Construct, ctx: EngineContext, s: ManagedSet
         tags: dataTags,
       }),
   );
-  return { securityGroupId: sg.id, port: s.port, endpoint: cluster.endpoint, dataStores: [cluster, ...instances, sg, subnets] };
+  return { securityGroupId: sg.id, clientSecurityGroupId: clients.id, port: s.port, endpoint: cluster.endpoint, dataStores: [cluster, ...instances, sg, subnets] };
 }

@@ -15,8 +15,13 @@ export interface TenantDatabaseProps {
   readonly engine: TenantEngine;
   /** What the shared platform provides: network, KMS key, ALB pool, routing tier. */
   readonly platform: TenantPlatformRefs;
-  /** The tenant's record from the lock: its ALB (whose security group may reach the host). */
-  readonly placement: Placement;
+  /**
+   * The tenant's record from the lock: its ALB (whose security group may reach
+   * the host). `ec2-ebs` only: managed engines speak the PostgreSQL protocol,
+   * which no HTTP route carries, so they take no ALB slot.
+   * @default - none; required for `ec2-ebs`
+   */
+  readonly placement?: Placement;
   /**
    * The tenant holds generated test data only. Required where the environment
    * does not hold customer data; in one that does, data is always classed as

@@ -26,6 +26,8 @@ export class TenantDatabase extends Construct {
   public readonly endpoint: string;
   /** EC2 instance of the host, for the ALB target group (ec2-ebs only). */
   public readonly instanceId?: string;
+  /** Managed engines: the security group a client joins to connect. ec2-ebs hosts are reached through their ALB instead. */
+  public readonly clientSecurityGroupId?: string;
   /** Resources kept (forgotten by Terraform, not destroyed) when the tenant is decommissioned: its data and what that data still needs. */
   public readonly dataStores: readonly TerraformResource[];
 
@@ -53,6 +55,7 @@ export class TenantDatabase extends Construct {
     this.port = result.port;
     this.endpoint = result.endpoint;
     this.instanceId = result.instanceId;
+    this.clientSecurityGroupId = result.clientSecurityGroupId;
     this.dataStores = result.dataStores;
   }
 }

@@ -85,7 +85,29 @@ export function validateCommon(props: TenantDatabaseProps, env: Environment, whe
       });
     }
   }
-  if (props.placement.id !== props.tenantId) {
+  if (props.engine !== 'ec2-ebs') {
+    if (props.placement !== undefined) {
+      throw new TenantformError({
+        code: 'TF-TEN-157',
+        where,
+        problem: `engine ${props.engine} has no ALB route, so it takes no placement.`,
+        value: { engine: props.engine, placement: props.placement },
+        fix: 'leave placement out for managed engines (TenantFleet does); clients reach the database inside the VPC (see the README, "Tenants of managed engines").',
+      });
+    }
+    return validatePort(props, where);
+  }
+  if (props.placement === undefined || props.placement === null || typeof props.placement !== 'object') {
+    throw new TenantformError({
+      code: 'TF-TEN-158',
+      where,
+      problem: 'an ec2-ebs tenant needs its placement on the ALB pool.',
+      value: props.placement,
+      fix: "pass the tenant's record from the lock (TenantFleet does this for you).",
+    });
+  }
+  const placement = props.placement;
+  if (placement.id !== props.tenantId) {
     throw new TenantformError({
       code: 'TF-TEN-153',
       where,
@@ -94,15 +116,19 @@ export function validateCommon(props: TenantDatabaseProps, env: Environment, whe
       fix: "pass this tenant's own record from the lock.",
     });
   }
-  if (!props.platform.albs.some((a) => a.index === props.placement.alb)) {
+  if (!props.platform.albs.some((a) => a.index === placement.alb)) {
     throw new TenantformError({
       code: 'TF-TEN-153',
       where,
-      problem: `the placement names ALB ${props.placement.alb}, which the platform's pool does not have.`,
-      value: { placement: props.placement, pool: props.platform.albs.map((a) => a.index) },
+      problem: `the placement names ALB ${placement.alb}, which the platform's pool does not have.`,
+      value: { placement, pool: props.platform.albs.map((a) => a.index) },
       fix: 'grow the platform pool to cover every ALB in the lock, or pass the matching platform refs.',
     });
   }
+  validatePort(props, where);
+}
+
+function validatePort(props: TenantDatabaseProps, where: string): void {
   if (props.port !== undefined && (!Number.isInteger(props.port) || props.port < 1024 || props.port > 65535)) {
     throw new TenantformError({ code: 'TF-TEN-152', where, problem: 'port must be an integer in 1024-65535 (unprivileged).', value: props.port, fix: 'use the port the database listens on, e.g. 8080 or 5432.' });
   }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { TenantformError } from '../../core/errors';
 import { Placement } from '../platform-refs';
 import { compareIds, placeTenants, PlacementOptions } from './placement';
-import { parseTenants, TenantIntent } from './tenants-file';
+import { needsAlbSlot, parseTenants, TenantIntent } from './tenants-file';
 
 /** Version of the lock format; bumped only with a migration. */
 export const LOCK_FILE_VERSION = 1;
@@ -89,15 +89,78 @@ export interface SyncTenantLockOptions extends Omit<PlacementOptions, 'albCount'
 /** The tenants and where each one lives, ready for building stacks. */
 export interface SyncedTenants {
   readonly tenants: readonly TenantIntent[];
-  /** Placement per tenant ID. */
+  /** Placement per tenant ID, for the tenants that take an ALB slot (see `needsAlbSlot`). */
   readonly placements: ReadonlyMap<string, Placement>;
-  /** Whether the lock file was rewritten. */
+  /** Whether the lock file was (or, for a plan not yet committed, would be) rewritten. */
   readonly lockChanged: boolean;
 }
 
+/** A lock update computed but not yet written: commit it once everything built from it has been validated. */
+export interface TenantLockPlan extends SyncedTenants {
+  readonly lockPath: string;
+  /** The lock's new text. */
+  readonly text: string;
+}
+
 /**
- * The synth-time step: reads tenants.json and the lock, places new tenants,
- * drops removed ones, and writes the lock when (and only when) it changed.
+ * Places the tenants against the current lock without writing anything. Only
+ * tenants that take an ALB slot are placed; the rest keep no lock entry.
+ * In `check` mode an out-of-date lock throws TF-TEN-010 (for CI, like `npm ci`).
+ */
+export function planTenantLock(
+  tenants: readonly TenantIntent[],
+  lockPath: string,
+  albCount: number,
+  options: SyncTenantLockOptions = {},
+): TenantLockPlan {
+  const current = fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : undefined;
+  const lock = current === undefined ? { placements: [] } : parseLock(current, lockPath);
+  const placements = placeTenants(
+    tenants.filter(needsAlbSlot).map((t) => t.id),
+    lock.placements,
+    { albCount, rulesPerListener: options.rulesPerListener, targetGroupsPerAlb: options.targetGroupsPerAlb },
+  );
+  const text = formatLock(placements);
+  const lockChanged = text !== current;
+  if (lockChanged && options.mode === 'check') {
+    throw new TenantformError({
+      code: 'TF-TEN-010',
+      where: `tenant lock ${lockPath}`,
+      problem: 'the lock is out of date with the tenants and this run may not write it (frozen lock).',
+      value: { tenants: tenants.length, locked: lock.placements.length },
+      fix: 'run the synth locally without TENANTFORM_FROZEN_LOCK and commit the updated lock file.',
+    });
+  }
+  return { tenants, placements: new Map(placements.map((p) => [p.id, p])), lockChanged, lockPath, text };
+}
+
+/**
+ * Writes a planned lock when it changed: to a temporary file beside it, then
+ * renamed over it, so a crash never leaves a half-written lock.
+ */
+export function commitTenantLock(plan: TenantLockPlan): void {
+  if (!plan.lockChanged) return;
+  const temp = `${plan.lockPath}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temp, plan.text);
+    fs.renameSync(temp, plan.lockPath);
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    throw new TenantformError({
+      code: 'TF-TEN-011',
+      where: `tenant lock ${plan.lockPath}`,
+      problem: `the lock cannot be written (${(e as Error).message}).`,
+      value: plan.lockPath,
+      fix: 'check that the folder exists and is writable.',
+    });
+  }
+}
+
+/**
+ * The synth-time step for a tenants.json file: reads it and the lock, places
+ * new tenants, drops removed ones, and writes the lock when (and only when)
+ * it changed. `TenantFleet` does the same but writes only after its stacks
+ * are built.
  */
 export function syncTenantLock(
   tenantsPath: string,
@@ -105,29 +168,9 @@ export function syncTenantLock(
   albCount: number,
   options: SyncTenantLockOptions = {},
 ): SyncedTenants {
-  const tenants = readTenants(tenantsPath);
-  const current = fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : undefined;
-  const lock = current === undefined ? { placements: [] } : parseLock(current, lockPath);
-  const placements = placeTenants(
-    tenants.map((t) => t.id),
-    lock.placements,
-    { albCount, rulesPerListener: options.rulesPerListener, targetGroupsPerAlb: options.targetGroupsPerAlb },
-  );
-  const next = formatLock(placements);
-  const lockChanged = next !== current;
-  if (lockChanged) {
-    if (options.mode === 'check') {
-      throw new TenantformError({
-        code: 'TF-TEN-010',
-        where: `tenant lock ${lockPath}`,
-        problem: 'the lock is out of date with tenants.json and this run may not write it.',
-        value: { tenants: tenants.length, locked: lock.placements.length },
-        fix: 'run `npm run synth` locally and commit the updated lock file.',
-      });
-    }
-    fs.writeFileSync(lockPath, next);
-  }
-  return { tenants, placements: new Map(placements.map((p) => [p.id, p])), lockChanged };
+  const plan = planTenantLock(readTenants(tenantsPath), lockPath, albCount, options);
+  commitTenantLock(plan);
+  return { tenants: plan.tenants, placements: plan.placements, lockChanged: plan.lockChanged };
 }
 
 function lockFileError(source: string, problem: string, value: unknown): TenantformError {

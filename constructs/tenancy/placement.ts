@@ -1,4 +1,5 @@
 import { TenantformError } from '../../core/errors';
+import { validateAlbCount } from '../platform/alb-pool/quotas';
 import { Placement } from '../platform-refs';
 
 /**
@@ -49,8 +50,9 @@ export function placeTenants(
   lock: readonly Placement[],
   options: PlacementOptions,
 ): Placement[] {
+  // A pool size that is not a whole number would make the arrays below throw a RangeError or take a string.
+  const albCount = validateAlbCount(options.albCount, WHERE);
   const capacity = capacityOf(options);
-  const albCount = options.albCount;
   const wanted = new Set(tenantIds);
   const counts = new Array<number>(albCount).fill(0);
   const used: Set<number>[] = Array.from({ length: albCount }, () => new Set<number>());

@@ -7,6 +7,11 @@ import { TENANT_TIERS, TenantTier } from './tiers';
 export const TENANT_ENGINES = ['ec2-ebs', 'rds-postgres', 'aurora-postgres-serverless-v2'] as const;
 export type TenantEngine = (typeof TENANT_ENGINES)[number];
 
+/** Whether the tenant takes a slot on the ALB pool: only hosts behind an ALB do; managed engines have no HTTP route. */
+export function needsAlbSlot(tenant: Pick<TenantIntent, 'engine'>): boolean {
+  return (tenant.engine ?? 'ec2-ebs') === 'ec2-ebs';
+}
+
 /** One entry of tenants.json: the user's intent for one tenant. */
 export interface TenantIntent {
   /** DNS label; the tenant's host is `<id>.<domain>`. */
@@ -76,6 +81,15 @@ export function parseTenants(text: string, source: string): TenantIntent[] {
       fix: 'write a JSON array of { "id": "...", "tier": "..." } objects.',
     });
   }
+  return validateTenants(raw, source);
+}
+
+/**
+ * Validates tenants given as values (an array from code, or parsed JSON) with
+ * the same rules and codes as tenants.json. Returns them as a fresh array.
+ */
+export function validateTenants(raw: unknown, source: string): TenantIntent[] {
+  const where = `tenants file ${source}`;
   const parsed = tenantsSchema.safeParse(raw);
   if (!parsed.success) throw schemaError(parsed.error, raw, where);
   const seen = new Set<string>();

@@ -1,4 +1,5 @@
-import { ApiGatewayDeployment, ApiGatewayIntegration, ApiGatewayMethod, ApiGatewayResource, ApiGatewayRestApi, ApiGatewayStage, AutoscalingGroup, DataAwsSsmParameter, EcsCluster, EcsService, EcsTaskDefinition, IamInstanceProfile, IamRole, IamRolePolicyAttachment, InternetGateway, LaunchTemplate, Lb, LbListener, LbListenerRule, LbTargetGroup, Route, RouteTable, RouteTableAssociation, SecurityGroup, Subnet, Vpc } from '../../core/aws';
+import { ApiGatewayDeployment, ApiGatewayIntegration, ApiGatewayMethod, ApiGatewayResource, ApiGatewayRestApi, ApiGatewayStage, DataAwsSsmParameter, EcsCluster, EcsService, EcsTaskDefinition, IamInstanceProfile, IamRole, IamRolePolicyAttachment, InternetGateway, Lb, LbListener, LbListenerRule, LbTargetGroup, Route, RouteTable, RouteTableAssociation, SecurityGroup, Subnet, Vpc } from '../../core/aws';
+import { AutoscalingGroup, LaunchTemplate } from '../../core/aws-examples';
 import { App, Environment, TenantformStack } from 'tenantform/stacks';
 import { freeTierEnvironment } from './environment';
 import { AVAILABILITY_ZONES, SERVICES } from './services';

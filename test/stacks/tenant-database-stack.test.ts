@@ -4,19 +4,20 @@ import * as os from 'os';
 import * as path from 'path';
 import { Placement } from '../../constructs/platform-refs';
 import { placeTenants } from '../../constructs/tenancy/placement';
-import { TenantIntent } from '../../constructs/tenancy/tenants-file';
+import { commitTenantLock, planTenantLock } from '../../constructs/tenancy/lock-file';
+import { needsAlbSlot, TenantIntent } from '../../constructs/tenancy/tenants-file';
 import { TenantDatabaseStack, TenantDatabaseStackProps } from '../../stacks/tenant-database-stack';
-import { addTenants, syncTenants } from '../../examples/aito/tenants';
+import { tenantStacks } from '../../stacks/tenant-fleet';
 import { DEV, newApp, PROD, resourcesOf, synthJson, TerraformJson } from '../support/synth';
 import { IMAGE, PLATFORM } from '../support/tenancy-fixtures';
 
 type R = Record<string, unknown>;
 
-function stack(tenant: TenantIntent, placement: Placement = { id: tenant.id, alb: 1, priority: 4 }, extra: Partial<TenantDatabaseStackProps> = {}): TenantDatabaseStack {
+function stack(tenant: TenantIntent, placement: Placement | undefined = needsAlbSlot(tenant) ? { id: tenant.id, alb: 1, priority: 4 } : undefined, extra: Partial<TenantDatabaseStackProps> = {}): TenantDatabaseStack {
   return new TenantDatabaseStack(newApp(), {
     environment: PROD,
     tenant,
-    placement,
+    ...(placement !== undefined ? { placement } : {}),
     platform: PLATFORM,
     database: tenant.engine === undefined || tenant.engine === 'ec2-ebs' ? { image: IMAGE } : undefined,
     ...extra,
@@ -140,11 +141,11 @@ describe('tenant stability (property)', () => {
   const TENANT = fc.record({ id: ID, tier: TIER, engine: ENGINE });
   const TENANTS = fc.uniqueArray(TENANT, { selector: (t) => t.id, minLength: 1, maxLength: 5 });
 
-  /** Synthesizes every tenant stack of one run through the example's real path (lock sync included). */
+  /** Synthesizes every tenant stack of one run through the fleet's real path (lock plan and commit included). */
   function synthAll(dir: string, tenants: readonly TenantIntent[]): Map<string, string> {
-    const tenantsPath = path.join(dir, 'tenants.json');
-    fs.writeFileSync(tenantsPath, JSON.stringify(tenants.map((t) => (t.engine ? t : { id: t.id, tier: t.tier }))));
-    const stacks = addTenants(newApp(), PROD, PLATFORM, syncTenants({ tenantsPath, lockPath: path.join(dir, 'tenants.lock.json'), lockMode: 'write' }));
+    const plan = planTenantLock(tenants.map((t) => (t.engine ? t : { id: t.id, tier: t.tier })), path.join(dir, 'tenants.lock.json'), 2);
+    const stacks = tenantStacks(newApp(), PROD, PLATFORM, plan, { 'ec2-ebs': { image: IMAGE } });
+    commitTenantLock(plan);
     return new Map(stacks.map((s) => [s.tenantId, JSON.stringify(synthJson(s))]));
   }
 

@@ -1,7 +1,11 @@
-import { Vpc } from '../../core/aws';
-import { Construct, TerraformOutput } from '../../core/cdktf';
+import { rmSync } from 'node:fs';
+import { EbsVolume, IamRole, IamRolePolicy, KmsKey, Vpc } from '../../core/aws';
+import { AmiLaunchPermission, DataAwsIamPolicyDocument, KmsGrant, S3BucketReplicationConfigurationA } from '../../core/aws-examples';
+import { App, Construct, DataTerraformRemoteStateS3, TerraformOutput, TerraformStack } from '../../core/cdktf';
+import { applyComplianceChecks } from '../../compliance/aspect';
 import { environmentOf } from '../../core/environment-context';
 import { TenantformStack } from '../../stacks/tenantform-stack';
+import { Environment } from '../../core/environment';
 import { DEV, newApp, PROD, synthJson, testEnvironment } from '../support/synth';
 
 class EmptyStack extends TenantformStack {}
@@ -98,5 +102,162 @@ describe('TenantformStack', () => {
     const stack = new EmptyStack(newApp(), 'prod-empty', { environment: PROD });
     expect(environmentOf(new Construct(new Construct(stack, 'a'), 'b'), 'Probe')).toBe(PROD);
     expect(() => environmentOf(new Construct(newApp(), 'orphan'), 'Probe')).toThrow(/\[TF-ENV-009\] Probe orphan/);
+  });
+});
+
+/**
+ * The account-separation rules (TF-SEP-*) run at synth in every
+ * TenantformStack, through the same model and engine as `tenantform check`.
+ */
+describe('TenantformStack synth-time separation', () => {
+  const apps: App[] = [];
+  afterAll(() => apps.forEach((a) => rmSync(a.outdir, { recursive: true, force: true })));
+
+  /** A prod and a dev stack in one app; the test adds resources to either. */
+  function twoStacks() {
+    const app = newApp();
+    apps.push(app);
+    return { app, prod: new EmptyStack(app, 'prod-a', { environment: PROD }), dev: new EmptyStack(app, 'dev-a', { environment: DEV }) };
+  }
+
+  /** What `cdktf synth` reports: the error annotations, each naming its construct and rule. */
+  function synthErrors(app: App): string {
+    try {
+      app.synth();
+      return '';
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+
+  const trust = (principal: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: principal }, Action: 'sts:AssumeRole' }] });
+
+  test('a dev stack naming only its own account synthesizes', () => {
+    const { app, dev } = twoStacks();
+    new IamRole(dev, 'role', { name: 'r', assumeRolePolicy: trust('arn:aws:iam::222222222222:root') });
+    new KmsKey(dev, 'key', { policy: trust('arn:aws:iam::222222222222:root') });
+    expect(synthErrors(app)).toBe('');
+  });
+
+  test('a dev role trusting the prod account stops synth, naming the construct and the rule', () => {
+    const { app, dev } = twoStacks();
+    new IamRole(dev, 'role', { name: 'r', assumeRolePolicy: trust('arn:aws:iam::111111111111:root') });
+    expect(synthErrors(app)).toMatch(/\[[^\]]*dev-a\/role\] \[TF-SEP-3\] aws_iam_role\.role \[Principal::arn:aws:iam::111111111111:root\]: trust principal .* is in account 111111111111 of environment prod\./);
+  });
+
+  test('a trust written with a data.aws_iam_policy_document is resolved too', () => {
+    const { app, prod } = twoStacks();
+    const doc = new DataAwsIamPolicyDocument(prod, 'trust', { statement: [{ actions: ['sts:AssumeRole'], principals: [{ type: 'AWS', identifiers: ['222222222222'] }] }] });
+    new IamRole(prod, 'role', { name: 'r', assumeRolePolicy: doc.json });
+    expect(synthErrors(app)).toMatch(/prod-a\/role\] \[TF-SEP-3\].*environment dev/);
+  });
+
+  test('a prod role trusting the dev GitHub environment', () => {
+    const { app, prod } = twoStacks();
+    const sub = JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:sub': 'repo:acme/infra:environment:dev' } } }] });
+    new IamRole(prod, 'ci', { name: 'ci', assumeRolePolicy: sub });
+    expect(synthErrors(app)).toMatch(/prod-a\/ci\] \[TF-SEP-3\].*GitHub Actions jobs of environment dev/);
+  });
+
+  test('from a dev-only app, an account the app does not declare is unknown, and that stops synth too', () => {
+    const app = newApp();
+    apps.push(app);
+    const dev = new EmptyStack(app, 'dev-a', { environment: DEV });
+    new IamRole(dev, 'role', { name: 'r', assumeRolePolicy: trust('arn:aws:iam::111111111111:root') });
+    expect(synthErrors(app)).toMatch(/\[TF-SEP-3\].*which no stack of this run declares/);
+  });
+
+  test('KMS: a key policy and a grant naming the other environment', () => {
+    const { app, dev, prod } = twoStacks();
+    new KmsKey(dev, 'key', { policy: trust('arn:aws:iam::111111111111:role/app') });
+    const key = new KmsKey(prod, 'pkey', {});
+    new KmsGrant(prod, 'grant', { keyId: key.keyId, granteePrincipal: 'arn:aws:iam::222222222222:role/reader', operations: ['Decrypt'] });
+    expect(synthErrors(app)).toMatch(/prod-a\/grant\] \[TF-SEP-3\] aws_kms_grant\.grant/);
+  });
+
+  test('replication into the other environment account or state bucket, never within its own', () => {
+    const { app, prod } = twoStacks();
+    const replicate = (id: string, destination: { bucket: string; account?: string }) =>
+      new S3BucketReplicationConfigurationA(prod, id, { bucket: 'acme-prod-data', role: 'arn:aws:iam::111111111111:role/replication', rule: [{ id: 'all', status: 'Enabled', destination }] });
+    replicate('to-account', { bucket: 'arn:aws:s3:::acme-dev-copy', account: '222222222222' });
+    replicate('to-state', { bucket: 'arn:aws:s3:::acme-dev-tfstate' });
+    replicate('own', { bucket: 'arn:aws:s3:::acme-prod-data-replica', account: '111111111111' });
+    const errors = synthErrors(app);
+    expect(errors).toMatch(/prod-a\/to-account\] \[TF-SEP-5\]/);
+    expect(errors).toMatch(/prod-a\/to-state\] \[TF-SEP-5\].*acme-dev-tfstate of environment dev/);
+    expect(errors).not.toMatch(/prod-a\/own\]/);
+  });
+
+  test('dev reading the prod state bucket; reading its own passes', () => {
+    const { app, dev } = twoStacks();
+    new DataTerraformRemoteStateS3(dev, 'prod-network', { bucket: 'acme-prod-tfstate', key: 'tenantform/prod-network.tfstate', region: 'eu-west-1' });
+    new DataTerraformRemoteStateS3(dev, 'network', { bucket: 'acme-dev-tfstate', key: 'tenantform/dev-network.tfstate', region: 'eu-west-1' });
+    const errors = synthErrors(app);
+    expect(errors).toMatch(/\[TF-SEP-5\] data\.terraform_remote_state\.prod-network/);
+    expect(errors).not.toMatch(/remote_state\.network/);
+  });
+
+  test('a cross-stack reference from dev into a prod stack (cdktf writes remote state) stops synth', () => {
+    const { app, prod, dev } = twoStacks();
+    const key = new KmsKey(prod, 'key', {});
+    new IamRolePolicy(dev, 'p', { role: 'r', policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: key.arn }] }) });
+    const errors = synthErrors(app);
+    expect(errors).toMatch(/\[TF-SEP-5\] data\.terraform_remote_state\.cross-stack-reference-input-prod-a .*environment prod/);
+    expect(errors).toMatch(/dev-a\/p\] \[TF-SEP-6\].*comes from stack prod-a of environment prod/);
+  });
+
+  describe('customer data', () => {
+    const customerVolume = (stack: TerraformStack) => new EbsVolume(stack, 'data', { availabilityZone: 'eu-west-1a', size: 10, encrypted: true, tags: { 'tenantform:data-class': 'customer' } });
+
+    test('in dev stops synth', () => {
+      const { app, dev } = twoStacks();
+      customerVolume(dev);
+      expect(synthErrors(app)).toMatch(/dev-a\/data\] \[TF-SEP-4\] aws_ebs_volume\.data: customer data in environment dev/);
+    });
+
+    test('in prod, and synthetic data in dev, synthesize', () => {
+      const { app, prod, dev } = twoStacks();
+      customerVolume(prod);
+      new EbsVolume(dev, 'data', { availabilityZone: 'eu-west-1a', size: 10, encrypted: true, tags: { 'tenantform:data-class': 'synthetic' } });
+      expect(synthErrors(app)).toBe('');
+    });
+
+    test('in an environment explicitly marked as holding customer data', () => {
+      const app = newApp();
+      apps.push(app);
+      const env: Environment = { ...DEV, name: 'eu-prod', holdsCustomerData: true };
+      customerVolume(new EmptyStack(app, 'eu-prod-a', { environment: env }));
+      expect(synthErrors(app)).toBe('');
+    });
+  });
+
+  test('an identity policy reaching into the other environment account', () => {
+    const { app, dev } = twoStacks();
+    new IamRolePolicy(dev, 'p', { role: 'r', policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::x/*', Condition: { StringEquals: { 's3:ResourceAccount': '111111111111' } } }] }) });
+    expect(synthErrors(app)).toMatch(/dev-a\/p\] \[TF-SEP-6\]/);
+  });
+
+  test('a provider that assumes a role in the other account', () => {
+    const { app, dev } = twoStacks();
+    dev.provider.assumeRole = [{ roleArn: 'arn:aws:iam::111111111111:role/deploy' }];
+    expect(synthErrors(app)).toMatch(/\[dev-a\] \[TF-SEP-1\] stack \[Provider::aws::assume_role\]/);
+  });
+
+  test('a prod volume encrypted with a dev key, and an AMI shared with dev', () => {
+    const { app, prod } = twoStacks();
+    new EbsVolume(prod, 'vol', { availabilityZone: 'eu-west-1a', size: 10, encrypted: true, kmsKeyId: 'arn:aws:kms:eu-west-1:222222222222:key/k' });
+    new AmiLaunchPermission(prod, 'share', { imageId: 'ami-12345678', accountId: '222222222222' });
+    const errors = synthErrors(app);
+    expect(errors).toMatch(/prod-a\/vol\] \[TF-SEP-7\]/);
+    expect(errors).toMatch(/prod-a\/share\] \[TF-SEP-8\]/);
+  });
+
+  test('with applyComplianceChecks as well, each separation finding is reported once', () => {
+    const { app, dev } = twoStacks();
+    const role = new IamRole(dev, 'role', { name: 'r', assumeRolePolicy: trust('arn:aws:iam::111111111111:root'), tags: {} });
+    applyComplianceChecks(app);
+    synthErrors(app);
+    const errors = role.node.metadata.filter((m) => m.type === '@cdktf/error').map((m) => String(m.data));
+    expect(errors.filter((e) => e.startsWith('[TF-SEP-3]'))).toHaveLength(1);
   });
 });

@@ -38,8 +38,79 @@ interface ArrayFrame {
 
 type Frame = ObjectFrame | ArrayFrame;
 
-/** Parses one Terraform JSON file's text. Throws TF-CHK-002 (not JSON) or TF-CHK-009 (duplicate key in a body or expression). */
+/**
+ * Deeper nesting than any configuration needs; refused so that no recursive
+ * reader downstream (resolver, rules) can overflow its stack on hostile input.
+ */
+export const MAX_NESTING = 512;
+
+/**
+ * Parses one Terraform JSON file's text. Throws TF-CHK-002 (not JSON),
+ * TF-CHK-009 (duplicate key in a body or expression) or TF-CHK-014 (nested
+ * deeper than MAX_NESTING).
+ *
+ * Fast path: the native JSON.parse, then a count of the object keys the text
+ * writes against the keys the parsed value holds. They differ only when a key
+ * repeats in one object, and only then does the slower key-by-key parser run.
+ */
 export function parseTerraformJson(text: string, file: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    // The key-by-key parser names the line; should it accept what JSON.parse rejects, the text is still refused.
+    parseKeyByKey(text, file);
+    throw notJson(file, '', (e as Error).message);
+  }
+  const shape = shapeOf(value);
+  if (shape.depth > MAX_NESTING) throw tooDeep(file);
+  return shape.keys === keysInText(text) ? value : parseKeyByKey(text, file);
+}
+
+/** Keys and nesting depth of a parsed value, walked without recursion. */
+function shapeOf(root: unknown): { readonly keys: number; readonly depth: number } {
+  let keys = 0;
+  let depth = 0;
+  const todo: Array<readonly [unknown, number]> = [[root, 1]];
+  while (todo.length > 0) {
+    const [value, d] = todo.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (d > depth) depth = d;
+    if (depth > MAX_NESTING) break;
+    if (Array.isArray(value)) {
+      for (const v of value) todo.push([v, d + 1]);
+    } else {
+      for (const k in value) {
+        keys++;
+        todo.push([(value as Record<string, unknown>)[k], d + 1]);
+      }
+    }
+  }
+  return { keys, depth };
+}
+
+/** Every JSON string is matched from its opening quote, so the scan stays in step; a key is a string followed by a colon. */
+const STRING = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
+
+function keysInText(text: string): number {
+  let n = 0;
+  STRING.lastIndex = 0;
+  for (let m = STRING.exec(text); m !== null; m = STRING.exec(text)) if (m[1] !== undefined) n++;
+  return n;
+}
+
+function tooDeep(file: string): TenantformError {
+  return new TenantformError({
+    code: 'TF-CHK-014',
+    where: file,
+    problem: `the JSON is nested more than ${MAX_NESTING} levels deep, deeper than the gate reads.`,
+    value: file,
+    fix: 'flatten the value; no Terraform configuration needs this depth.',
+  });
+}
+
+/** The key-by-key parser: sees repeated keys, and names the line of a syntax error. */
+function parseKeyByKey(text: string, file: string): unknown {
   const stack: Frame[] = [];
   let root: unknown;
   let done = false;
@@ -72,6 +143,7 @@ export function parseTerraformJson(text: string, file: string): unknown {
     text,
     {
       onObjectBegin: () => {
+        if (stack.length >= MAX_NESTING) throw tooDeep(file);
         stack.push({ kind: 'object', mode: childMode(), props: [], seen: new Map(), key: '' });
       },
       onObjectProperty: (name, _offset, _length, startLine) => {
@@ -94,6 +166,7 @@ export function parseTerraformJson(text: string, file: string): unknown {
         emit(buildObject(frame));
       },
       onArrayBegin: () => {
+        if (stack.length >= MAX_NESTING) throw tooDeep(file);
         stack.push({ kind: 'array', mode: childMode(), items: [] });
       },
       onArrayEnd: () => {
@@ -110,16 +183,19 @@ export function parseTerraformJson(text: string, file: string): unknown {
 
   if (syntax !== undefined || !done) {
     const at = syntax === undefined ? '' : `:${syntax.line}:${syntax.column}`;
-    const what = syntax === undefined ? 'the file holds no JSON value' : `${printParseErrorCode(syntax.error)}`;
-    throw new TenantformError({
-      code: 'TF-CHK-002',
-      where: `${file}${at}`,
-      problem: `the file is not valid JSON (${what}); Terraform JSON allows no comments and no trailing commas.`,
-      value: file,
-      fix: 'regenerate it with `cdktf synth`, or fix the JSON.',
-    });
+    throw notJson(file, at, syntax === undefined ? 'the file holds no JSON value' : printParseErrorCode(syntax.error));
   }
   return root;
+}
+
+function notJson(file: string, at: string, what: string): TenantformError {
+  return new TenantformError({
+    code: 'TF-CHK-002',
+    where: `${file}${at}`,
+    problem: `the file is not valid JSON (${what}); Terraform JSON allows no comments and no trailing commas.`,
+    value: file,
+    fix: 'regenerate it with `cdktf synth`, or fix the JSON.',
+  });
 }
 
 /** Block-type keys at the root and label keys may repeat (Terraform reads more blocks); body and expression keys may not. */

@@ -51,12 +51,12 @@ interface Written {
   readonly prefixLists: readonly unknown[];
 }
 
-function permission(stack: StackModel, address: string, group: ResourceModel | 'unknown', w: Written, extraUnresolved: readonly string[] = []): IngressPermission {
+function permission(stack: StackModel, address: string, group: ResourceModel | 'unknown', w: Written): IngressPermission {
   const protocol = protocolOf(w.protocol);
   const ports = portsOf(protocol, w.from, w.to);
   const fromCidrs = cidrSources(w.cidrs);
   const fromLists = prefixListSources(stack, w.prefixLists);
-  const sources = mergeSources(fromCidrs, fromLists, { known: AddressSet.EMPTY, unresolved: extraUnresolved });
+  const sources = mergeSources(fromCidrs, fromLists);
   const shown = [...shownSources(w.cidrs), ...w.prefixLists.map((p) => `pl:${written(p)}`)];
   return { address, group, groupKey: group === 'unknown' ? address : group.address, protocol, ports, sources, key: keyOf(protocol, ports, shown) };
 }
@@ -135,8 +135,9 @@ function buildIngress(stack: StackModel): IngressIndex {
     const group = groupOf(stack, rule.values.security_group_id);
     const w = { protocol: rule.values.protocol, from: rule.values.from_port, to: rule.values.to_port, cidrs: [...listOf(rule.values.cidr_blocks), ...listOf(rule.values.ipv6_cidr_blocks)], prefixLists: listOf(rule.values.prefix_list_ids) };
     const p = permission(stack, rule.address, group, w);
-    // A rule whose type is unresolved may be ingress: its address sources count as unresolved.
-    byHolder.set(rule.address, [type === 'ingress' || (p.sources.known.isEmpty() && p.sources.unresolved.length === 0) ? p : permission(stack, rule.address, group, w, ['type is unresolved'])]);
+    // A rule whose type is unresolved may or may not be ingress: what it admits is unknown, not known.
+    const maybe = type === 'ingress' || !mayBePublic(p) ? p : { ...p, sources: { known: AddressSet.EMPTY, unresolved: ['type is unresolved', ...p.sources.unresolved] } };
+    byHolder.set(rule.address, [maybe]);
   }
   for (const rule of index.ofTypes('aws_vpc_security_group_ingress_rule')) {
     const group = groupOf(stack, rule.values.security_group_id);

@@ -14,8 +14,9 @@ export type Tri = boolean | 'unknown';
 /** Whether the value still holds an unresolved Terraform expression. */
 export function isUnresolved(value: unknown): boolean {
   if (isUnknown(value)) return true;
-  // Raw JSON that never went through the model still spells references out.
-  if (typeof value === 'string') return value.includes('${');
+  // Raw JSON that never went through the model still spells references out. An IAM
+  // policy variable (`${aws:username}`, written `$${aws:username}` in Terraform) is text.
+  if (typeof value === 'string') return value.includes('${') && value.replace(/\$\{[\w-]+:[^}]*\}/g, '').includes('${');
   if (Array.isArray(value)) return value.some(isUnresolved);
   return false;
 }

@@ -3,12 +3,18 @@ import { StackModel } from '../../types';
 import { noteCustomerKey } from '../_shared/kms';
 import { bareReference } from '../_shared/references';
 
-/** The address of the stack's `aws_db_instance` a replica copies, by bare reference or by its literal identifier. */
-function replicaSource(stack: StackModel, value: unknown): string | undefined {
-  const ref = bareReference(value);
-  if (ref !== undefined) return ref.address.startsWith('aws_db_instance.') && stack.resources.has(ref.address) ? ref.address : undefined;
-  if (typeof value !== 'string' || isUnresolved(value)) return undefined;
-  return resourcesOf(stack, 'aws_db_instance').find((d) => d.values.identifier === value)?.address;
+/**
+ * Finds the stack's `aws_db_instance` a replica copies, by bare reference or
+ * by its literal identifier. Indexed once per stack so the rule stays linear.
+ */
+function replicaSources(stack: StackModel): (value: unknown) => string | undefined {
+  const byIdentifier = new Map<string, string>();
+  for (const d of resourcesOf(stack, 'aws_db_instance')) if (typeof d.values.identifier === 'string') byIdentifier.set(d.values.identifier, d.address);
+  return (value) => {
+    const ref = bareReference(value);
+    if (ref !== undefined) return ref.address.startsWith('aws_db_instance.') && stack.resources.has(ref.address) ? ref.address : undefined;
+    return typeof value === 'string' && !isUnresolved(value) ? byIdentifier.get(value) : undefined;
+  };
 }
 
 /** TF-ENC-3: RDS instances and Aurora clusters are encrypted with a customer-managed key. */
@@ -23,11 +29,12 @@ export const RdsStorageEncrypted = defineRule(
       'Set `storage_encrypted = true` and `kms_key_id` to a customer-managed key. Encryption is fixed at creation: migrate an unencrypted database through an encrypted snapshot copy. A read replica without `kms_key_id` inherits its source, so its source must be in the same stack for the gate to judge it.',
     references: { cis: 'CIS AWS v5.0.0 3.2.1', checkov: ['CKV_AWS_16', 'CKV_AWS_96'], cdkNag: ['AwsSolutions-RDS2'] },
   },
-  (stack) =>
-    checkEach(stack, ['aws_db_instance', 'aws_rds_cluster'], (db) => {
+  (stack) => {
+    const replicaSource = replicaSources(stack);
+    return checkEach(stack, ['aws_db_instance', 'aws_rds_cluster'], (db) => {
       if (db.type === 'aws_db_instance' && isSet(db.values.replicate_source_db) && !isSet(db.values.kms_key_id)) {
         // A same-region replica inherits its source's encryption; the source is judged on its own, when the gate can see it.
-        const source = replicaSource(stack, db.values.replicate_source_db);
+        const source = replicaSource(db.values.replicate_source_db);
         if (source !== undefined) return pass(db.address, `read replica inherits the encryption of ${source}`);
         return decide(db.address, [], ['a read replica of a database outside this stack inherits encryption the gate cannot see'], '');
       }
@@ -42,5 +49,6 @@ export const RdsStorageEncrypted = defineRule(
       else if (!encrypted) problems.push('storage_encrypted is not true');
       noteCustomerKey(stack, db.values.kms_key_id, 'kms_key_id', problems, unknowns);
       return decide(db.address, problems, unknowns, 'storage encrypted with a customer-managed key');
-    }),
+    });
+  },
 );

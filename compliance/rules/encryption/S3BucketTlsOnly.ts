@@ -36,7 +36,7 @@ function covers(entry: PolicyValue, bucket: ResourceModel): Coverage {
  * `'unknown'` when unresolved parts could make it one, or extra conditions
  * narrow it in ways this rule does not judge.
  */
-function isTlsDeny(s: PolicyStatement): Tri {
+function isTlsDeny(s: PolicyStatement, notes: Set<string>): Tri {
   if (isUnknown(s.Effect)) return 'unknown';
   if (s.Effect !== 'Deny' || s.NotPrincipal !== undefined || s.NotAction !== undefined || s.NotResource !== undefined) return false;
   if (s.Principal !== undefined && isUnknown(s.Principal)) return 'unknown';
@@ -59,7 +59,10 @@ function isTlsDeny(s: PolicyStatement): Tri {
       else if (values.some((v) => typeof v === 'string' && v.toLowerCase() === 'false')) tls = true;
     }
   }
-  if (tls === true && extra) return 'unknown';
+  if (tls === true && extra) {
+    notes.add('a TLS deny carries further conditions that may keep it from applying');
+    return 'unknown';
+  }
   return tls;
 }
 
@@ -86,6 +89,7 @@ export const S3BucketTlsOnly = defineRule(
           : decide(bucket.address, ['no bucket policy, so plain-HTTP requests are accepted'], [], '');
       }
       const coverage: Coverage = { bucket: false, objects: false };
+      const notes = new Set<string>();
       for (const raw of policies) {
         const doc = normalizePolicy(raw);
         if (doc === undefined) continue;
@@ -95,7 +99,7 @@ export const S3BucketTlsOnly = defineRule(
           continue;
         }
         for (const s of doc.statements) {
-          const deny = isTlsDeny(s);
+          const deny = isTlsDeny(s, notes);
           if (deny === false) continue;
           if (s.Resource.length === 0) {
             coverage.bucket = or(coverage.bucket, 'unknown');
@@ -111,7 +115,7 @@ export const S3BucketTlsOnly = defineRule(
       if (coverage.bucket === true && coverage.objects === true) return decide(bucket.address, [], [], 'the bucket policy denies requests without TLS');
       const missing = [coverage.bucket === false ? 'the bucket' : undefined, coverage.objects === false ? 'its objects' : undefined].filter((m): m is string => m !== undefined);
       if (missing.length > 0) return decide(bucket.address, [`no Deny on aws:SecureTransport = false for all principals and S3 actions covers ${missing.join(' and ')}`], [], '');
-      return decide(bucket.address, [], ['the bucket policy has unresolved statements'], '');
+      return decide(bucket.address, [], notes.size > 0 ? [...notes] : ['the bucket policy has unresolved statements'], '');
     });
   },
 );

@@ -1,7 +1,7 @@
 import { boundsPrincipal, Verdict } from '../../iam/conditions';
 import { trustPolicies } from '../../iam/documents';
 import { githubTrustVerdict } from '../../iam/github-oidc';
-import { principalIsEveryone } from '../../iam/principals';
+import { grantsToEveryone } from '../../iam/principals';
 import { checkStatements, describeStatement, StatementProblem } from '../../iam/statement-rule';
 import { defineRule, isUnknown } from '../../rule-kit';
 
@@ -33,7 +33,7 @@ export const NoOpenTrust = defineRule(
         if (isUnknown(s.Effect)) return [{ status: 'unknown', message: `${describeStatement(s)} has an effect that cannot be resolved.` }];
         if (s.Effect !== 'Allow') return [];
         const problems: StatementProblem[] = [];
-        const everyone = principalIsEveryone(s);
+        const everyone = grantsToEveryone(s);
         if (everyone.kind === 'unknown') problems.push({ status: 'unknown', message: `${describeStatement(s)}: ${everyone.reason}.`, finding: 'Principal::unresolved' });
         if (everyone.kind === 'yes') problems.push(...problem(boundsPrincipal(s), (why) => `${describeStatement(s)} lets anyone assume the role: ${why}.`, 'Principal::*'));
         const github = githubTrustVerdict(stack, s);

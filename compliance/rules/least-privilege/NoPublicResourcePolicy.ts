@@ -1,6 +1,6 @@
 import { boundsPrincipal, Verdict } from '../../iam/conditions';
 import { RESOURCE_POLICY_ATTRIBUTES, resourcePolicies } from '../../iam/documents';
-import { principalIsEveryone } from '../../iam/principals';
+import { grantsToEveryone } from '../../iam/principals';
 import { checkStatements, describeStatement } from '../../iam/statement-rule';
 import { PolicyStatement } from '../../policy';
 import { checkEach, defineRule, fail, isUnknown, pass, unknown } from '../../rule-kit';
@@ -31,7 +31,7 @@ function lambdaPermissionStatement(r: ResourceModel): PolicyStatement {
 function judge(s: PolicyStatement, what: string): { status: 'fail' | 'unknown'; message: string } | undefined {
   if (isUnknown(s.Effect)) return { status: 'unknown', message: `${what} has an effect that cannot be resolved.` };
   if (s.Effect !== 'Allow') return undefined;
-  const everyone = principalIsEveryone(s);
+  const everyone = grantsToEveryone(s);
   if (everyone.kind === 'no') return undefined;
   if (everyone.kind === 'unknown') return { status: 'unknown', message: `${what}: ${everyone.reason}.` };
   const bounded: Verdict = boundsPrincipal(s);

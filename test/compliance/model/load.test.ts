@@ -45,6 +45,14 @@ describe('discoverStacks', () => {
     expect(discoverStacks([join(dir, 'one.tf.json')])).toEqual([{ name: 'one', files: [join(dir, 'one.tf.json')] }]);
   });
 
+  it.each([
+    ['a file with an override beside it', 'main.tf.json'],
+    ['an override file named on its own', 'override.tf.json'],
+  ])('refuses %s: Terraform would merge them, so the file alone is not what it applies (TF-CHK-015)', (_what, named) => {
+    const dir = temp.folder({ 'main.tf.json': key('k', true), 'override.tf.json': key('k', false) });
+    expect(errorCode(() => discoverStacks([join(dir, named)]))).toBe('TF-CHK-015');
+  });
+
   describe('refuses input it cannot read in full', () => {
     it('a path that does not exist (TF-CHK-001)', () => {
       expect(errorCode(() => discoverStacks([join(temp.folder({}), 'nope')]))).toBe('TF-CHK-001');

@@ -214,8 +214,8 @@ describe('the closed set of forms config mode evaluates', () => {
 
     test('an interpolated value that would close a JSON string and rewrite the document', () => {
       const doc = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::${local.r}' }] });
-      const v = valueOf(doc, { locals: { r: 'b", "Action": "*' } }) as { Statement: { Resource: unknown }[] };
-      expectUnknown(v.Statement[0]!.Resource, /change its structure/);
+      expectUnknown(valueOf(doc, { locals: { r: 'b", "Action": "*' } }), /change its structure/);
+      expect(valueOf(doc, { locals: { r: 'b/*' } })).toEqual({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] });
     });
 
     test('a remote-state output is marked with the stack it comes from', () => {
@@ -247,6 +247,8 @@ describe('the closed set of forms config mode evaluates', () => {
       expect(valueOf('${jsonencode({Statement = [{Effect = "Allow", Action = "s3:GetObject", Resource = local.arn}]})}', { locals: { arn: 'arn:aws:s3:::b/*' } })).toBe(
         '{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}',
       );
+      expect(valueOf('${jsonencode({Resource = "arn:aws:s3:::${local.b}/*"})}', { locals: { b: 'logs' } })).toBe('{"Resource":"arn:aws:s3:::logs/*"}');
+      expectUnknown((valueOf('${jsonencode({Resource = "${local.on ? "*" : "x"}"})}', { locals: { on: true } }) as Record<string, unknown>).Resource, /conditional/);
       const partial = valueOf('${jsonencode({Resource = aws_s3_bucket.b.arn})}', { resource: { aws_s3_bucket: { b: { bucket: 'b' } } } }) as Record<string, unknown>;
       expect(partial.Resource).toMatchObject({ specific: true });
     });

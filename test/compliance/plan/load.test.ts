@@ -196,15 +196,15 @@ describe('input that is not a plan', () => {
   test('GIVEN hostile shapes inside a valid header THEN no crash, and nothing passes that was not judged', () => {
     const t = tempDir();
     try {
-      let deep: unknown = true;
-      for (let i = 0; i < 5000; i++) deep = [deep];
       const plan = {
         format_version: '1.2',
         planned_values: { root_module: { resources: [null, 7, { address: 'aws_kms_key.k', mode: 'managed', type: 'aws_kms_key', name: 'k', values: { enable_key_rotation: true } }], child_modules: 'x' } },
-        resource_changes: [null, { address: 'aws_kms_key.k', mode: 'managed', change: { after_unknown: { policy: deep } } }],
+        resource_changes: [null, { address: 'aws_kms_key.k', mode: 'managed', change: { after_unknown: { policy: 'DEEP' } } }],
         configuration: { provider_config: { aws: 3 }, root_module: { resources: 'x', module_calls: { m: null } } },
       };
-      const stacks = loadPlanStacks({ plans: [t.write('hostile.json', plan)] });
+      // Nested far deeper than any schema: 5,000 lists around one unknown marker.
+      const text = JSON.stringify(plan).replace('"DEEP"', `${'['.repeat(5000)}true${']'.repeat(5000)}`);
+      const stacks = loadPlanStacks({ plans: [t.write('hostile.json', text)] });
       expect([...stacks[0]!.resources.keys()]).toEqual(['aws_kms_key.k']);
       expect(statusOf(stacks, 'TF-SEP-3', 'aws_kms_key.k')).not.toContain('pass');
     } finally {

@@ -7,14 +7,10 @@ type R = Record<string, unknown>;
 
 function build(props: Partial<TenantDatabaseProps> = {}, env = PROD): { db: TenantDatabase; json: TerraformJson } {
   const stack = hostStack(env);
-  const db = new TenantDatabase(stack, 'acme', {
-    tenantId: 'acme',
-    engine: 'ec2-ebs',
-    platform: PLATFORM,
-    placement: placementOf('acme', 1, 7),
-    image: IMAGE,
-    ...props,
-  } as TenantDatabaseProps);
+  const merged: Record<string, unknown> = { tenantId: 'acme', engine: 'ec2-ebs', platform: PLATFORM, placement: placementOf('acme', 1, 7), image: IMAGE, ...props };
+  // Managed engines take no ALB slot: only an explicit placement reaches them.
+  if (merged.engine !== 'ec2-ebs' && !('placement' in props)) delete merged.placement;
+  const db = new TenantDatabase(stack, 'acme', merged as unknown as TenantDatabaseProps);
   return { db, json: synthJson(stack) };
 }
 
@@ -171,8 +167,14 @@ describe('TenantDatabase rds-postgres', () => {
       tags: { 'tenantform:tenant': 'acme', 'tenantform:data-class': 'customer' },
     });
     expect(only(json, 'aws_db_subnet_group').subnet_ids).toEqual(PLATFORM.isolatedSubnetIds);
-    expect(only(json, 'aws_vpc_security_group_ingress_rule')).toMatchObject({ from_port: 5432, to_port: 5432, referenced_security_group_id: 'sg-routing' });
-    expect(resourcesOf(json, 'aws_vpc_security_group_egress_rule')).toEqual({});
+    // No HTTP route reaches PostgreSQL: only members of the tenant's client group may connect, and the database itself opens nothing.
+    const groups = resourcesOf(json, 'aws_security_group');
+    const clientGroup = Object.keys(groups).find((k) => k.includes('client-security-group'))!;
+    const databaseGroup = Object.keys(groups).find((k) => !k.includes('client-security-group'))!;
+    expect(only(json, 'aws_vpc_security_group_ingress_rule')).toMatchObject({ from_port: 5432, to_port: 5432, referenced_security_group_id: `\${aws_security_group.${clientGroup}.id}`, security_group_id: `\${aws_security_group.${databaseGroup}.id}` });
+    expect(only(json, 'aws_vpc_security_group_egress_rule')).toMatchObject({ from_port: 5432, to_port: 5432, security_group_id: `\${aws_security_group.${clientGroup}.id}`, referenced_security_group_id: `\${aws_security_group.${databaseGroup}.id}` });
+    expect(JSON.stringify(json)).not.toContain('sg-routing');
+    expect(db.clientSecurityGroupId).toBeDefined();
     expect(resourcesOf(json, 'aws_instance')).toEqual({});
     expect(db.dataStores.map((r) => r.terraformResourceType)).toEqual(['aws_db_instance', 'aws_security_group', 'aws_db_subnet_group']);
   });
@@ -271,6 +273,8 @@ describe('TenantDatabase validation', () => {
     ['image without tag', { image: '111111111111.dkr.ecr.eu-west-1.amazonaws.com/aito/database' }, /\[TF-TEN-151\]/],
     ['privileged port', { port: 80 }, /\[TF-TEN-152\]/],
     ['placement of another tenant', { placement: placementOf('beta') }, /\[TF-TEN-153\].*another tenant/],
+    ['no placement for an ec2-ebs tenant', { placement: undefined }, /\[TF-TEN-158\].*needs its placement.*Got: undefined/],
+    ['a placement for a managed engine', { engine: 'rds-postgres', image: undefined, placement: placementOf('acme') }, /\[TF-TEN-157\].*rds-postgres has no ALB route/],
     ['placement on an ALB not in the pool', { placement: placementOf('acme', 5) }, /\[TF-TEN-153\].*ALB 5/],
     ['subnet index out of range', { subnetIndex: 3 }, /\[TF-TEN-154\]/],
     ['no private subnets', { platform: { ...PLATFORM, privateSubnetIds: [] } }, /\[TF-TEN-154\].*private subnets/],

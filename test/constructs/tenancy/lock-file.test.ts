@@ -70,7 +70,7 @@ describe('tenant lock file', () => {
 
   test('check mode refuses to write an out-of-date lock (TF-TEN-010) and passes a current one', () => {
     const { tenantsPath, lockPath } = workdir([{ id: 'acme', tier: 'free' }]);
-    expect(() => syncTenantLock(tenantsPath, lockPath, 1, { mode: 'check' })).toThrow(/\[TF-TEN-010\].*run `npm run synth` locally/);
+    expect(() => syncTenantLock(tenantsPath, lockPath, 1, { mode: 'check' })).toThrow(/\[TF-TEN-010\].*frozen lock.*run the synth locally without TENANTFORM_FROZEN_LOCK/);
     expect(fs.existsSync(lockPath)).toBe(false);
     syncTenantLock(tenantsPath, lockPath, 1);
     expect(syncTenantLock(tenantsPath, lockPath, 1, { mode: 'check' }).lockChanged).toBe(false);

@@ -1,5 +1,6 @@
 import { TenantformError } from '../../../../core/errors';
 import { normalizeDocument, parseTerraformJson } from '../../../../compliance/model/terraform-json';
+import { MAX_NESTING } from '../../../../compliance/model/terraform-json/parse';
 import { errorCode } from '../../fixtures/temp-folder';
 
 const parse = (text: string): unknown => parseTerraformJson(text, 'main.tf.json');
@@ -75,6 +76,10 @@ describe('parseTerraformJson', () => {
       ['a truncated file', '{"resource": {'],
       ['two root values', '{} {}'],
       ['a single-quoted string', "{'resource': {}}"],
+      ['a raw tab inside a string', '{"locals": {"a": "x\ty"}}'],
+      ['a raw newline inside a string', '{"locals": {"a": "x\ny"}}'],
+      ['a byte-order mark', '\uFEFF{}'],
+      ['NaN', '{"locals": {"a": NaN}}'],
     ])('refuses %s with TF-CHK-002', (_what, text) => {
       expect(errorCode(() => parse(text))).toBe('TF-CHK-002');
     });
@@ -82,6 +87,22 @@ describe('parseTerraformJson', () => {
     it('names the line and column of the first syntax error', () => {
       expect(() => parse('{\n  "a": 1,\n  }')).toThrow(/main\.tf\.json:3:3/);
     });
+  });
+
+  it('is not misled by strings that look like keys: escaped quotes and colons inside values', () => {
+    const text = '{"resource": {"aws_s3_bucket": {"b": {"bucket": "a\\":b", "tags": {"k": "\\"k\\": 1", "x\\"": ":"}}}}}';
+    expect(parse(text)).toEqual(JSON.parse(text));
+    const repeated = '{"resource": {"aws_s3_bucket": {"b": {"bucket": "\\"bucket\\": 1", "bucket": "x"}}}}';
+    expect(errorCode(() => parse(repeated))).toBe('TF-CHK-009');
+  });
+
+  it.each([
+    ['plain JSON', (d: number) => `{"locals": {"x": ${'['.repeat(d)}${']'.repeat(d)}}}`],
+    ['JSON with a repeated key (the key-by-key parser)', (d: number) => `{"locals": {"x": ${'['.repeat(d)}${']'.repeat(d)}}, "locals": {}}`],
+  ])('refuses %s nested deeper than the gate reads (TF-CHK-014), never a stack overflow', (_what, text) => {
+    expect(errorCode(() => parse(text(MAX_NESTING + 10)))).toBe('TF-CHK-014');
+    expect(errorCode(() => parse(text(100_000)))).toBe('TF-CHK-014');
+    expect(errorCode(() => parse(text(MAX_NESTING - 10)))).toBe('no error');
   });
 
   it('keeps a block named __proto__ as an own key rather than setting the prototype', () => {

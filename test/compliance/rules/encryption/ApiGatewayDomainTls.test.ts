@@ -20,4 +20,9 @@ describe('TF-ENC-16 ApiGatewayDomainTls', () => {
       pass: ['aws_api_gateway_domain_name.tls12', 'aws_apigatewayv2_domain_name.v2'],
     });
   });
+
+  it('a computed v2 domain_name_configuration is unknown', () => {
+    const stack = fixtureStack({ aws_apigatewayv2_domain_name: { computed: { domain_name: 'api.example.com', domain_name_configuration: ref('var.config') } } });
+    expect(verdicts(ApiGatewayDomainTls, stack)).toEqual({ fail: [], unknown: ['aws_apigatewayv2_domain_name.computed'], pass: [] });
+  });
 });

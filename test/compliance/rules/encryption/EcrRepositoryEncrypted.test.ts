@@ -19,4 +19,14 @@ describe('TF-ENC-12 EcrRepositoryEncrypted', () => {
       pass: ['aws_ecr_repository.good'],
     });
   });
+
+  it('a computed encryption_configuration is unknown; KMS_DSSE with a customer key passes', () => {
+    const stack = fixtureStack({
+      aws_ecr_repository: {
+        computed: { name: 'a', encryption_configuration: ref('var.enc') },
+        dsse: { name: 'b', encryption_configuration: { encryption_type: 'KMS_DSSE', kms_key: 'arn:aws:kms:eu-west-1:111111111111:key/1' } },
+      },
+    });
+    expect(verdicts(EcrRepositoryEncrypted, stack)).toEqual({ fail: [], unknown: ['aws_ecr_repository.computed'], pass: ['aws_ecr_repository.dsse'] });
+  });
 });

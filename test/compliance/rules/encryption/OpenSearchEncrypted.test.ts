@@ -27,4 +27,25 @@ describe('TF-ENC-10 OpenSearchEncrypted', () => {
       pass: ['aws_opensearch_domain.good'],
     });
   });
+
+  it('computed blocks are unknown, string flags are read, and the FIPS TLS 1.2 policy counts', () => {
+    const good = {
+      encrypt_at_rest: { enabled: 'true', kms_key_id: 'arn:aws:kms:eu-west-1:111111111111:key/1' },
+      node_to_node_encryption: { enabled: 'true' },
+      domain_endpoint_options: { enforce_https: 'true', tls_security_policy: 'Policy-Min-TLS-1-2-RFC9151-FIPS-2024-08' },
+    };
+    const stack = fixtureStack({
+      aws_opensearch_domain: {
+        strings: good,
+        computed_at_rest: { ...good, encrypt_at_rest: ref('var.at_rest') },
+        computed_endpoint: { ...good, domain_endpoint_options: ref('var.endpoint') },
+        string_false: { ...good, node_to_node_encryption: { enabled: 'false' } },
+      },
+    });
+    expect(verdicts(OpenSearchEncrypted, stack)).toEqual({
+      fail: ['aws_opensearch_domain.string_false'],
+      unknown: ['aws_opensearch_domain.computed_at_rest', 'aws_opensearch_domain.computed_endpoint'],
+      pass: ['aws_opensearch_domain.strings'],
+    });
+  });
 });

@@ -32,4 +32,28 @@ describe('TF-LP-7 cross-account trust needs an external ID or MFA', () => {
     const stack = stackFromJson({ resource: { aws_iam_role: { r: { assume_role_policy: trust('arn:aws:iam::999999999999:root') } } } }, 's', 's');
     expect(byStatus(runRule(CrossAccountTrustConditions, stack)).unknown).toEqual(['aws_iam_role.r']);
   });
+
+  test('an empty, wildcard or IfExists external ID is no condition; one from a variable is unknown', () => {
+    const stack = fixtureStack({
+      variable: { external_id: {} },
+      resource: {
+        aws_iam_role: {
+          empty: { assume_role_policy: trust('999999999999', { StringEquals: { 'sts:ExternalId': '' } }) },
+          blank: { assume_role_policy: trust('999999999999', { StringEquals: { 'sts:ExternalId': '  ' } }) },
+          wildcard: { assume_role_policy: trust('999999999999', { StringLike: { 'sts:ExternalId': '*' } }) },
+          if_exists: { assume_role_policy: trust('999999999999', { StringEqualsIfExists: { 'sts:ExternalId': 'abc' } }) },
+          any_value: { assume_role_policy: trust('999999999999', { 'ForAnyValue:StringEquals': { 'sts:ExternalId': 'abc' } }) },
+          one_empty: { assume_role_policy: trust('999999999999', { StringEquals: { 'sts:ExternalId': ['abc', ''] } }) },
+          from_variable: { assume_role_policy: trust('999999999999', { StringEquals: { 'sts:ExternalId': '${var.external_id}' } }) },
+          like_literal: { assume_role_policy: trust('999999999999', { StringLike: { 'sts:ExternalId': 'abc-123' } }) },
+        },
+      },
+    });
+    expect(byStatus(runRule(CrossAccountTrustConditions, stack))).toEqual({
+      fail: ['aws_iam_role.any_value', 'aws_iam_role.blank', 'aws_iam_role.empty', 'aws_iam_role.if_exists', 'aws_iam_role.one_empty', 'aws_iam_role.wildcard'],
+      unknown: ['aws_iam_role.from_variable'],
+      suppressed: [],
+      pass: ['aws_iam_role.like_literal'],
+    });
+  });
 });

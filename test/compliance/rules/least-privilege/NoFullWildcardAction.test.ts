@@ -20,4 +20,9 @@ describe('TF-LP-1 no Action "*"', () => {
       pass: ['aws_iam_policy.scoped', 'aws_iam_role_policy.deny_all'],
     });
   });
+
+  test('"*:*" is Action "*" by another name', () => {
+    const stack = fixtureStack({ resource: { aws_iam_policy: { star_star: { policy: policy(allow('*:*')) }, service: { policy: policy(allow('s3:*', 'arn:aws:s3:::b')) } } } });
+    expect(byStatus(runRule(NoFullWildcardAction, stack))).toEqual({ fail: ['aws_iam_policy.star_star'], unknown: [], suppressed: [], pass: ['aws_iam_policy.service'] });
+  });
 });

@@ -22,4 +22,23 @@ describe('TF-LP-8 no user policies', () => {
       pass: ['aws_iam_policy_attachment.groups_only'],
     });
   });
+
+  test('an exclusive attachment list on a user attaches policies to the user too', () => {
+    const stack = fixtureStack({
+      variable: { arns: {} },
+      resource: {
+        aws_iam_user_policy_attachments_exclusive: {
+          some: { user_name: 'alice', policy_arns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
+          none: { user_name: 'bob', policy_arns: [] },
+          var_list: { user_name: 'carol', policy_arns: '${var.arns}' },
+        },
+      },
+    });
+    expect(byStatus(runRule(NoUserPolicies, stack))).toEqual({
+      fail: ['aws_iam_user_policy_attachments_exclusive.some'],
+      unknown: ['aws_iam_user_policy_attachments_exclusive.var_list'],
+      suppressed: [],
+      pass: ['aws_iam_user_policy_attachments_exclusive.none'],
+    });
+  });
 });

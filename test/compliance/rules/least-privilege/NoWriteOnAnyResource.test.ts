@@ -1,4 +1,4 @@
-import { accessLevel } from '../../../../compliance/iam/actions';
+import { accessLevel, needsScoping, readsSensitiveData } from '../../../../compliance/iam/actions';
 import { NoWriteOnAnyResource } from '../../../../compliance/rules/least-privilege/NoWriteOnAnyResource';
 import { byStatus, fixtureStack, runRule } from '../../support/compliance-fixtures';
 import { allow, policy } from './support';
@@ -51,5 +51,52 @@ describe('TF-LP-3 no write / permissions management on Resource "*"', () => {
     ['*', 'permissions-management'],
   ])('classifies %s as %s', (action, level) => {
     expect(accessLevel(action)).toBe(level);
+  });
+
+  test('data-plane reads on "*" are not harmless, in literal and wildcard forms; configuration reads stay exempt', () => {
+    const stack = fixtureStack({
+      data: { aws_iam_policy_document: { params: { statement: [{ actions: ['ssm:GetParameter*'], resources: ['*'] }] } } },
+      resource: {
+        aws_iam_policy: {
+          secrets_wildcard: { policy: policy(allow('secretsmanager:Get*')) },
+          objects_wildcard: { policy: policy(allow(['s3:GetObject*'], 'arn:aws:s3:::*')) },
+          params_doc: { policy: '${data.aws_iam_policy_document.params.json}' },
+          decrypt: { policy: policy(allow('kms:Decrypt')) },
+          any_service_get: { policy: policy(allow('*:Get*')) },
+          items: { policy: policy(allow('dynamodb:Get*')) },
+          bucket_config: { policy: policy(allow(['s3:GetBucket*', 'secretsmanager:DescribeSecret', 'ssm:DescribeParameters'])) },
+        },
+        aws_iam_role: { inline: { assume_role_policy: '{}', inline_policy: [{ name: 'x', policy: policy(allow('s3:Get*')) }] } },
+      },
+    });
+    expect(byStatus(runRule(NoWriteOnAnyResource, stack), true)).toEqual({
+      fail: [
+        'aws_iam_policy.any_service_get#Action::*:Get*',
+        'aws_iam_policy.decrypt#Action::kms:Decrypt',
+        'aws_iam_policy.items#Action::dynamodb:Get*',
+        'aws_iam_policy.objects_wildcard#Action::s3:GetObject*',
+        'aws_iam_policy.params_doc#Action::ssm:GetParameter*',
+        'aws_iam_policy.secrets_wildcard#Action::secretsmanager:Get*',
+        'aws_iam_role.inline#Action::s3:Get*',
+      ],
+      unknown: [],
+      suppressed: [],
+      pass: ['aws_iam_policy.bucket_config'],
+    });
+  });
+
+  test.each([
+    ['secretsmanager:Get*', true],
+    ['secretsmanager:GetSecretValue', true],
+    ['SSM:GetParameter*', true],
+    ['s3:GetObject*', true],
+    ['s3:Get*', true],
+    ['kms:Decrypt', true],
+    ['s3:GetBucketPolicy', false],
+    ['ssm:DescribeParameters', false],
+    ['ec2:Describe*', false],
+  ])('%s reads sensitive data: %s', (action, sensitive) => {
+    expect(readsSensitiveData(action)).toBe(sensitive);
+    if (sensitive) expect(needsScoping(action)).toBe(true);
   });
 });

@@ -31,4 +31,26 @@ describe('TF-MFA-3 human-assumable roles require MFA', () => {
       pass: ['aws_iam_role.account_mfa', 'aws_iam_role.account_mfa_age', 'aws_iam_role.oidc', 'aws_iam_role.role_principal', 'aws_iam_role.service', 'aws_iam_role.third_party'],
     });
   });
+
+  test('an empty or wildcard external ID does not stand in for MFA; one from a variable is unknown', () => {
+    const stack = fixtureStack({
+      variable: { external_id: {} },
+      resource: {
+        aws_iam_role: {
+          empty_external_id: { assume_role_policy: trust({ AWS: 'arn:aws:iam::999999999999:root' }, { StringEquals: { 'sts:ExternalId': '' } }) },
+          wildcard_external_id: { assume_role_policy: trust({ AWS: 'arn:aws:iam::999999999999:root' }, { StringLike: { 'sts:ExternalId': '*' } }) },
+          if_exists_external_id: { assume_role_policy: trust({ AWS: 'arn:aws:iam::999999999999:root' }, { StringEqualsIfExists: { 'sts:ExternalId': 'abc' } }) },
+          age_if_exists: { assume_role_policy: trust({ AWS: 'arn:aws:iam::222222222222:root' }, { NumericLessThanIfExists: { 'aws:MultiFactorAuthAge': '3600' } }) },
+          mfa_string: { assume_role_policy: trust({ AWS: 'arn:aws:iam::222222222222:root' }, { StringEquals: { 'aws:MultiFactorAuthPresent': 'true' } }) },
+          variable_external_id: { assume_role_policy: trust({ AWS: 'arn:aws:iam::999999999999:root' }, { StringEquals: { 'sts:ExternalId': '${var.external_id}' } }) },
+        },
+      },
+    });
+    expect(byStatus(runRule(HumanRolesRequireMfa, stack))).toEqual({
+      fail: ['aws_iam_role.age_if_exists', 'aws_iam_role.empty_external_id', 'aws_iam_role.if_exists_external_id', 'aws_iam_role.mfa_string', 'aws_iam_role.wildcard_external_id'],
+      unknown: ['aws_iam_role.variable_external_id'],
+      suppressed: [],
+      pass: [],
+    });
+  });
 });

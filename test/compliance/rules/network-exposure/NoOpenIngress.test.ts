@@ -1,46 +1,12 @@
-import { NoAdminPortsFromAnywhere, NoOpenIngress } from '../../../../compliance/rules/network-exposure';
+import { NoOpenIngress } from '../../../../compliance/rules/network-exposure';
 import { fixtureStack, ref, verdicts } from '../../../support/rules-fixtures';
+import { everyForm, ingress, splitSources } from './support/security-groups';
 
-const ingress = (from: number, to: number, cidr: string, protocol = 'tcp') => ({ from_port: from, to_port: to, protocol, cidr_blocks: cidr.includes(':') ? [] : [cidr], ipv6_cidr_blocks: cidr.includes(':') ? [cidr] : [] });
-
-/** One fixture for TF-NET-1 and TF-NET-2: every way a security group can be written. */
-const stack = fixtureStack({
-  aws_security_group: {
-    lb_https: { ingress: [ingress(443, 443, '0.0.0.0/0')] },
-    lb_http_redirect: { ingress: [ingress(80, 80, '0.0.0.0/0')] },
-    lb_http_forward: { ingress: [ingress(80, 80, '0.0.0.0/0')] },
-    app_https_anywhere: { ingress: [ingress(443, 443, '0.0.0.0/0')] },
-    ssh_only: { ingress: [ingress(22, 22, '0.0.0.0/0')] },
-    all_v6: { ingress: [ingress(0, 0, '::/0', '-1')] },
-    private_cidr: { ingress: [ingress(22, 22, '10.0.0.0/8')] },
-    no_rules: {},
-    var_cidr: { ingress: [{ from_port: 5432, to_port: 5432, protocol: 'tcp', cidr_blocks: [ref('var.cidr')] }] },
-    target: {},
-  },
-  aws_lb: {
-    public_https: { internal: false, security_groups: [ref('aws_security_group.lb_https.id')] },
-    public_redirect: { security_groups: [ref('aws_security_group.lb_http_redirect.id')] },
-    public_forward: { security_groups: [ref('aws_security_group.lb_http_forward.id')] },
-  },
-  aws_lb_listener: {
-    redirect: { load_balancer_arn: ref('aws_lb.public_redirect.arn'), port: 80, protocol: 'HTTP', default_action: [{ type: 'redirect', redirect: [{ protocol: 'HTTPS' }] }] },
-    forward: { load_balancer_arn: ref('aws_lb.public_forward.arn'), port: 80, protocol: 'HTTP', default_action: [{ type: 'forward' }] },
-  },
-  aws_security_group_rule: {
-    rdp_anywhere: { type: 'ingress', security_group_id: ref('aws_security_group.target.id'), from_port: 3389, to_port: 3389, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] },
-    wide_range: { type: 'ingress', security_group_id: ref('aws_security_group.target.id'), from_port: 0, to_port: 65535, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] },
-    egress_anywhere: { type: 'egress', security_group_id: ref('aws_security_group.target.id'), from_port: 0, to_port: 0, protocol: '-1', cidr_blocks: ['0.0.0.0/0'] },
-  },
-  aws_vpc_security_group_ingress_rule: {
-    v6_ssh: { security_group_id: ref('aws_security_group.target.id'), ip_protocol: 'tcp', from_port: 22, to_port: 22, cidr_ipv6: '::/0' },
-    from_group: { security_group_id: ref('aws_security_group.target.id'), ip_protocol: '-1', referenced_security_group_id: ref('aws_security_group.lb_https.id') },
-    unknown_group_https: { security_group_id: ref('var.sg'), ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr_ipv4: '0.0.0.0/0' },
-  },
-});
+const rule = NoOpenIngress;
 
 describe('TF-NET-1 NoOpenIngress', () => {
   it('allows only 443 (and redirecting 80) on internet-facing load balancers', () => {
-    expect(verdicts(NoOpenIngress, stack)).toEqual({
+    expect(verdicts(rule, everyForm())).toEqual({
       fail: ['aws_security_group.all_v6', 'aws_security_group.app_https_anywhere', 'aws_security_group.lb_http_forward', 'aws_security_group_rule.wide_range'],
       unknown: ['aws_security_group.var_cidr', 'aws_vpc_security_group_ingress_rule.unknown_group_https'],
       pass: [
@@ -50,23 +16,90 @@ describe('TF-NET-1 NoOpenIngress', () => {
       ],
     });
   });
-});
 
-describe('TF-NET-2 NoAdminPortsFromAnywhere', () => {
-  it('is unknown when SSH could be open to an unresolved CIDR', () => {
-    const s = fixtureStack({ aws_security_group: { g: { ingress: [{ from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: [ref('var.admin_cidr')] }] } } });
-    expect(verdicts(NoAdminPortsFromAnywhere, s)).toEqual({ fail: [], unknown: ['aws_security_group.g'], pass: [] });
+  describe('Noncompliance', () => {
+    it.each([
+      ['two IPv4 halves', ['0.0.0.0/1', '128.0.0.0/1']],
+      ['two IPv6 halves', ['::/1', '8000::/1']],
+      ['two public /9s', ['11.0.0.0/9', '11.128.0.0/9']],
+      ['0.0.0.0/00', ['0.0.0.0/00']],
+      ['::0/0', ['::0/0']],
+    ])('GIVEN %s on 5432 in separate rule resources THEN every part fails', (_why, sources) => {
+      const v = verdicts(rule, splitSources(5432, sources));
+      expect(v.fail).toHaveLength(sources.length);
+      expect(v.unknown).toEqual([]);
+    });
+
+    it('GIVEN two halves on overlapping port ranges THEN the shared ports make both fail', () => {
+      const s = fixtureStack({
+        aws_security_group: { g: { ingress: [ingress(1000, 2000, '0.0.0.0/1'), ingress(1500, 2500, '128.0.0.0/1')] } },
+      });
+      expect(verdicts(rule, s)).toEqual({ fail: ['aws_security_group.g'], unknown: [], pass: [] });
+    });
+
+    it('GIVEN ICMP, protocol -1 or an IANA protocol number from anywhere THEN it fails', () => {
+      const s = fixtureStack({
+        aws_security_group: {
+          icmp: { ingress: [{ from_port: -1, to_port: -1, protocol: 'icmp', cidr_blocks: ['0.0.0.0/0'] }] },
+          all: { ingress: [{ from_port: 0, to_port: 0, protocol: 'all', ipv6_cidr_blocks: ['::/0'] }] },
+          gre: { ingress: [{ from_port: 0, to_port: 0, protocol: '47', cidr_blocks: ['0.0.0.0/0'] }] },
+        },
+      });
+      expect(verdicts(rule, s).fail).toEqual(['aws_security_group.all', 'aws_security_group.gre', 'aws_security_group.icmp']);
+    });
+
+    it('GIVEN SSH from anywhere as part of a wider range THEN the range fails here too', () => {
+      const s = fixtureStack({ aws_security_group: { g: { ingress: [ingress(20, 25, '0.0.0.0/0')] } } });
+      expect(verdicts(rule, s).fail).toEqual(['aws_security_group.g']);
+    });
+
+    it('GIVEN a rule on a group outside the stack THEN it is judged alone', () => {
+      const s = fixtureStack({ aws_vpc_security_group_ingress_rule: { r: { security_group_id: 'sg-0123456789abcdef0', ip_protocol: 'tcp', from_port: 5432, to_port: 5432, cidr_ipv4: '0.0.0.0/0' } } });
+      expect(verdicts(rule, s).fail).toEqual(['aws_vpc_security_group_ingress_rule.r']);
+    });
+
+    it('GIVEN a load balancer group admitting 443 from anywhere through a second, wider rule THEN the wider rule fails', () => {
+      const s = fixtureStack({
+        aws_security_group: { lb: { ingress: [ingress(443, 443, '0.0.0.0/0'), ingress(0, 65535, '::/0')] } },
+        aws_lb: { public: { internal: false, security_groups: [ref('aws_security_group.lb.id')] } },
+      });
+      expect(verdicts(rule, s).fail).toEqual(['aws_security_group.lb']);
+    });
   });
 
-  it('flags SSH/RDP from anywhere in inline, legacy-rule and vpc-rule forms', () => {
-    expect(verdicts(NoAdminPortsFromAnywhere, stack)).toEqual({
-      fail: ['aws_security_group.all_v6', 'aws_security_group.ssh_only', 'aws_security_group_rule.rdp_anywhere', 'aws_security_group_rule.wide_range', 'aws_vpc_security_group_ingress_rule.v6_ssh'],
-      unknown: [],
-      pass: [
-        'aws_security_group.app_https_anywhere', 'aws_security_group.lb_http_forward', 'aws_security_group.lb_http_redirect', 'aws_security_group.lb_https',
-        'aws_security_group.no_rules', 'aws_security_group.private_cidr', 'aws_security_group.target', 'aws_security_group.var_cidr',
-        'aws_vpc_security_group_ingress_rule.from_group', 'aws_vpc_security_group_ingress_rule.unknown_group_https',
-      ],
+  describe('Unknown', () => {
+    it('GIVEN a public part alongside sources that cannot be read THEN it is unknown', () => {
+      const s = fixtureStack({
+        aws_security_group: { g: { ingress: [ingress(5432, 5432, '1.0.0.0/9'), { from_port: 5432, to_port: 5432, protocol: 'tcp', cidr_blocks: [ref('var.partner')] }] } },
+      });
+      expect(verdicts(rule, s)).toEqual({ fail: [], unknown: ['aws_security_group.g'], pass: [] });
+    });
+
+    it('GIVEN a group whose ingress is a variable THEN it is unknown', () => {
+      const s = fixtureStack({ aws_security_group: { g: { ingress: ref('var.rules') } } });
+      expect(verdicts(rule, s).unknown).toEqual(['aws_security_group.g']);
+    });
+
+    it('GIVEN a narrow public range whose ports cannot be read THEN it is not enough to be unknown', () => {
+      const s = fixtureStack({ aws_security_group: { g: { ingress: [{ from_port: ref('var.port'), to_port: ref('var.port'), protocol: 'tcp', cidr_blocks: ['198.51.100.0/24'] }] } } });
+      expect(verdicts(rule, s)).toEqual({ fail: [], unknown: [], pass: ['aws_security_group.g'] });
+    });
+  });
+
+  describe('Compliance', () => {
+    it('GIVEN halves on different ports THEN nothing is open to the internet', () => {
+      const s = fixtureStack({ aws_security_group: { g: { ingress: [ingress(5432, 5432, '0.0.0.0/1'), ingress(6432, 6432, '128.0.0.0/1')] } } });
+      // Each half alone is internet-wide, so each fails on its own port.
+      expect(verdicts(rule, s).fail).toEqual(['aws_security_group.g']);
+      const narrow = fixtureStack({ aws_security_group: { g: { ingress: [ingress(5432, 5432, '1.0.0.0/9'), ingress(6432, 6432, '1.128.0.0/9')] } } });
+      expect(verdicts(rule, narrow)).toEqual({ fail: [], unknown: [], pass: ['aws_security_group.g'] });
+    });
+
+    it('GIVEN group references, self and private space THEN it passes', () => {
+      const s = fixtureStack({
+        aws_security_group: { a: {}, b: { ingress: [{ from_port: 0, to_port: 0, protocol: '-1', self: true }, { from_port: 443, to_port: 443, protocol: 'tcp', security_groups: [ref('aws_security_group.a.id')] }, ingress(0, 65535, '10.0.0.0/8')] } },
+      });
+      expect(verdicts(rule, s)).toEqual({ fail: [], unknown: [], pass: ['aws_security_group.a', 'aws_security_group.b'] });
     });
   });
 });
