@@ -12,8 +12,16 @@ const runtimePaths = [
   { name: 'cdktf', message: 'Import cdktf through core/cdktf.ts (tenantform/stacks re-exports App) so a move to the cdktn fork is one line.' },
   { name: 'constructs', message: 'Import constructs through core/cdktf.ts.' },
 ];
+const examplesSeam = {
+  group: ['**/core/aws-examples', './aws-examples'],
+  message: 'core/aws-examples.ts is for examples and tests; move the class to core/aws.ts if library code needs it.',
+};
+const stacksSeam = {
+  group: ['**/core/aws-stacks', './aws-stacks'],
+  message: 'core/aws-stacks.ts holds what only stacks/ instantiates; a construct takes the provider as a prop (type AwsProvider from core/aws.ts).',
+};
 const providerPatterns = [
-  { group: ['@cdktf/provider-aws/*'], message: 'Import provider classes through core/aws.ts (add the class there if it is missing), so a move to @cdktn/provider-aws is one file.' },
+  { group: ['@cdktf/provider-aws/*'], message: 'Import provider classes through the seam, core/aws.ts (core/aws-stacks.ts, core/aws-examples.ts for their consumers); add the class there if it is missing, so a move to @cdktn/provider-aws touches those files only.' },
 ];
 
 export default tseslint.config(
@@ -37,21 +45,15 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Library code must not load the examples' provider classes: core/aws.ts
-    // re-exports eagerly, so the split is what keeps tenantform/constructs cheap.
+    // Library code must not load provider classes it does not use: the seam's
+    // re-exports load eagerly, so its split by consumer is what keeps
+    // tenantform/constructs cheap (bench/import-cost.bench.ts measures it).
     files: ['core/**/*.ts', 'constructs/**/*.ts', 'stacks/**/*.ts', 'compliance/**/*.ts', 'bin/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: runtimePaths,
-          patterns: [
-            ...providerPatterns,
-            { group: ['**/core/aws-examples', './aws-examples'], message: 'core/aws-examples.ts is for examples and tests; move the class to core/aws.ts if library code needs it.' },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { paths: runtimePaths, patterns: [...providerPatterns, examplesSeam] }] },
+  },
+  {
+    files: ['core/**/*.ts', 'constructs/**/*.ts', 'compliance/**/*.ts', 'bin/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: runtimePaths, patterns: [...providerPatterns, examplesSeam, stacksSeam] }] },
   },
   {
     // The seam itself is the one place allowed to name the runtime packages.
@@ -62,7 +64,7 @@ export default tseslint.config(
     // The provider seam deep-imports; the root stays forbidden even here.
     // bench/ baselines measure raw cdktf as a user writes it, without
     // tenantform, so they import the provider directly (deep paths only).
-    files: ['core/aws.ts', 'core/aws-examples.ts', 'bench/**/*.ts'],
+    files: ['core/aws.ts', 'core/aws-stacks.ts', 'core/aws-examples.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: runtimePaths }] },
   },
 );

@@ -110,16 +110,19 @@ const BOUNDING_OPERATORS: Readonly<Record<BoundKind, readonly string[]>> = {
   arn: ['ArnEquals', 'ArnLike', 'StringEquals', 'StringLike'],
 };
 
+/** StringLike and both ARN operators read `*` and `?` as wildcards (ArnEquals too); the other string operators compare literally. */
+const matchesWildcards = (base: string): boolean => base === 'StringLike' || base.startsWith('Arn');
+
 /** Whether one value of a bounding key names something specific under this operator. */
 function valueBounds(kind: BoundKind, base: string, value: PolicyValue): Verdict {
   if (isUnknown(value)) {
     if (!isSpecificReference(value)) return { kind: 'unknown', reason: `its value ${value.$unknown} cannot be resolved` };
     const literal = literalParts(value.$unknown);
-    return base.endsWith('Like') && hasWildcard(literal) ? { kind: 'unknown', reason: `its value ${value.$unknown} mixes a reference and a wildcard` } : YES;
+    return matchesWildcards(base) && hasWildcard(literal) ? { kind: 'unknown', reason: `its value ${value.$unknown} mixes a reference and a wildcard` } : YES;
   }
   const v = value.trim();
   if (v === '') return { kind: 'no', reason: 'its value is empty' };
-  const wild = base.endsWith('Like') && hasWildcard(v);
+  const wild = matchesWildcards(base) && hasWildcard(v);
   if (kind === 'account' || kind === 'org') return wild ? { kind: 'no', reason: `${JSON.stringify(v)} is a wildcard` } : YES;
   if (kind === 'org-path') {
     // `o-abc/r-ab12/ou-ab12-xyz/*` is the documented form: the organization is fixed, the tail may be a wildcard.

@@ -2,9 +2,17 @@
 import { PolicyValue } from '../policy';
 import { isSpecificUnknown, isUnknown } from '../values';
 
-/** `*`, or an ARN whose resource part is only `*` (every resource of a service). */
+/**
+ * `*`, or an ARN whose resource part names every resource of a type: `*`,
+ * `secret:*`, `parameter/*`, `table/*`, and for S3 (whose resource part is
+ * bucket/key, not type/name) `*` and every object of every bucket.
+ */
 export function isAnyResource(r: string): boolean {
-  return r === '*' || /^arn:[^:]*:[^:]*:[^:]*:[^:]*:\*$/.test(r);
+  if (r === '*') return true;
+  const m = /^arn:[^:]*:([^:]*):[^:]*:[^:]*:(.*)$/.exec(r);
+  if (m === null) return false;
+  const [, service = '', resource = ''] = m;
+  return service === 's3' ? /^\*+(\/\*+)*$/.test(resource) : /^([\w-]+[:/])?\*+(\/\*+)*$/.test(resource);
 }
 
 /** 'any' when some resource is a wildcard, 'unknown' when some cannot be resolved, else 'scoped'. */

@@ -62,6 +62,41 @@ describe('tenantform check', () => {
   });
 });
 
+describe('tenantform check --plan', () => {
+  const PLANS = join(FIXTURES, 'plan');
+
+  test('exit 1 on a plan whose child module fails a rule, judged at the module address', () => {
+    const r = cli('check', '--plan', join(PLANS, 'child-module.json'), '--format', 'json');
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as { findings: Array<{ status: string; ruleId: string; address: string; stack: string }> };
+    expect(report.findings.filter((f) => f.status === 'fail' && f.ruleId === 'TF-ENC-13').map((f) => f.address).sort()).toEqual([
+      'module.store.aws_kms_key.k',
+      'module.store.module.inner.aws_kms_key.deep',
+    ]);
+    expect(report.findings[0]!.stack).toBe('child-module');
+  });
+
+  test('suppressions come from the stack JSON beside the plan, or named with --config', () => {
+    const beside = cli('check', '--plan', join(PLANS, 'suppressed', 'plan.json'), '--format', 'json');
+    const statuses = (out: string) =>
+      (JSON.parse(out) as { findings: Array<{ status: string; ruleId: string; address: string }> }).findings.filter((f) => f.ruleId === 'TF-ENC-13').map((f) => `${f.status} ${f.address}`).sort();
+    expect(statuses(beside.stdout)).toEqual(['fail aws_kms_key.plain', 'suppressed aws_kms_key.imported']);
+    const named = cli('check', '--plan', join(PLANS, 'suppressed', 'plan.json'), '--config', join(PLANS, 'suppressed'), '--format', 'json');
+    expect(statuses(named.stdout)).toEqual(['fail aws_kms_key.plain', 'suppressed aws_kms_key.imported']);
+  });
+
+  test('exit 2 with a coded message, no stack trace, for input that is not a plan', () => {
+    const state = cli('check', '--plan', join(PLANS, 'state-not-plan.json'));
+    expect(state.status).toBe(2);
+    expect(state.stderr).toContain('[TF-CHK-020]');
+    expect(state.stderr).not.toMatch(/\n\s+at /);
+    // Synthesized JSON is not a plan either.
+    expect(cli('check', '--plan', join(PLANS, 'suppressed', 'cdk.tf.json')).stderr).toContain('[TF-CHK-020]');
+    expect(cli('check', '--plan', join(PLANS, 'child-module.json'), '--config', join(PLANS, 'suppressed')).stderr).toContain('[TF-CHK-021]');
+    expect(cli('check', '--config', join(PLANS, 'suppressed')).status).toBe(2);
+  });
+});
+
 describe('tenantform rules', () => {
   test('lists every rule, one per line', () => {
     const r = cli('rules');

@@ -4,11 +4,13 @@ import * as path from 'path';
 import { TenantIntent } from '../../constructs/tenancy/tenants-file';
 import { FROZEN_LOCK_ENV, TenantFleet, TenantFleetProps } from '../../stacks/tenant-fleet';
 import { DEV, newApp, PROD, resourcesOf, synthJson } from '../support/synth';
-import { IMAGE } from '../support/tenancy-fixtures';
 
 // CloudFront's certificate lives in us-east-1, so the platform's environments allow it.
 const EDGE_PROD = { ...PROD, additionalRegions: ['us-east-1'] };
 const EDGE_DEV = { ...DEV, additionalRegions: ['us-east-1'] };
+
+/** Each environment pulls the database image from its own account's registry. */
+const imageOf = (accountId: string) => ({ 'ec2-ebs': { image: `${accountId}.dkr.ecr.eu-west-1.amazonaws.com/aito/database:1.4.2` } });
 
 const TENANTS: TenantIntent[] = [
   { id: 'acme', tier: 'premium' },
@@ -26,8 +28,8 @@ describe('TenantFleet', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const BOTH = [
-    { environment: EDGE_PROD, vpc: { cidrBlock: '10.10.0.0/16' }, domain: 'example.app', engines: { 'ec2-ebs': { image: IMAGE } } },
-    { environment: EDGE_DEV, vpc: { cidrBlock: '10.20.0.0/16' }, domain: 'dev.example.app', engines: { 'ec2-ebs': { image: IMAGE } } },
+    { environment: EDGE_PROD, vpc: { cidrBlock: '10.10.0.0/16' }, domain: 'example.app', engines: imageOf(PROD.accountId) },
+    { environment: EDGE_DEV, vpc: { cidrBlock: '10.20.0.0/16' }, domain: 'dev.example.app', engines: imageOf(DEV.accountId) },
   ];
   // One environment unless a test needs two: each platform takes a while to build.
   const props = (overrides: Partial<TenantFleetProps> = {}): TenantFleetProps => ({ tenants: TENANTS, lockFile, lockMode: 'write', environments: [BOTH[1]!], ...overrides });
@@ -88,7 +90,7 @@ describe('TenantFleet', () => {
   });
 
   test('a bad prop of any stack leaves the lock untouched: it is written only after every stack is built', () => {
-    expect(() => new TenantFleet(newApp(), props({ environments: [{ environment: EDGE_PROD, vpc: { cidrBlock: '10.10.0.0/16' }, domain: 'Not A Domain', engines: { 'ec2-ebs': { image: IMAGE } } }] }))).toThrow(/\[TF-PLT-001\]/);
+    expect(() => new TenantFleet(newApp(), props({ environments: [{ environment: EDGE_PROD, vpc: { cidrBlock: '10.10.0.0/16' }, domain: 'Not A Domain', engines: imageOf(PROD.accountId) }] }))).toThrow(/\[TF-PLT-001\]/);
     expect(fs.existsSync(lockFile)).toBe(false);
     expect(fs.readdirSync(dir)).toEqual([]);
   });

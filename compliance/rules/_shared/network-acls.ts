@@ -66,12 +66,21 @@ export function aclIngress(stack: StackModel, acl: ResourceModel): AclIngress {
   return { entries: [...inline, ...(byAcl.get(acl.address) ?? []), ...stray], unreadable };
 }
 
-/** Standalone ingress entries by ACL address; `stray` are those whose ACL cannot be resolved (they may belong to any). */
-function standaloneIndex(stack: StackModel): { byAcl: Map<string, AclEntry[]>; stray: AclEntry[] } {
+interface StandaloneIndex {
+  readonly byAcl: Map<string, AclEntry[]>;
+  /** Entries whose ACL reference is unresolved: they may belong to any ACL of the stack. */
+  readonly stray: AclEntry[];
+  /** Rules whose ACL is not in this stack (a literal ID, an unresolved reference), each with its own entry. */
+  readonly detached: { readonly rule: ResourceModel; readonly entry: AclEntry }[];
+}
+
+/** Standalone ingress entries, indexed once per stack. */
+function standaloneIndex(stack: StackModel): StandaloneIndex {
   const index = stackIndex(stack);
   return index.memo('nacl-rules', () => {
     const byAcl = new Map<string, AclEntry[]>();
     const stray: AclEntry[] = [];
+    const detached: StandaloneIndex['detached'] = [];
     for (const r of index.ofTypes('aws_network_acl_rule')) {
       const egress = boolOf(r.values.egress, false);
       if (egress === true) continue;
@@ -81,14 +90,23 @@ function standaloneIndex(stack: StackModel): { byAcl: Map<string, AclEntry[]>; s
       if (!known) {
         // A literal ID names an ACL outside this stack; only unresolved references may point at ours.
         if (isUnresolved(r.values.network_acl_id)) stray.push(e);
+        detached.push({ rule: r, entry: { ...e, certain: egress === false } });
         continue;
       }
       let list = byAcl.get(acl.address);
       if (list === undefined) byAcl.set(acl.address, (list = []));
       list.push(e);
     }
-    return { byAcl, stray };
+    return { byAcl, stray, detached };
   });
+}
+
+/**
+ * Standalone rules on ACLs this stack does not hold, each judged on its own
+ * entry: an unseen lower-numbered deny is not a defence the gate can credit.
+ */
+export function detachedAclRules(stack: StackModel): readonly { readonly rule: ResourceModel; readonly ingress: AclIngress }[] {
+  return standaloneIndex(stack).detached.map(({ rule, entry }) => ({ rule, ingress: { entries: [entry], unreadable: [] } }));
 }
 
 function matches(e: AclEntry, probe: Probe): boolean | 'unknown' {

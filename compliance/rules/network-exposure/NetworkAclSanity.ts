@@ -1,6 +1,6 @@
 import { decide, defineRule, listOf, referencedAddresses } from '../../rule-kit';
 import { ResourceModel, RuleOutcome, StackModel } from '../../types';
-import { ACL_TYPES, aclIngress, aclVerdict, Probe } from '../_shared/network-acls';
+import { ACL_TYPES, AclIngress, aclIngress, aclVerdict, detachedAclRules, Probe } from '../_shared/network-acls';
 import { stackIndex } from '../_shared/stack-index';
 
 const PROBES: readonly { readonly probe: Probe; readonly what: string }[] = [
@@ -24,22 +24,24 @@ export const NetworkAclSanity = defineRule(
   (stack) => {
     const index = stackIndex(stack);
     const outcomes: RuleOutcome[] = [];
-    for (const acl of index.ofTypes(...ACL_TYPES)) {
-      const ingress = aclIngress(stack, acl);
-      const problems: string[] = [];
-      const unknowns: string[] = [...ingress.unreadable];
-      for (const { probe, what } of PROBES) {
-        const verdict = aclVerdict(ingress, probe);
-        if (verdict === 'allows') problems.push(`${what} is allowed from the internet`);
-        else if (verdict === 'unknown') unknowns.push(`whether ${what} is allowed from the internet is unresolved`);
-      }
-      outcomes.push(decide(acl.address, problems, unknowns, 'no allow-all or SSH/RDP ingress from anywhere'));
-    }
+    for (const acl of index.ofTypes(...ACL_TYPES)) outcomes.push(judge(acl.address, aclIngress(stack, acl)));
+    for (const { rule, ingress } of detachedAclRules(stack)) outcomes.push(judge(rule.address, ingress, ' by this rule alone (its network ACL is not in this stack)'));
     const associations = associationIndex(stack);
     for (const subnet of index.ofTypes('aws_subnet')) outcomes.push(subnetOutcome(stack, subnet, associations));
     return outcomes;
   },
 );
+
+function judge(address: string, ingress: AclIngress, how = ''): RuleOutcome {
+  const problems: string[] = [];
+  const unknowns: string[] = [...ingress.unreadable];
+  for (const { probe, what } of PROBES) {
+    const verdict = aclVerdict(ingress, probe);
+    if (verdict === 'allows') problems.push(`${what} is allowed from the internet${how}`);
+    else if (verdict === 'unknown') unknowns.push(`whether ${what} is allowed from the internet${how} is unresolved`);
+  }
+  return decide(address, problems, unknowns, 'no allow-all or SSH/RDP ingress from anywhere');
+}
 
 interface Associations {
   /** Subnets that a NACL of the stack (tier or adopted default) names. */

@@ -76,13 +76,13 @@ export const cases: RedTeamCase[] = [
   {
     id: 'encryption/launch-template-ebs-string-false',
     why: 'launch template mapping in object form with ebs.encrypted = "false" (the attribute is a string in the schema)',
-    files: mainFile({ resource: { aws_launch_template: { lt: { name: 'lt', image_id: AMI, block_device_mappings: { device_name: '/dev/xvda', ebs: { volume_size: 20, encrypted: 'false' } } } } } }),
+    files: mainFile({ resource: { aws_launch_template: { lt: { name: 'tenant-hosts', image_id: AMI, block_device_mappings: { device_name: '/dev/xvda', ebs: { volume_size: 20, encrypted: 'false' } } } } } }),
     expect: { rules: ['TF-ENC-2'] },
   },
   {
     id: 'encryption/launch-template-ebs-encrypted-unset',
     why: 'launch template maps the root EBS volume without saying encrypted',
-    files: mainFile({ resource: { aws_launch_template: { lt: { name: 'lt', image_id: AMI, block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ volume_size: 20 }] }] } } } }),
+    files: mainFile({ resource: { aws_launch_template: { lt: { name: 'tenant-hosts', image_id: AMI, block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ volume_size: 20 }] }] } } } }),
     expect: { rules: ['TF-ENC-2'] },
   },
   {
@@ -90,7 +90,7 @@ export const cases: RedTeamCase[] = [
     why: 'encryption decided by a variable without a default: the gate cannot know it',
     files: mainFile({
       variable: { encrypt: { type: 'string' } },
-      resource: { aws_launch_template: { lt: { name: 'lt', image_id: AMI, block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ encrypted: ref('var.encrypt') }] }] } } },
+      resource: { aws_launch_template: { lt: { name: 'tenant-hosts', image_id: AMI, block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ encrypted: ref('var.encrypt') }] }] } } },
     }),
     expect: { rules: ['TF-ENC-2'] },
   },
@@ -236,7 +236,7 @@ export const controls: RedTeamControl[] = [
   {
     id: 'encryption/launch-template-encrypted-string-true',
     why: 'a launch template whose root EBS mapping says encrypted = "true" (object form)',
-    files: mainFile({ resource: { aws_launch_template: { lt: { name: 'lt', image_id: AMI, block_device_mappings: { device_name: '/dev/xvda', ebs: { volume_size: 20, encrypted: 'true', kms_key_id: KEY } } } } } }),
+    files: mainFile({ resource: { aws_launch_template: { lt: { name: 'tenant-hosts', image_id: AMI, block_device_mappings: { device_name: '/dev/xvda', ebs: { volume_size: 20, encrypted: 'true', kms_key_id: KEY } } } } } }),
   },
   {
     id: 'encryption/launch-configuration-encrypted',

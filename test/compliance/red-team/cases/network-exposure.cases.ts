@@ -217,6 +217,12 @@ export const cases: RedTeamCase[] = [
   },
   // ── what config mode cannot resolve ────────────────────────────────────────
   {
+    id: 'network-exposure/ssh-rule-on-group-outside-stack',
+    why: 'an aws_vpc_security_group_ingress_rule opening SSH on an existing group named by its literal ID',
+    files: mainFile({ resource: { aws_vpc_security_group_ingress_rule: { r: { ...vpcRule('tcp', { from: 22, to: 22 }, { cidr_ipv4: '0.0.0.0/0' }), security_group_id: 'sg-0a1b2c3d4e5f60718' } } } }),
+    expect: { rules: ADMIN },
+  },
+  {
     id: 'network-exposure/ssh-cidr-from-variable',
     why: 'SSH from a CIDR variable without a default',
     files: mainFile({
@@ -247,6 +253,12 @@ export const cases: RedTeamCase[] = [
     files: mainFile({
       resource: { aws_network_acl: { acl: NACL_VPC }, aws_network_acl_rule: { low: naclRule(100, 'tcp', 22, 22, { cidr_block: '0.0.0.0/1' }), high: naclRule(110, '6', 22, 22, { cidr_block: '128.0.0.0/1' }) } },
     }),
+    expect: { rules: NACL },
+  },
+  {
+    id: 'network-exposure/nacl-rule-on-acl-outside-stack',
+    why: 'a standalone aws_network_acl_rule allowing RDP from anywhere into an existing ACL named by its literal ID',
+    files: mainFile({ resource: { aws_network_acl_rule: { rdp: { ...naclRule(100, 'tcp', 3389, 3389, { cidr_block: '0.0.0.0/0' }), network_acl_id: 'acl-0a1b2c3d4e5f60718' } } } }),
     expect: { rules: NACL },
   },
   {

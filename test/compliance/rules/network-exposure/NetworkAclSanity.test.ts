@@ -86,7 +86,24 @@ describe('TF-NET-5 NetworkAclSanity', () => {
 
     it('GIVEN a standalone rule whose ACL cannot be resolved THEN every ACL it may belong to is unknown', () => {
       const stack = fixtureStack({ aws_network_acl: { a: {}, b: {} }, aws_network_acl_rule: { r: { ...standalone('a', 100, 'allow', '-1', 0, 0, { cidr_block: '0.0.0.0/0' }), network_acl_id: ref('var.acl') } } });
-      expect(verdicts(NetworkAclSanity, stack).unknown).toEqual(['aws_network_acl.a', 'aws_network_acl.b']);
+      expect(verdicts(NetworkAclSanity, stack)).toEqual({ fail: ['aws_network_acl_rule.r'], unknown: ['aws_network_acl.a', 'aws_network_acl.b'], pass: [] });
+    });
+
+    it('GIVEN standalone rules on an ACL outside the stack THEN each is judged on its own', () => {
+      const outside = (extra: Record<string, unknown>) => ({ ...standalone('x', 100, 'allow', 'tcp', 22, 22, { cidr_block: '0.0.0.0/0' }), network_acl_id: 'acl-0123456789abcdef0', ...extra });
+      const stack = fixtureStack({
+        aws_network_acl_rule: {
+          ssh: outside({}),
+          https: outside({ from_port: 443, to_port: 443 }),
+          maybe_egress: outside({ egress: ref('var.egress') }),
+          deny: outside({ rule_action: 'deny' }),
+        },
+      });
+      expect(verdicts(NetworkAclSanity, stack)).toEqual({
+        fail: ['aws_network_acl_rule.ssh'],
+        unknown: ['aws_network_acl_rule.maybe_egress'],
+        pass: ['aws_network_acl_rule.deny', 'aws_network_acl_rule.https'],
+      });
     });
 
     it('GIVEN a dynamic ingress block THEN it is unknown', () => {
