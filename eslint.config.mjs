@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 // Terrain fork (cdktn, @cdktn/provider-aws) touches those files only.
 const providerRoot = {
   name: '@cdktf/provider-aws',
-  message: 'The provider root costs 2-5 s and ~550 MB per process. Deep-import @cdktf/provider-aws/lib/<resource>, in core/aws.ts only.',
+  message: 'The provider root costs 2-5 s and ~550 MB per process. Deep-import @cdktf/provider-aws/lib/<resource>, in the seam (core/aws*.ts) only.',
 };
 const runtimePaths = [
   providerRoot,

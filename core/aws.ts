@@ -1,18 +1,19 @@
 /**
- * The one place tenantform names the AWS provider bindings.
+ * The one place tenantform names the AWS provider bindings, with its two
+ * siblings: core/aws-stacks.ts (what only stacks/ instantiates) and
+ * core/aws-examples.ts (what only examples and tests use).
  *
  * The provider package is tied to its runtime: `@cdktf/provider-aws` 20.x binds
  * cdktf 0.21 and hashicorp/aws 5.x, while the CDK Terrain fork publishes
  * `@cdktn/provider-aws` against hashicorp/aws 6.x. Every other module imports
- * provider classes from here, so changing the provider package is a change to
- * the module names in this file (plus the v6 attribute changes the README's
+ * provider classes from these files, so changing the provider package is a
+ * change to their module names (plus the v6 attribute changes the README's
  * "CDK Terrain" section lists). Lint forbids provider imports elsewhere.
  *
  * Only deep `lib/<resource>` paths: the package root loads every resource the
  * provider has (seconds and hundreds of MB per process). Each line below is a
  * require() at load time that `require('tenantform/constructs')` pays for, so
- * a class belongs here only when library code (core/, constructs/, stacks/)
- * uses it; classes only examples and tests use live in core/aws-examples.ts.
+ * a class belongs here only when constructs/ or core/ creates it at runtime.
  */
 export { AccessanalyzerAnalyzer } from '@cdktf/provider-aws/lib/accessanalyzer-analyzer';
 export { AcmCertificate } from '@cdktf/provider-aws/lib/acm-certificate';

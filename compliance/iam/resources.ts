@@ -2,17 +2,25 @@
 import { PolicyValue } from '../policy';
 import { isSpecificUnknown, isUnknown } from '../values';
 
-/**
- * `*`, or an ARN whose resource part names every resource of a type: `*`,
- * `secret:*`, `parameter/*`, `table/*`, and for S3 (whose resource part is
- * bucket/key, not type/name) `*` and every object of every bucket.
- */
+/** `*`, or an ARN whose resource part is only `*` (every resource of a service). */
 export function isAnyResource(r: string): boolean {
-  if (r === '*') return true;
+  return r === '*' || /^arn:[^:]*:[^:]*:[^:]*:[^:]*:\*$/.test(r);
+}
+
+/**
+ * ARNs that name every secret, every parameter or every object of every
+ * bucket (`secret:*`, `parameter/*`, `arn:aws:s3:::*` with `/*`): for data
+ * reads they are as wide as `*`, so a read of them is judged like a read on `*`.
+ */
+export function isEveryDataResource(r: string): boolean {
+  if (isAnyResource(r)) return true;
   const m = /^arn:[^:]*:([^:]*):[^:]*:[^:]*:(.*)$/.exec(r);
   if (m === null) return false;
   const [, service = '', resource = ''] = m;
-  return service === 's3' ? /^\*+(\/\*+)*$/.test(resource) : /^([\w-]+[:/])?\*+(\/\*+)*$/.test(resource);
+  if (service === 's3') return /^\*+(\/\*+)?$/.test(resource);
+  if (service === 'secretsmanager') return /^secret:\*+$/.test(resource);
+  if (service === 'ssm') return /^parameter\/?\*+$/.test(resource);
+  return false;
 }
 
 /** 'any' when some resource is a wildcard, 'unknown' when some cannot be resolved, else 'scoped'. */
