@@ -52,6 +52,8 @@ function entryOf(ruleNo: unknown, action: unknown, protocol: unknown, from: unkn
 /** Ingress entries of the ACL, inline and standalone. `unreadable` names what could not be read at all. */
 export interface AclIngress {
   readonly entries: readonly AclEntry[];
+  /** Standalone entries whose ACL reference is unresolved: they may or may not be this ACL's (shared by every ACL of the stack). */
+  readonly strays: readonly AclEntry[];
   readonly unreadable: readonly string[];
 }
 
@@ -63,7 +65,7 @@ export function aclIngress(stack: StackModel, acl: ResourceModel): AclIngress {
   if (dynamic !== undefined && dynamic !== null && (!isRecord(dynamic) || 'ingress' in dynamic)) unreadable.push('a dynamic "ingress" block (config mode cannot expand it; check the plan)');
   const inline = blocksOf(ingress).map((b) => entryOf(b.rule_no, b.action, b.protocol, b.from_port, b.to_port, [b.cidr_block, b.ipv6_cidr_block], true));
   const { byAcl, stray } = standaloneIndex(stack);
-  return { entries: [...inline, ...(byAcl.get(acl.address) ?? []), ...stray], unreadable };
+  return { entries: [...inline, ...(byAcl.get(acl.address) ?? [])], strays: stray, unreadable };
 }
 
 interface StandaloneIndex {
@@ -106,7 +108,7 @@ function standaloneIndex(stack: StackModel): StandaloneIndex {
  * entry: an unseen lower-numbered deny is not a defence the gate can credit.
  */
 export function detachedAclRules(stack: StackModel): readonly { readonly rule: ResourceModel; readonly ingress: AclIngress }[] {
-  return standaloneIndex(stack).detached.map(({ rule, entry }) => ({ rule, ingress: { entries: [entry], unreadable: [] } }));
+  return standaloneIndex(stack).detached.map(({ rule, entry }) => ({ rule, ingress: { entries: [entry], strays: [], unreadable: [] } }));
 }
 
 function matches(e: AclEntry, probe: Probe): boolean | 'unknown' {
@@ -114,9 +116,37 @@ function matches(e: AclEntry, probe: Probe): boolean | 'unknown' {
   return coversPort(e.protocol, e.ports, probe.protocol, probe.port);
 }
 
+/**
+ * Stray entries (ACL unknown) folded into two bounds per probe, computed once
+ * for the stack rather than once per ACL: everything they could allow, put
+ * first in the lenient reading, and everything they could deny, put first in
+ * the strict one. Moving an allow earlier only widens what is allowed, and a
+ * deny earlier only narrows it, so both readings stay sound.
+ */
+const strayBoundsCache = new WeakMap<readonly AclEntry[], Map<string, { allow: AddressSet; deny: AddressSet }>>();
+
+function strayBounds(strays: readonly AclEntry[], probe: Probe): { allow: AddressSet; deny: AddressSet } {
+  let byProbe = strayBoundsCache.get(strays);
+  if (byProbe === undefined) strayBoundsCache.set(strays, (byProbe = new Map()));
+  const key = probe === 'other' ? 'other' : `${probe.protocol}:${probe.port}`;
+  let bounds = byProbe.get(key);
+  if (bounds === undefined) {
+    let allow = AddressSet.EMPTY;
+    let deny = AddressSet.EMPTY;
+    for (const e of strays) {
+      if (matches(e, probe) === false) continue;
+      const widest = e.sources.unresolved.length > 0 ? AddressSet.EVERYTHING : e.sources.known;
+      if (e.action !== 'deny') allow = allow.union(widest);
+      if (e.action !== 'allow') deny = deny.union(widest);
+    }
+    byProbe.set(key, (bounds = { allow, deny }));
+  }
+  return bounds;
+}
+
 /** The addresses allowed to send the probe under one reading: `lenient` resolves every doubt towards allowing. */
-function allowedUnder(entries: readonly AclEntry[], probe: Probe, lenient: boolean): AddressSet {
-  const reading = entries.map((e) => {
+function allowedUnder(ingress: AclIngress, probe: Probe, lenient: boolean): AddressSet {
+  const reading = ingress.entries.map((e) => {
     const action = e.action === 'unknown' ? (lenient ? 'allow' : 'deny') : e.action;
     const helps = (action === 'allow') === lenient;
     const m = matches(e, probe);
@@ -127,6 +157,10 @@ function allowedUnder(entries: readonly AclEntry[], probe: Probe, lenient: boole
     const order = e.ruleNo === 'unknown' ? (helps ? -Infinity : Infinity) : e.ruleNo;
     return { action, applies, sources, order };
   });
+  if (ingress.strays.length > 0) {
+    const bounds = strayBounds(ingress.strays, probe);
+    reading.push({ action: lenient ? 'allow' : 'deny', applies: true, sources: lenient ? bounds.allow : bounds.deny, order: -Infinity });
+  }
   let undecided = AddressSet.EVERYTHING;
   let allowed = AddressSet.EMPTY;
   for (const e of reading.filter((r) => r.applies).sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))) {
@@ -138,7 +172,7 @@ function allowedUnder(entries: readonly AclEntry[], probe: Probe, lenient: boole
 
 /** What the ACL's ingress does with the probe from the internet. */
 export function aclVerdict(ingress: AclIngress, probe: Probe): AclVerdict {
-  if (isInternetWide(allowedUnder(ingress.entries, probe, false))) return 'allows';
+  if (isInternetWide(allowedUnder(ingress, probe, false))) return 'allows';
   if (ingress.unreadable.length > 0) return 'unknown';
-  return isInternetWide(allowedUnder(ingress.entries, probe, true)) ? 'unknown' : 'closed';
+  return isInternetWide(allowedUnder(ingress, probe, true)) ? 'unknown' : 'closed';
 }

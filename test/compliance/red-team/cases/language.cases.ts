@@ -41,14 +41,18 @@ function sshFrom(cidrBlocks: unknown, extra: Record<string, unknown> = {}): Reco
   });
 }
 
-/** An SSH ingress rule whose IPv4 source is `cidr` (an expression as written in the JSON). */
-function sshRuleFrom(cidr: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+/**
+ * An SSH ingress rule whose IPv4 source is `cidr` (an expression as written in
+ * the JSON). `rule` adds arguments to the rule; the rest are top-level blocks.
+ */
+function sshRuleFrom(cidr: string, extra: { readonly rule?: Record<string, unknown>; readonly resource?: Record<string, unknown>; readonly [block: string]: unknown } = {}): Record<string, unknown> {
+  const { rule, resource, ...blocks } = extra;
   return mainFile({
-    ...extra,
+    ...blocks,
     resource: {
-      ...((extra.resource as Record<string, unknown> | undefined) ?? {}),
+      ...(resource ?? {}),
       aws_security_group: { g: { name: 'ssh', description: 'ssh' } },
-      aws_vpc_security_group_ingress_rule: { ssh: { security_group_id: ref('aws_security_group.g.id'), ip_protocol: 'tcp', from_port: 22, to_port: 22, cidr_ipv4: cidr, ...((extra.rule as Record<string, unknown> | undefined) ?? {}) } },
+      aws_vpc_security_group_ingress_rule: { ssh: { security_group_id: ref('aws_security_group.g.id'), ip_protocol: 'tcp', from_port: 22, to_port: 22, cidr_ipv4: cidr, ...(rule ?? {}) } },
     },
   });
 }
