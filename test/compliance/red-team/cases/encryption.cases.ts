@@ -193,6 +193,26 @@ export const cases: RedTeamCase[] = [
     expect: { rules: ['TF-ENC-4'] },
   },
   {
+    id: 'encryption/s3-sse-inline-legacy-aes256',
+    why: 'the deprecated inline server_side_encryption_configuration of aws_s3_bucket, in array form, with SSE-S3',
+    files: mainFile({
+      resource: { aws_s3_bucket: { b: { bucket: 'acme-redteam-data', server_side_encryption_configuration: [{ rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'AES256' }] }] }] } } },
+    }),
+    expect: { rules: ['TF-ENC-4'] },
+  },
+  {
+    id: 'encryption/s3-sse-kms-default-key-through-local',
+    why: 'SSE-KMS chosen through a local, but no key given: S3 uses the AWS-managed aws/s3 key',
+    files: mainFile({
+      locals: { algorithm: 'aws:kms' },
+      resource: {
+        aws_s3_bucket: { b: { bucket: 'acme-redteam-data' } },
+        aws_s3_bucket_server_side_encryption_configuration: { b: { bucket: ref('aws_s3_bucket.b.bucket'), rule: [{ bucket_key_enabled: true, apply_server_side_encryption_by_default: [{ sse_algorithm: ref('local.algorithm') }] }] } },
+      },
+    }),
+    expect: { rules: ['TF-ENC-4'] },
+  },
+  {
     id: 'encryption/s3-sse-config-for-a-conditional-bucket',
     why: 'one SSE-KMS configuration whose bucket is a conditional between two buckets: at most one of them is encrypted',
     files: mainFile({

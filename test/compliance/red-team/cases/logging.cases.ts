@@ -120,7 +120,7 @@ export const controls: RedTeamControl[] = [
     files: mainFile({ resource: trail({ enable_logging: 'true', event_selector: { include_management_events: true, read_write_type: 'All' } }) }),
   },
   {
-    id: 'logging/trail-with-kms-key-variable-free',
+    id: 'logging/cloudtrail-defaults-beside-encrypted-topic',
     why: 'a trail with the defaults (logging on, all management events)',
     files: mainFile({ resource: { ...trail({}), aws_sns_topic: { alerts: { name: 'alerts', kms_master_key_id: KEY } } } }),
   },
