@@ -23,7 +23,12 @@ const GROUPS = Number(process.env.LARGE_STACK_GROUPS ?? 5000);
 const ROUNDS = Number(process.env.LARGE_STACK_ROUNDS ?? 3);
 const SLOW_RULE_MS = 100;
 
-/** The stack: one VPC with its default group locked, GROUPS groups, one ingress rule per group from the previous group or the VPC. */
+/**
+ * The stack: one VPC with its default group locked, GROUPS groups, and one
+ * ingress rule per group, cycling through the forms a large estate uses:
+ * from the VPC, from the previous group, and from one of 64 named public
+ * ranges (IPv4 and IPv6), so the address-range union is exercised too.
+ */
 function largeStack(groups: number): Record<string, unknown> {
   const securityGroups: Record<string, unknown> = {};
   const legacyRules: Record<string, unknown> = {};
@@ -31,10 +36,19 @@ function largeStack(groups: number): Record<string, unknown> {
   for (let i = 0; i < groups; i++) {
     securityGroups[`sg_${i}`] = { name: `sg-${i}`, description: `group ${i}`, vpc_id: '${aws_vpc.main.id}', egress: [], tags: { Name: `sg-${i}` } };
     const group = `\${aws_security_group.sg_${i}.id}`;
-    if (i % 2 === 0) {
-      legacyRules[`rule_${i}`] = { type: 'ingress', security_group_id: group, protocol: 'tcp', from_port: 5432, to_port: 5432, cidr_blocks: ['10.0.0.0/16'] };
-    } else {
-      vpcRules[`rule_${i}`] = { security_group_id: group, ip_protocol: 'tcp', from_port: 443, to_port: 443, referenced_security_group_id: `\${aws_security_group.sg_${i - 1}.id}` };
+    const office = i % 64;
+    switch (i % 4) {
+      case 0:
+        legacyRules[`rule_${i}`] = { type: 'ingress', security_group_id: group, protocol: 'tcp', from_port: 5432, to_port: 5432, cidr_blocks: ['10.0.0.0/16'] };
+        break;
+      case 1:
+        vpcRules[`rule_${i}`] = { security_group_id: group, ip_protocol: 'tcp', from_port: 443, to_port: 443, referenced_security_group_id: `\${aws_security_group.sg_${i - 1}.id}` };
+        break;
+      case 2:
+        vpcRules[`rule_${i}`] = { security_group_id: group, ip_protocol: 'tcp', from_port: 22, to_port: 22, cidr_ipv4: `81.2.${office}.0/24` };
+        break;
+      default:
+        legacyRules[`rule_${i}`] = { type: 'ingress', security_group_id: group, protocol: 'tcp', from_port: 8443, to_port: 8443, ipv6_cidr_blocks: [`2a01:4f8:${office.toString(16)}::/48`] };
     }
   }
   return {

@@ -28,6 +28,8 @@ export interface UnknownValue {
   readonly form?: 'reference' | 'template' | 'expression';
   /** Why config mode leaves the value unknown, in words a finding can quote. */
   readonly reason?: string;
+  /** Set on what a `dynamic "<type>"` block generates: the block type. Findings that read it are unknown. */
+  readonly dynamicBlock?: string;
   /**
    * Set when the value reads another stack's output through `data.terraform_remote_state`:
    * which data source and output, and the producing stack as far as its backend config says.
@@ -77,12 +79,21 @@ export function isResourceAttributeRef(ref: string): boolean {
 /**
  * An unknown that is one specific object managed in the stack, known at apply
  * time. The model's evaluator decides (`specific`); an unknown built
- * elsewhere counts only when every reference is a bare identifier reference.
+ * elsewhere counts only when its text is literal text around bare identifier
+ * references (`${aws_s3_bucket.b.arn}/*`), with no wildcard before the last
+ * of them and no directive.
  */
 export function isSpecificUnknown(value: unknown): boolean {
   if (!isUnknown(value)) return false;
   if (value.specific !== undefined) return value.specific;
-  return value.form !== 'expression' && value.refs.length > 0 && value.refs.every(isResourceAttributeRef);
+  if (value.form === 'expression' || value.$unknown.includes('%{')) return false;
+  const interpolations = [...value.$unknown.matchAll(/\$\{([^}]*)\}/g)];
+  const last = interpolations[interpolations.length - 1];
+  if (last === undefined || /[*?]/.test(value.$unknown.slice(0, last.index))) return false;
+  return interpolations.every((m) => {
+    const ref = m[1]!.trim();
+    return value.refs.includes(ref) && isResourceAttributeRef(ref);
+  });
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

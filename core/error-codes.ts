@@ -25,6 +25,7 @@ export const ERROR_AREAS = {
   PLT: 'Shared platform',
   TEN: 'Tenants and tenant databases',
   WAV: 'Deploy waves (tenantform plan-waves)',
+  PRP: 'Construct and stack props (shape)',
 } as const;
 
 export const ERROR_CODES = {
@@ -168,4 +169,16 @@ export const ERROR_CODES = {
   'TF-TEN-158': 'An ec2-ebs tenant has no ALB placement.',
   'TF-TEN-201': 'A health check path is invalid.',
   'TF-TEN-202': 'A tenant API usage limit is invalid.',
+  'TF-PRP-001': 'A prop object holds a key the construct does not know (often a typo).',
+  'TF-PRP-002': 'A prop has the wrong type (a string where a boolean or number is expected, an object where a list is, ...).',
+  'TF-PRP-003': 'A numeric prop is NaN or infinite.',
+  'TF-PRP-004': 'A prop AWS takes as an integer is fractional.',
+  'TF-PRP-005': 'A literal string prop holds a Terraform template sequence (${ or %{).',
+  'TF-PRP-006': 'A list prop has holes (a sparse array).',
+  'TF-PRP-007': 'A prop is not one of the values it accepts.',
+  'TF-PRP-008': 'A required prop is missing.',
+  'TF-PRP-010': "A literal ARN passed in belongs to another account than the stack's environment.",
+  'TF-PRP-011': "A literal ARN passed in is in a region the stack's environment does not allow.",
+  'TF-PRP-012': 'A literal ARN passed in is malformed or of another service or partition.',
+  'TF-PRP-013': "A CI trust names a GitHub environment other than the stack's own without mapping it explicitly.",
 } as const satisfies Record<`TF-${keyof typeof ERROR_AREAS}-${string}`, string>;

@@ -70,6 +70,22 @@ function checkInstalledRuntime(): void {
   if (constructs !== CDKTN_CONSTRUCTS || nested.length > 0) throw new TierFailure(`expected constructs ${CDKTN_CONSTRUCTS} only; found ${constructs} and nested ${JSON.stringify(nested)}`);
 }
 
+/**
+ * The copy must run the very versions our lock pins for everything the swap
+ * does not touch; otherwise a difference could come from a drifted tool.
+ */
+function checkLockKeptVersions(): void {
+  type Lock = { packages: Record<string, { version?: string }> };
+  const ours = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as Lock;
+  const theirs = JSON.parse(readFileSync(join(copy, 'package-lock.json'), 'utf8')) as Lock;
+  // The swapped runtime brings its own nested dependencies.
+  const swapped = /(^|\/)node_modules\/(cdktf|constructs)(\/|$)/;
+  const drifted = Object.entries(theirs.packages)
+    .filter(([path, e]) => path !== '' && !swapped.test(path) && ours.packages[path] !== undefined && ours.packages[path]?.version !== e.version)
+    .map(([path, e]) => `${path} ${ours.packages[path]?.version} -> ${e.version}`);
+  if (drifted.length > 0) throw new TierFailure(`the derived lock moved packages our lock pins: ${drifted.join(', ')}`);
+}
+
 function examples(): string[] {
   return readdirSync(join(root, 'examples'), { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(root, 'examples', d.name, 'cdktf.json')))
@@ -108,6 +124,7 @@ function main(): void {
     const quiet = ['--ignore-scripts', '--no-audit', '--no-fund'];
     run('npm', ['install', '--package-lock-only', ...quiet], { cwd: copy });
     checkInstalledRuntime();
+    checkLockKeptVersions();
     run('npm', ['ci', ...quiet], { cwd: copy });
   });
   phase('type-check', () => attempt(() => run(process.execPath, [join(copy, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', copy], { cwd: copy })));

@@ -14,17 +14,24 @@ export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
 /** The audience aws-actions/configure-aws-credentials requests; any other value is some other client's token. */
 export const GITHUB_OIDC_AUDIENCE = 'sts.amazonaws.com';
 
-const HOST_IN_ARN = /:oidc-provider\/token\.actions\.githubusercontent\.com(\/|$)/i;
+/** The issuer in a provider ARN: the host, plus the enterprise path of a customised GitHub issuer. */
+const ISSUER_IN_ARN = /:oidc-provider\/(token\.actions\.githubusercontent\.com(?:\/[^/]+)?)$/i;
 
-/** Whether a federated principal is GitHub's OIDC provider: `yes`, `no`, or `unknown` when it cannot be resolved. */
-function isGithubProvider(stack: StackModel, principal: PolicyValue): Verdict {
-  if (typeof principal === 'string') return HOST_IN_ARN.test(principal) ? YES : { kind: 'no', reason: 'another provider' };
+type Provider = { readonly kind: 'github'; readonly issuer: string } | { readonly kind: 'other' } | { readonly kind: 'unknown'; readonly reason: string };
+
+/** Whether a federated principal is GitHub's OIDC provider, and its issuer (the prefix of its condition keys). */
+function githubProvider(stack: StackModel, principal: PolicyValue): Provider {
+  if (typeof principal === 'string') {
+    const m = ISSUER_IN_ARN.exec(principal);
+    return m ? { kind: 'github', issuer: m[1]!.toLowerCase() } : { kind: 'other' };
+  }
   const providerRef = principal.refs.find((r) => r.startsWith('aws_iam_openid_connect_provider.'));
   const provider = providerRef === undefined ? undefined : stack.resources.get(providerRef.split('.').slice(0, 2).join('.'));
   if (provider === undefined) return { kind: 'unknown', reason: `federated principal ${principal.$unknown} cannot be resolved` };
   const url = provider.values.url;
   if (typeof url !== 'string' || url.includes('${')) return { kind: 'unknown', reason: `the URL of ${provider.address} cannot be resolved` };
-  return url.toLowerCase().includes(GITHUB_OIDC_HOST) ? YES : { kind: 'no', reason: 'another provider' };
+  const issuer = url.toLowerCase().replace(/^https:\/\//, '').replace(/\/$/, '');
+  return issuer.startsWith(GITHUB_OIDC_HOST) ? { kind: 'github', issuer } : { kind: 'other' };
 }
 
 /** Whether one `sub` pattern names one repository and a qualifier (ref, environment, …) under this operator. */
@@ -42,9 +49,6 @@ function subjectIsSpecific(operator: string, value: PolicyValue): Verdict {
   return YES;
 }
 
-/** The condition key that pins the audience, and the one that pins the workflow. */
-const AUD = `${GITHUB_OIDC_HOST}:aud`;
-const SUB = `${GITHUB_OIDC_HOST}:sub`;
 
 /**
  * Problems of a statement that trusts GitHub's provider: its `aud` must be
@@ -53,10 +57,15 @@ const SUB = `${GITHUB_OIDC_HOST}:sub`;
  * literal) must name the workflows. `no` carries the first problem found.
  */
 export function githubTrustVerdict(stack: StackModel, statement: PolicyStatement): Verdict | undefined {
-  const providers = federatedPrincipals(statement).map((p) => isGithubProvider(stack, p));
-  if (!providers.some((v) => v.kind !== 'no')) return undefined;
-  const githubOrUnknown = providers.find((v) => v.kind === 'yes') ?? providers.find((v) => v.kind === 'unknown')!;
+  const providers = federatedPrincipals(statement).map((p) => githubProvider(stack, p));
+  const github = providers.find((v): v is Extract<Provider, { kind: 'github' }> => v.kind === 'github');
+  const unresolved = providers.find((v): v is Extract<Provider, { kind: 'unknown' }> => v.kind === 'unknown');
+  if (github === undefined && unresolved === undefined) return undefined;
   if (isUnknown(statement.Condition)) return { kind: 'unknown', reason: `its condition cannot be resolved (${statement.Condition.$unknown})` };
+  // The condition keys carry the issuer: token.actions.githubusercontent.com:sub, or …/<enterprise>:sub for a customised issuer.
+  const issuer = github?.issuer ?? GITHUB_OIDC_HOST;
+  const AUD = `${issuer}:aud`;
+  const SUB = `${issuer}:sub`;
   const aud = conditionEntries(statement.Condition, AUD).filter(([op]) => isPlainOperator(op, 'StringEquals', 'StringLike'));
   const audVerdicts = aud.map(([, values]): Verdict => {
     if (values.length === 0) return { kind: 'no', reason: 'its aud condition is empty' };
@@ -74,6 +83,6 @@ export function githubTrustVerdict(stack: StackModel, statement: PolicyStatement
   const subOk: Verdict =
     subVerdicts.find((v) => v.kind === 'yes') ?? subVerdicts.find((v) => v.kind === 'unknown') ?? subVerdicts[0] ?? { kind: 'no', reason: `it has no ${SUB} condition, so every repository on GitHub can assume the role` };
   const worst = [audOk, subOk].find((v) => v.kind === 'no') ?? [audOk, subOk].find((v) => v.kind === 'unknown');
-  if (worst !== undefined) return githubOrUnknown.kind === 'yes' || worst.kind === 'unknown' ? worst : { kind: 'unknown', reason: `${githubOrUnknown.kind === 'unknown' ? githubOrUnknown.reason : ''}; if it is GitHub's provider, ${worst.reason}` };
-  return YES;
+  if (worst === undefined) return YES;
+  return github !== undefined || worst.kind === 'unknown' ? worst : { kind: 'unknown', reason: `${unresolved!.reason}; if it is GitHub's provider, ${worst.reason}` };
 }

@@ -79,9 +79,16 @@ export function attachedPolicyVerdict(stack: StackModel, arn: unknown): Verdict 
   return { kind: 'unknown', reason: `${arn} is not a policy of this stack, so what it grants cannot be seen` };
 }
 
+/** Names of the stack's customer-managed policies, computed once per stack so attachments stay linear. */
+const POLICY_NAMES = new WeakMap<StackModel, Set<string>>();
+
 function definedPolicyNames(stack: StackModel): Set<string> {
-  const names = new Set<string>();
-  for (const r of stack.resources.values()) if (r.type === 'aws_iam_policy' && typeof r.values.name === 'string') names.add(r.values.name);
+  let names = POLICY_NAMES.get(stack);
+  if (names === undefined) {
+    names = new Set<string>();
+    for (const r of stack.resources.values()) if (r.type === 'aws_iam_policy' && typeof r.values.name === 'string') names.add(r.values.name);
+    POLICY_NAMES.set(stack, names);
+  }
   return names;
 }
 

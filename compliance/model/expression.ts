@@ -244,8 +244,9 @@ class Parser {
 
 /** Names the form of an expression the evaluator does not handle, for the finding's message. */
 export function describeForm(source: string): string {
-  // Blank out string literals so a `?` or `(` inside one does not mislead.
-  const bare = source.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  // Blank out string literals so a `?` or `(` inside one does not mislead. Only
+  // the head is classified: the patterns below are not linear on hostile input.
+  const bare = source.slice(0, 2000).replace(/"(?:[^"\\]|\\.)*"/g, '""');
   if (/[[{]\s*for\s/.test(bare)) return 'a `for` expression';
   if (/\[\s*\*\s*\]|\.\*/.test(bare)) return 'a splat expression';
   if (/\?/.test(bare) && /:/.test(bare)) return 'a conditional expression';

@@ -128,9 +128,26 @@ export class Resolver {
     return out;
   }
 
-  /** Names (dotted paths for nested ones) of the `dynamic` blocks of a resolved block. */
+  /**
+   * The `dynamic` block types a resolved block's values depend on: its own,
+   * and those of what it references (a role whose trust policy is a policy
+   * document with a dynamic `statement`).
+   */
   public dynamicBlocksOf(address: string): readonly string[] {
-    return this.dynamic.get(address) ?? [];
+    // Most stacks have no dynamic block at all: nothing to look for.
+    if (this.dynamic.size === 0) return [];
+    const out = new Set(this.dynamic.get(address) ?? []);
+    const visit = (v: unknown): void => {
+      if (isUnknown(v)) {
+        if (v.dynamicBlock !== undefined) out.add(v.dynamicBlock);
+      } else if (Array.isArray(v)) {
+        for (const x of v) visit(x);
+      } else if (typeof v === 'object' && v !== null) {
+        for (const x of Object.values(v)) visit(x);
+      }
+    };
+    visit(this.blocks.get(address));
+    return [...out];
   }
 
   public resolveValue(value: unknown, depth = 0): unknown {
@@ -158,7 +175,7 @@ export class Resolver {
   private addDynamic(out: Record<string, unknown>, spec: unknown, body: Readonly<Record<string, unknown>>, depth: number, found: string[] | undefined, prefix: string): void {
     for (const name of dynamicNames(spec)) {
       found?.push(`${prefix}${name}`);
-      const marker = unknownOf(`dynamic "${name}"`, { reason: `the "${name}" blocks come from a dynamic block; ${PLAN_MODE_HINT}` });
+      const marker: UnknownValue = { ...unknownOf(`dynamic "${name}"`, { reason: `the "${name}" blocks come from a dynamic block; ${PLAN_MODE_HINT}` }), dynamicBlock: `${prefix}${name}` };
       const statics = body[name] === undefined ? [] : asList(this.resolveValue(body[name], depth + 1));
       define(out, name, statics.length === 0 ? marker : [...statics, marker]);
     }

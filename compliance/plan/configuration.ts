@@ -6,7 +6,7 @@
  * plan states only as expressions.
  */
 import { ProviderModel } from '../types';
-import { isRecord, isUnknown, UnknownValue, unknownValue } from '../values';
+import { isRecord, isResourceAttributeRef, isUnknown, UnknownValue, unknownValue } from '../values';
 import { PlanConfigModule, PlanConfigResource, PlanDocument, PlanExpression } from './document';
 
 /** A resource block of the configuration, addressed as the plan addresses its instances' block. */
@@ -101,17 +101,37 @@ export function constantOf(expression: unknown, what: string): unknown {
   return value;
 }
 
-/** The text to show for an unknown: the expression as written when the JSON configuration spells it, else what Terraform said. */
-export function unknownAt(expression: PlanExpression | undefined, modulePrefix: string, what: string): UnknownValue {
+/**
+ * A value Terraform computes only at apply, as an UnknownValue with the
+ * references its expression makes. It is specific (one object managed in the
+ * stack, see compliance/model/identifiers.ts) only when the JSON configuration
+ * shows the expression is exactly one reference to an identifier attribute of
+ * a resource the plan manages. An HCL configuration's record gives the
+ * references but not the expression around them (`replace(aws_iam_role.x.arn, …)`
+ * lists the same reference as the bare one), so there it is never specific.
+ */
+export function unknownAt(expression: PlanExpression | undefined, modulePrefix: string, what: string, manages: (blockAddress: string) => boolean): UnknownValue {
   const written = expression?.constant_value;
+  const refs = referencesOf(expression, modulePrefix);
   const text = typeof written === 'string' && TEMPLATE.test(written) ? written : `${what} (known after apply)`;
-  return unknownValue(text, referencesOf(expression, modulePrefix));
+  const bare = refs.length === 1 && modulePrefix === '' && written === `\${${refs[0]}}`;
+  const target = bare ? /^([A-Za-z][\w-]*\.[A-Za-z_][\w-]*)/.exec(refs[0]!)?.[1] : undefined;
+  const specific = bare && target !== undefined && manages(target) && isResourceAttributeRef(refs[0]!);
+  return {
+    ...unknownValue(text, refs),
+    specific,
+    form: bare ? 'reference' : 'expression',
+    reason: 'Terraform computes this value only when it applies the plan',
+  };
 }
 
 /** The providers of the plan's configuration, in the shape config mode builds from `provider` blocks. */
 export function providersOf(plan: PlanDocument): ProviderModel[] {
   const out: ProviderModel[] = [];
-  for (const [key, config] of Object.entries(isRecord(plan.configuration?.provider_config) ? plan.configuration.provider_config : {})) {
+  const entries = Object.entries(isRecord(plan.configuration?.provider_config) ? plan.configuration.provider_config : {});
+  // Root-module configurations first (keys without `module.x:`): the stack's environment is the root provider's.
+  entries.sort(([a], [b]) => Number(a.includes(':')) - Number(b.includes(':')));
+  for (const [key, config] of entries) {
     if (!isRecord(config)) continue;
     const expressions = isRecord(config.expressions) ? config.expressions : {};
     const name = typeof config.name === 'string' ? config.name : key.replace(/^.*:/, '').split('.')[0]!;

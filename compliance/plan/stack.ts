@@ -38,7 +38,7 @@ export function stackFromPlan(plan: PlanDocument, options: PlanStackOptions): St
   for (const r of planned) if (r.mode === 'data') plannedData.set(r.address, r);
   for (const r of readAtPlan) if (!plannedData.has(r.address)) plannedData.set(r.address, r);
   const build = (r: PlanResource, documents: ReadonlyMap<string, ResourceModel>): ResourceModel =>
-    resourceModel(r, blocks.get(blockAddress(r.address)), changes.get(r.address), options.config, documents);
+    resourceModel(r, blocks.get(blockAddress(r.address)), blocks, changes.get(r.address), options.config, documents);
   // Data sources first, so a policy that reads a document deferred to apply can see the document's own unknowns.
   for (const r of plannedData.values()) dataSources.set(r.address, build(r, new Map()));
   for (const r of planned) if (r.mode === 'managed') resources.set(r.address, build(r, dataSources));
@@ -59,7 +59,7 @@ export function stackFromPlan(plan: PlanDocument, options: PlanStackOptions): St
     resources,
     dataSources,
     variables: isRecord(plan.configuration?.root_module?.variables) ? plan.configuration.root_module.variables : {},
-    outputs: outputsOf(plan),
+    outputs: outputsOf(plan, blocks),
   };
 }
 
@@ -67,8 +67,8 @@ export function stackFromPlan(plan: PlanDocument, options: PlanStackOptions): St
 function instancesOf(root: PlanModule | undefined): PlanResource[] {
   const out: PlanResource[] = [];
   const pending: unknown[] = [root];
-  while (pending.length > 0) {
-    const module = pending.shift();
+  for (let next = 0; next < pending.length; next++) {
+    const module = pending[next];
     if (!isRecord(module)) continue;
     for (const r of Array.isArray(module.resources) ? module.resources : []) {
       if (isRecord(r) && typeof r.address === 'string' && typeof r.type === 'string' && (r.mode === 'managed' || r.mode === 'data')) out.push(r as unknown as PlanResource);
@@ -91,6 +91,7 @@ function afterUnknownByAddress(plan: PlanDocument): Map<string, unknown> {
 function resourceModel(
   r: PlanResource,
   block: ConfigBlock | undefined,
+  blocks: ReadonlyMap<string, ConfigBlock>,
   afterUnknown: unknown,
   config: StackModel | undefined,
   documents: ReadonlyMap<string, ResourceModel>,
@@ -110,7 +111,7 @@ function resourceModel(
     // unknown collection (Terraform leaves dynamic blocks out of its configuration record), so without
     // the JSON it stays unknown.
     if (expression === undefined && writtenOnly && (path.length === 1 || isRecord(valueAt(twin.values, path.slice(0, -1))))) return undefined;
-    return unknownAt(expression, prefix, `${r.address}.${pathText(path)}`);
+    return unknownAt(expression, prefix, `${r.address}.${pathText(path)}`, (address) => blocks.get(address)?.resource.mode === 'managed');
   };
   const values = withUnknowns(r.values, afterUnknown, fill);
   for (const arg of CONFIG_ONLY_ARGUMENTS) if (twin !== undefined && twin.values[arg] !== undefined) values[arg] = twin.values[arg];
@@ -162,13 +163,13 @@ function policyDocumentReference(expression: PlanExpression | undefined, prefix:
   return source === undefined ? undefined : policyDocumentFromDataSource(source.values);
 }
 
-function outputsOf(plan: PlanDocument): Record<string, unknown> {
+function outputsOf(plan: PlanDocument, blocks: ReadonlyMap<string, ConfigBlock>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const planned = isRecord(plan.planned_values.outputs) ? plan.planned_values.outputs : {};
   const written = plan.configuration?.root_module?.outputs ?? {};
   for (const [name, output] of Object.entries(planned)) {
     if (!isRecord(output)) continue;
-    out[name] = 'value' in output ? output.value : unknownAt(isRecord(written[name]) ? written[name].expression : undefined, '', `output.${name}`);
+    out[name] = 'value' in output ? output.value : unknownAt(isRecord(written[name]) ? written[name].expression : undefined, '', `output.${name}`, (address) => blocks.get(address)?.resource.mode === 'managed');
   }
   return out;
 }

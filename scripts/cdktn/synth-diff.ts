@@ -15,14 +15,19 @@ export interface SynthDifference {
 }
 
 /**
- * The only place the runtimes may differ: the version they stamp. In a stack's
- * cdk.tf.json that is `//.metadata.version`; in manifest.json the top-level
- * `version`. Both sides must still carry it as a string.
+ * The only place a stack's output may differ: the version the runtime stamps,
+ * `//.metadata.version` in its cdk.tf.json. Both sides must still carry it as
+ * a string. manifest.json (not a stack) stamps a top-level `version` too, and
+ * its annotations carry stack traces, which name the folder each copy was
+ * installed in; their messages and levels are still compared.
  */
 function isVersionStamp(file: string, path: readonly string[]): boolean {
-  const key = path.join('\u0000');
-  if (file === 'manifest.json') return key === 'version';
-  return /^stacks\/[^/]+\/cdk\.tf\.json$/.test(file) && key === ['//', 'metadata', 'version'].join('\u0000');
+  if (file === 'manifest.json') return path.length === 1 && path[0] === 'version';
+  return /^stacks\/[^/]+\/cdk\.tf\.json$/.test(file) && path.length === 3 && path[0] === '//' && path[1] === 'metadata' && path[2] === 'version';
+}
+
+function isStackTrace(file: string, path: readonly string[]): boolean {
+  return file === 'manifest.json' && path.length === 5 && path[0] === 'stacks' && path[2] === 'annotations' && path[4] === 'stacktrace';
 }
 
 function listFiles(dir: string): string[] {
@@ -47,6 +52,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function diffValues(file: string, path: string[], a: unknown, b: unknown, out: SynthDifference[]): void {
+  if (isStackTrace(file, path)) return;
   if (isVersionStamp(file, path)) {
     if (typeof a !== 'string' || typeof b !== 'string') out.push({ file, path: pathText(path), cdktf: show(a), cdktn: show(b) });
     return;
@@ -71,11 +77,11 @@ function diffValues(file: string, path: string[], a: unknown, b: unknown, out: S
 /** Every difference between the two output folders, in file order. */
 export function diffSynthOutputs(cdktfDir: string, cdktnDir: string): SynthDifference[] {
   const out: SynthDifference[] = [];
-  const filesA = listFiles(cdktfDir);
-  const filesB = listFiles(cdktnDir);
+  const filesA = new Set(listFiles(cdktfDir));
+  const filesB = new Set(listFiles(cdktnDir));
   for (const file of [...new Set([...filesA, ...filesB])].sort()) {
-    if (!filesA.includes(file) || !filesB.includes(file)) {
-      out.push({ file, path: '$', cdktf: filesA.includes(file) ? '(present)' : '(absent)', cdktn: filesB.includes(file) ? '(present)' : '(absent)' });
+    if (!filesA.has(file) || !filesB.has(file)) {
+      out.push({ file, path: '$', cdktf: filesA.has(file) ? '(present)' : '(absent)', cdktn: filesB.has(file) ? '(present)' : '(absent)' });
       continue;
     }
     const textA = readFileSync(join(cdktfDir, file), 'utf8');

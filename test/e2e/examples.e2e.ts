@@ -2,8 +2,11 @@
  * Every stack of every example, against real Terraform and moto's server:
  * init from the provider mirror, validate, plan; then apply what moto
  * implements, re-plan (must be empty) and destroy. README.md, "Real verification", explains the choices.
+ * Each stack's first plan is also written as `terraform show -json` (to
+ * TENANTFORM_E2E_PLANS, else a temp folder) and checked in plan mode, which
+ * must agree with config mode on the same stacks (support/verdicts.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyScope, ApplyScope } from './support/apply-scope';
@@ -13,9 +16,18 @@ import { motoCannotApply } from './support/moto-gaps';
 import { MotoPool } from './support/moto';
 import { findProviderMirror, writeMirrorCliConfig } from './support/provider-mirror';
 import { plannedChanges, Terraform } from './support/terraform';
+import { compareModes } from './support/verdicts';
+import { checkStacks } from '../../compliance/engine';
+import { loadStacks } from '../../compliance/model';
+import { loadPlanStacks } from '../../compliance/plan';
+import { allRules } from '../../compliance/rules';
 
 const workRoot = mkdtempSync(join(tmpdir(), 'tenantform-e2e-'));
 const pool = new MotoPool(join(workRoot, 'logs'));
+/** Where the plan JSON of every stack goes, one folder per example: kept when named (CI can upload it). */
+const plansRoot = process.env.TENANTFORM_E2E_PLANS || join(workRoot, 'plans');
+/** The example whose weaknesses the gate must find in both modes. */
+const WEAK_EXAMPLE = 'free-tier-ids';
 let cliConfig = '';
 
 beforeAll(() => {
@@ -50,6 +62,19 @@ function outputsReadFrom(stacks: readonly SynthesizedStack[]): Map<string, Set<s
   return read;
 }
 
+/** Writes `terraform show -json` of the stack's plan file as `<dir>/<stack>.json`, the name plan mode pairs by. */
+async function writePlanJson(tf: Terraform, stack: string, dir: string): Promise<string> {
+  const shown = await tf.must(['show', '-json', '-no-color', 'full.tfplan']);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${stack}.json`);
+  writeFileSync(path, shown.stdout);
+  return path;
+}
+
+test('the weak example the plan-mode check relies on exists', () => {
+  expect(exampleNames()).toContain(WEAK_EXAMPLE);
+});
+
 describe.each(exampleNames())('example %s', (example) => {
   // Synthesis order is dependency order here: `<env>-network` < `<env>-platform` < `<env>-tenant-*`.
   const stacks = synthesizeExample(example, join(workRoot, example));
@@ -57,6 +82,9 @@ describe.each(exampleNames())('example %s', (example) => {
   const readBy = outputsReadFrom(stacks);
   const applied: SynthesizedStack[] = [];
   const partlyApplied: SynthesizedStack[] = [];
+  // `terraform show -json` runs beside the next stack's work instead of in line; the plan-mode test awaits it.
+  const planJson = new Map<string, Promise<string>>();
+  const plansDir = join(plansRoot, example);
 
   it('synthesizes at least one stack', () => {
     expect(stacks.length).toBeGreaterThan(0);
@@ -72,7 +100,11 @@ describe.each(exampleNames())('example %s', (example) => {
       const tf = await terraformFor(stack);
       await tf.init();
       await tf.validate();
-      const { changes } = await tf.plan();
+      const { changes } = await tf.plan([], 'full.tfplan');
+      const written = writePlanJson(tf, stack.name, plansDir);
+      // Awaited by the plan-mode test; until then a failure must not surface as an unhandled rejection.
+      written.catch(() => undefined);
+      planJson.set(stack.name, written);
       // A fresh emulator account holds nothing, so a stack with resources must plan to create them.
       expect(changes).toBe(Object.keys(stack.json.resource ?? {}).length > 0);
     });
@@ -99,6 +131,19 @@ describe.each(exampleNames())('example %s', (example) => {
         const outputs = JSON.parse((await tf.must(['output', '-json'])).stdout) as Record<string, unknown>;
         expect([...publishes].filter((o) => !(o in outputs))).toEqual([]);
       });
+    }
+  });
+
+  it('plan mode, on the plans terraform made, gives the same verdicts as config mode', async () => {
+    const plans = await Promise.all(stacks.map((s) => planJson.get(s.name) ?? Promise.reject(new Error(`stack ${s.name} was never planned`))));
+    const outdir = join(workRoot, example);
+    // Config mode on the folders terraform planned, override file included, so both modes judge the same input.
+    const comparison = compareModes(checkStacks(loadStacks([outdir]), allRules), checkStacks(loadPlanStacks({ plans, config: [outdir] }), allRules));
+    process.stdout.write(`${example}: plan mode resolved ${comparison.resolved.length} config-mode unknown(s), ${comparison.planFails.length} fail(s) in both modes\n`);
+    expect(comparison.disagreements).toEqual([]);
+    if (example === WEAK_EXAMPLE) {
+      expect(comparison.configGateFails && comparison.planGateFails).toBe(true);
+      expect(comparison.planFails.length).toBeGreaterThan(0);
     }
   });
 

@@ -129,7 +129,7 @@ function applyOverride(state: ModuleState, doc: ModuleDocument): void {
   }
   if (blocks.terraform.length > 0) {
     const merged = foldTerraform(state.terraform);
-    for (const body of blocks.terraform) overrideTerraform(merged, body);
+    for (const body of blocks.terraform) overrideTerraform(merged, body, file);
     state.terraform = [{ value: merged, file }];
   }
   for (const [key] of blocks.other) {
@@ -186,11 +186,11 @@ function foldTerraform(blocks: ReadonlyArray<Placed<Body>>): Body {
 }
 
 /** Terraform's `terraform` block override: required_providers per provider, a backend or cloud block replaces either, the rest per setting. */
-function overrideTerraform(merged: Body, override: Body): void {
+function overrideTerraform(merged: Body, override: Body, file: string): void {
   for (const [key, value] of Object.entries(override)) {
     if (key === '//') continue;
     if (key === 'required_providers') {
-      put<unknown>(merged, key, Object.prototype.hasOwnProperty.call(merged, key) ? mergeArguments(merged[key], value, 'terraform.required_providers', '') : value);
+      put<unknown>(merged, key, Object.prototype.hasOwnProperty.call(merged, key) ? mergeArguments(merged[key], value, 'terraform.required_providers', file) : value);
     } else if (key === 'backend' || key === 'cloud') {
       delete merged.backend;
       delete merged.cloud;

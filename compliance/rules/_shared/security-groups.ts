@@ -4,9 +4,9 @@
  * rules that each admit half the internet together admit all of it.
  */
 import { ResourceModel, StackModel } from '../../types';
-import { AddressSet, isInternetWide, publicPart } from './cidr';
+import { AddressSet, isWidePublic, publicPart } from './cidr';
 import { stackIndex } from './stack-index';
-import { cidrSources, coversPort, mergeSources, NO_SOURCES, PortRange, portsOf, Protocol, protocolOf, Sources, written } from './traffic';
+import { cidrSources, mergeSources, NO_SOURCES, PortRange, portsOf, Protocol, protocolOf, Sources, written } from './traffic';
 import { blockOf, blocksOf, boolOf, isRecord, isUnresolved, listOf, numberOf } from './values';
 
 export const GROUP_TYPES = ['aws_security_group', 'aws_default_security_group'];
@@ -30,6 +30,10 @@ export interface IngressPermission {
   readonly ports: PortRange | 'unknown';
   /** Address sources (CIDRs, resolved prefix lists). Group references and `self` are not address sources. */
   readonly sources: Sources;
+  /** The public part of the known sources. */
+  readonly publicSources: AddressSet;
+  /** Whether the known sources alone are internet-wide. */
+  readonly wideAlone: boolean;
   /** Granular finding key, e.g. `Ingress::tcp:22-22:0.0.0.0/0`. */
   readonly key: string;
 }
@@ -58,12 +62,18 @@ function permission(stack: StackModel, address: string, group: ResourceModel | '
   const fromLists = prefixListSources(stack, w.prefixLists);
   const sources = mergeSources(fromCidrs, fromLists);
   const shown = [...shownSources(w.cidrs), ...w.prefixLists.map((p) => `pl:${written(p)}`)];
-  return { address, group, groupKey: group === 'unknown' ? address : group.address, protocol, ports, sources, key: keyOf(protocol, ports, shown) };
+  return withSources({ address, group, groupKey: group === 'unknown' ? address : group.address, protocol, ports, key: keyOf(protocol, ports, shown) }, sources);
+}
+
+/** Completes a permission with its sources and the facts derived from them, computed once. */
+function withSources(p: Omit<IngressPermission, 'sources' | 'publicSources' | 'wideAlone'>, sources: Sources): IngressPermission {
+  const publicSources = publicPart(sources.known);
+  return { ...p, sources, publicSources, wideAlone: isWidePublic(publicSources) };
 }
 
 /** A stand-in for ingress that cannot be read at all (`ingress = var.rules`, a `dynamic` block). */
 function unreadable(address: string, group: ResourceModel, why: string): IngressPermission {
-  return { address, group, groupKey: group.address, protocol: 'unknown', ports: 'unknown', sources: { known: AddressSet.EMPTY, unresolved: [why] }, key: 'Ingress::?' };
+  return withSources({ address, group, groupKey: group.address, protocol: 'unknown', ports: 'unknown', key: 'Ingress::?' }, { known: AddressSet.EMPTY, unresolved: [why] });
 }
 
 /**
@@ -136,7 +146,7 @@ function buildIngress(stack: StackModel): IngressIndex {
     const w = { protocol: rule.values.protocol, from: rule.values.from_port, to: rule.values.to_port, cidrs: [...listOf(rule.values.cidr_blocks), ...listOf(rule.values.ipv6_cidr_blocks)], prefixLists: listOf(rule.values.prefix_list_ids) };
     const p = permission(stack, rule.address, group, w);
     // A rule whose type is unresolved may or may not be ingress: what it admits is unknown, not known.
-    const maybe = type === 'ingress' || !mayBePublic(p) ? p : { ...p, sources: { known: AddressSet.EMPTY, unresolved: ['type is unresolved', ...p.sources.unresolved] } };
+    const maybe = type === 'ingress' || !mayBePublic(p) ? p : withSources(p, { known: AddressSet.EMPTY, unresolved: ['type is unresolved', ...p.sources.unresolved] });
     byHolder.set(rule.address, [maybe]);
   }
   for (const rule of index.ofTypes('aws_vpc_security_group_ingress_rule')) {
@@ -167,7 +177,7 @@ function groupOf(stack: StackModel, value: unknown): ResourceModel | 'unknown' {
 
 /** Whether the permission may admit public addresses at all (known public sources, or sources that cannot be read). */
 export function mayBePublic(p: IngressPermission): boolean {
-  return p.sources.unresolved.length > 0 || !publicPart(p.sources.known).isEmpty();
+  return p.sources.unresolved.length > 0 || !p.publicSources.isEmpty();
 }
 
 /** How the permissions admitting one (protocol, port) expose it. */
@@ -187,18 +197,25 @@ export interface PointExposure {
  * be internet-wide.
  */
 export function exposureAt(covering: readonly (readonly [IngressPermission, boolean | 'unknown'])[]): PointExposure {
-  const definite = covering.filter(([p, c]) => c === true && !publicPart(p.sources.known).isEmpty()).map(([p]) => p);
-  const alone = definite.filter((p) => isInternetWide(p.sources.known));
-  const together = alone.length === 0 && isInternetWide(definite.reduce((u, p) => u.union(p.sources.known), AddressSet.EMPTY));
+  const maybe = covering.filter(([p, c]) => c !== false && mayBePublic(p));
+  if (maybe.length === 0) return NOTHING_EXPOSED;
+  const definite = maybe.filter(([p, c]) => c === true && !p.publicSources.isEmpty()).map(([p]) => p);
+  const alone = definite.filter((p) => p.wideAlone);
+  const together = alone.length === 0 && definite.length > 1 && isWidePublic(unionOf(definite));
   const failing = alone.length > 0 ? alone : together ? definite : [];
-  const maybe = covering.filter(([, c]) => c !== false);
-  const couldBeWide = maybe.some(([p]) => p.sources.unresolved.length > 0) || isInternetWide(maybe.reduce((u, [p]) => u.union(p.sources.known), AddressSet.EMPTY));
+  const doubtful = maybe.filter(([p, c]) => c === 'unknown' || p.sources.unresolved.length > 0);
+  if (doubtful.length === 0) return { failing, together, uncertain: [] };
+  const couldBeWide = failing.length > 0 || doubtful.some(([p]) => p.sources.unresolved.length > 0) || isWidePublic(unionOf(maybe.map(([p]) => p)));
   const failed = new Set(failing);
-  const uncertain = couldBeWide ? maybe.filter(([p, c]) => !failed.has(p) && mayBePublic(p) && (c === 'unknown' || p.sources.unresolved.length > 0)).map(([p]) => p) : [];
+  const uncertain = couldBeWide ? doubtful.map(([p]) => p).filter((p) => !failed.has(p)) : [];
   return { failing, together, uncertain };
 }
 
-export { coversPort };
+const NOTHING_EXPOSED: PointExposure = { failing: [], together: false, uncertain: [] };
+
+function unionOf(permissions: readonly IngressPermission[]): AddressSet {
+  return permissions.reduce((u, p) => u.union(p.publicSources), AddressSet.EMPTY);
+}
 
 /**
  * Internet-facing load balancers that use the group, for the 80/443 exception.

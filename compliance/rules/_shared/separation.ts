@@ -181,6 +181,33 @@ function conditionValues(statement: PolicyStatement): PolicyValue[] | 'unknown' 
   return out;
 }
 
+/** Condition keys that bound a statement to an organization (or a path in it) rather than to accounts. */
+const ORG_KEYS = new Set(['aws:principalorgid', 'aws:principalorgpaths', 'aws:resourceorgid', 'aws:resourceorgpaths', 'aws:sourceorgid', 'aws:sourceorgpaths']);
+
+/**
+ * The organization key when it is all that bounds the statement: an
+ * organization holds every environment's account, so "any account of the
+ * organization" reaches the other environments. A statement that also names
+ * accounts (aws:PrincipalAccount, aws:SourceArn, a principal ARN, ...) is
+ * judged by those accounts instead.
+ */
+function organizationWide(statement: PolicyStatement, principal: PolicyStatement['Principal']): string | undefined {
+  const c = statement.Condition;
+  if (c === undefined || isUnknown(c)) return undefined;
+  let org: string | undefined;
+  let namesAccounts = false;
+  for (const [operator, byKey] of Object.entries(c)) {
+    if (NEGATED_OPERATOR.test(operator)) continue;
+    for (const [key, values] of Object.entries(byKey)) {
+      if (ORG_KEYS.has(key.toLowerCase())) org ??= key;
+      else if (values.some((v) => typeof v === 'string' && accountOf(v) !== undefined)) namesAccounts = true;
+    }
+  }
+  if (org === undefined || namesAccounts) return undefined;
+  const named = principal !== undefined && !isUnknown(principal) && (principal.AWS ?? []).some((v) => typeof v === 'string' && accountOf(v) !== undefined);
+  return named ? undefined : org;
+}
+
 /**
  * Every account an Allow statement lets in or reaches: AWS and federated
  * principals, condition values that name accounts or ARNs
@@ -200,6 +227,8 @@ export function statementReach(view: SeparationView, address: string, what: stri
     if (isUnknown(p)) out.push(unknown(address, `${what} principal ${p.$unknown} cannot be resolved.`, `Principal::${p.$unknown}`));
     else for (const type of ['AWS', 'Federated']) for (const v of p[type] ?? []) judge('principal', v, 'Principal');
   }
+  const org = organizationWide(statement, p);
+  if (org !== undefined) out.push(fail(address, `${what} admits every account of the organization (${org}), the other environments' accounts included.`, `Condition::${org}`));
   const conditions = conditionValues(statement);
   if (conditions === 'unknown') out.push(unknown(address, `${what} has a condition that cannot be resolved.`, 'Condition'));
   else for (const v of conditions) if (isUnknown(v) || accountOf(v) !== undefined) judge('condition value', v, 'Condition');

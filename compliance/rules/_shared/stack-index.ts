@@ -4,6 +4,8 @@
  * checked in linear time. Models are immutable, so caching by model is safe.
  */
 import { ResourceModel, StackModel } from '../../types';
+import { isUnknown } from '../../values';
+import { bareReference } from './references';
 import { isSet, isUnresolved, referencedAddresses } from './values';
 
 export interface StackIndex {
@@ -60,8 +62,10 @@ function buildIndex(stack: StackModel): StackIndex {
 
   const resolve: StackIndex['resolve'] = (value, types, literalAttributes = []) => {
     if (!isSet(value)) return undefined;
+    const addresses = designatedAddresses(value);
+    if (addresses === 'unknown') return 'unknown';
     const wanted = new Set(types);
-    const found = referencedAddresses(value)
+    const found = addresses
       .map((a) => stack.resources.get(a))
       .filter((r): r is ResourceModel => r !== undefined && wanted.has(r.type));
     if (found.length === 1) return found[0];
@@ -78,4 +82,25 @@ function buildIndex(stack: StackModel): StackIndex {
   };
 
   return { ofTypes, resolve, memo };
+}
+
+/**
+ * The resource addresses a value designates, when it is one reference
+ * (directly or through locals); `'unknown'` for anything that only mentions
+ * references: a conditional or function call (`form: expression`), text
+ * around a reference (`template`), what a dynamic block generates. Literals
+ * designate no address (they may still match a literal identifier).
+ */
+function designatedAddresses(value: unknown): readonly string[] | 'unknown' {
+  if (isUnknown(value)) {
+    if (value.form === 'expression' || value.form === 'template' || value.dynamicBlock !== undefined) return 'unknown';
+    if (value.form === 'reference') return referencedAddresses(value);
+    const bare = bareReference(value);
+    return bare === undefined ? 'unknown' : [bare.address];
+  }
+  if (isUnresolved(value)) {
+    const bare = bareReference(value);
+    return bare === undefined ? 'unknown' : [bare.address];
+  }
+  return [];
 }

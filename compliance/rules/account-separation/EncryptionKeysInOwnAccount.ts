@@ -3,8 +3,10 @@ import { ResourceModel, RuleOutcome, StackModel } from '../../types';
 import { bareReference } from '../_shared/references';
 import { distinct, SeparationView } from '../_shared/separation';
 
-/** Attribute names that hold the key encrypting a resource: kms_key_id, kms_key_arn, kms_master_key_id, sse_kms_key_id, encryption_key, ... */
-const KEY_ATTRIBUTE = /kms|encryption_key/i;
+/** Attribute names that hold the key encrypting a resource: kms_key_id, kms_key_arn, kms_master_key_id, sse_kms_key_id, encryption_key, key_arn, ... */
+const KEY_ATTRIBUTE = /kms|encryption_key|^key_arn$/i;
+/** A KMS key or alias ARN, whatever attribute holds it (aws_ssm_parameter.key_id, for one). */
+const KMS_ARN = /^arn:[^:]+:kms:/;
 /** KMS resources and data sources name their key as key_id (grants, key policies, lookups) or target_key_id (aliases). */
 const KMS_KEY_ID = /^(target_)?key_id$/;
 /** Policy documents name keys as resources, which is TF-SEP-3's and TF-SEP-6's concern. */
@@ -24,6 +26,13 @@ function dataKeyLookup(stack: StackModel, value: unknown): unknown {
   return data.values.key_id ?? data.values.name;
 }
 
+/** The key values an attribute holds: every entry of a key-named attribute, or a literal KMS ARN under any name. */
+function keysIn(r: ResourceModel, key: string, value: unknown, depth: number): unknown[] {
+  const named = KEY_ATTRIBUTE.test(key) || (depth === 0 && r.type.startsWith('aws_kms_') && KMS_KEY_ID.test(key));
+  if (named) return (Array.isArray(value) ? value : [value]).filter((k) => typeof k === 'string' || isUnknown(k));
+  return typeof value === 'string' && KMS_ARN.test(value) ? [value] : [];
+}
+
 function keyValues(view: SeparationView, r: ResourceModel, path: string, value: unknown, depth: number, out: RuleOutcome[]): void {
   if (depth > MAX_DEPTH || value === undefined || value === null) return;
   if (Array.isArray(value)) {
@@ -32,13 +41,10 @@ function keyValues(view: SeparationView, r: ResourceModel, path: string, value: 
   }
   if (!isRecord(value)) return;
   for (const [key, v] of Object.entries(value)) {
-    const at = path === '' ? key : `${path}.${key}`;
     if (POLICY_ATTRIBUTE.test(key) || key === '//') continue;
-    const keys = KEY_ATTRIBUTE.test(key) || (depth === 0 && r.type.startsWith('aws_kms_') && KMS_KEY_ID.test(key)) ? (Array.isArray(v) ? v : [v]).filter((k) => typeof k === 'string' || isUnknown(k)) : [];
-    if (keys.length === 0) {
-      keyValues(view, r, at, v, depth + 1, out);
-      continue;
-    }
+    const at = path === '' ? key : `${path}.${key}`;
+    const keys = keysIn(r, key, v, depth);
+    if (keys.length === 0) keyValues(view, r, at, v, depth + 1, out);
     for (const k of keys) {
       const o = view.judgeValue(r.address, `key ${at}`, (isUnknown(k) ? dataKeyLookup(view.stack, k) : undefined) ?? k, `Key::${at}`);
       if (o !== undefined) out.push(o);
@@ -55,7 +61,7 @@ export const EncryptionKeysInOwnAccount = defineRule(
     level: 'error',
     resourceTypes: ['*'],
     remediation:
-      "Encrypt with a key of the environment's own account (kms_key_id, kms_key_arn, kms_master_key_id naming its own account, a key of the same stack, or an alias). A prod volume encrypted with a dev key can be read, or made unreadable, by whoever holds dev.",
+      "Encrypt with a key of the environment's own account (kms_key_id, kms_key_arn, kms_master_key_id naming its own account, a key of the same stack, or an alias). A prod volume encrypted with a dev key can be read, or made unreadable, by whoever holds dev. An account that no stack of the run declares fails from a production stack and is unknown from any other (it may be production's): check every stack of the app in one run.",
     references: {},
   },
   (stack, context) => {
@@ -65,7 +71,7 @@ export const EncryptionKeysInOwnAccount = defineRule(
       const found: RuleOutcome[] = [];
       keyValues(view, r, '', r.values, 0, found);
       out.push(...distinct(found));
-      if (found.length === 0 && Object.keys(r.values).some((k) => (KEY_ATTRIBUTE.test(k) || (r.type.startsWith('aws_kms_') && KMS_KEY_ID.test(k))) && !POLICY_ATTRIBUTE.test(k))) out.push(pass(r.address, 'encrypted with a key of its own account.'));
+      if (found.length === 0 && Object.entries(r.values).some(([k, v]) => !POLICY_ATTRIBUTE.test(k) && keysIn(r, k, v, 0).length > 0)) out.push(pass(r.address, 'encrypted with a key of its own account.'));
     }
     return out;
   },

@@ -12,7 +12,7 @@ export const IdentityPoliciesStayInEnvironment = defineRule(
     level: 'error',
     resourceTypes: ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_ssoadmin_permission_set_inline_policy', 'aws_iam_role'],
     remediation:
-      "Grant only on resources of the environment's own account: no role ARNs of another environment to assume, no resource ARNs or aws:ResourceAccount / s3:ResourceAccount values naming another environment's account. A dev role that can reach prod resources turns a dev compromise into a prod one.",
+      "Grant only on resources of the environment's own account: no role ARNs of another environment to assume, no resource ARNs or aws:ResourceAccount / s3:ResourceAccount values naming another environment's account. A dev role that can reach prod resources turns a dev compromise into a prod one. An account that no stack of the run declares fails from a production stack and is unknown from any other (it may be production's): check every stack of the app in one run.",
     references: {},
   },
   (stack, context) => {

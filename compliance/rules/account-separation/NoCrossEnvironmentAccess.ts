@@ -76,7 +76,7 @@ export const NoCrossEnvironmentAccess = defineRule(
     level: 'error',
     resourceTypes: TYPES,
     remediation:
-      "Keep each environment self-contained: promote artifacts through a registry or a pipeline, not through trust, resource policies or key grants. Name only the environment's own account (principals, aws:SourceAccount, aws:SourceArn) and only its own GitHub environment in OIDC trusts. Cross-environment access lets a compromise of dev reach prod.",
+      "Keep each environment self-contained: promote artifacts through a registry or a pipeline, not through trust, resource policies or key grants. Name only the environment's own account (principals, aws:SourceAccount, aws:SourceArn) and only its own GitHub environment in OIDC trusts. Cross-environment access lets a compromise of dev reach prod. An account that no stack of the run declares fails from a production stack and is unknown from any other (it may be production's): check every stack of the app in one run.",
     references: {},
   },
   (stack, context) => {

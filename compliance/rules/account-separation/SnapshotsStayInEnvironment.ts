@@ -39,7 +39,7 @@ export const SnapshotsStayInEnvironment = defineRule(
     level: 'error',
     resourceTypes: TYPES,
     remediation:
-      "Share snapshots and images only within the environment's own account. A prod snapshot shared with dev is a full copy of customer data in dev; promote images through a build pipeline that produces one per environment.",
+      "Share snapshots and images only within the environment's own account. A prod snapshot shared with dev is a full copy of customer data in dev; promote images through a build pipeline that produces one per environment. An account that no stack of the run declares fails from a production stack and is unknown from any other (it may be production's): check every stack of the app in one run.",
     references: {},
   },
   (stack, context) => {

@@ -77,7 +77,7 @@ export const StateAndReplicationStayInEnvironment = defineRule(
     level: 'error',
     resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_replication_configuration', 'data.terraform_remote_state'],
     remediation:
-      "Replicate only within the environment's own account (for example to another Region), and pass values between stacks of the same environment only. Reading another environment's state exposes every secret in it; replicating into it copies customer data out of production.",
+      "Replicate only within the environment's own account (for example to another Region), and pass values between stacks of the same environment only. Reading another environment's state exposes every secret in it; replicating into it copies customer data out of production. An account that no stack of the run declares fails from a production stack and is unknown from any other (it may be production's): check every stack of the app in one run.",
     references: {},
   },
   (stack, context) => {

@@ -1,6 +1,7 @@
 import { Rule } from '../../types';
 import { ApiGatewayDomainTls } from './ApiGatewayDomainTls';
 import { ClassicElbListenerTls } from './ClassicElbListenerTls';
+import { CloudFrontOriginTls } from './CloudFrontOriginTls';
 import { CloudFrontViewerTls } from './CloudFrontViewerTls';
 import { CloudTrailEncrypted } from './CloudTrailEncrypted';
 import { EbsVolumeEncrypted } from './EbsVolumeEncrypted';
@@ -20,6 +21,7 @@ import { SqsQueueEncrypted } from './SqsQueueEncrypted';
 export {
   ApiGatewayDomainTls,
   ClassicElbListenerTls,
+  CloudFrontOriginTls,
   CloudFrontViewerTls,
   CloudTrailEncrypted,
   EbsVolumeEncrypted,
@@ -56,4 +58,5 @@ export const rules: Rule[] = [
   CloudFrontViewerTls,
   ApiGatewayDomainTls,
   ClassicElbListenerTls,
+  CloudFrontOriginTls,
 ];

@@ -22,12 +22,12 @@ export const NoWriteOnAnyResource = defineRule(
       (s) => {
         if (s.Effect !== 'Allow' || s.NotResource !== undefined) return [];
         const scope = resourceScope(s.Resource);
-        // Every secret, parameter or object is as wide as "*" for a data read; a condition may narrow it (by tag, say), which the gate cannot judge.
+        // Every secret, parameter or object is as wide as "*"; a condition may narrow it (by tag, say), which the gate cannot judge.
         const everyData = s.Resource.some((r) => typeof r === 'string' && isEveryDataResource(r));
         if (scope === 'scoped' && everyData) {
-          return s.Action.filter((a): a is string => typeof a === 'string' && readsSensitiveData(a)).map((a) =>
+          return s.Action.filter((a): a is string => typeof a === 'string' && needsScoping(a)).map((a) =>
             s.Condition === undefined
-              ? { status: 'fail' as const, message: `${describeStatement(s)} allows ${a} (it reads secrets or data) on every secret, parameter or object.`, finding: `Action::${a}` }
+              ? { status: 'fail' as const, message: `${describeStatement(s)} allows ${a} on every secret, parameter or object.`, finding: `Action::${a}` }
               : { status: 'unknown' as const, message: `${describeStatement(s)} allows ${a} on every secret, parameter or object, narrowed only by a condition the gate cannot judge.`, finding: `Action::${a}` },
           );
         }

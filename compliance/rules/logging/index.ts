@@ -1,12 +1,13 @@
 import { Rule } from '../../types';
 import { AlbAccessLogs } from './AlbAccessLogs';
 import { ApiGatewayAccessLogs } from './ApiGatewayAccessLogs';
+import { ClassicElbAccessLogs } from './ClassicElbAccessLogs';
 import { CloudFrontAccessLogs } from './CloudFrontAccessLogs';
 import { CloudTrailLogging } from './CloudTrailLogging';
 import { CloudTrailMultiRegionValidated } from './CloudTrailMultiRegionValidated';
 import { VpcFlowLogs } from './VpcFlowLogs';
 
-export { AlbAccessLogs, ApiGatewayAccessLogs, CloudFrontAccessLogs, CloudTrailLogging, CloudTrailMultiRegionValidated, VpcFlowLogs };
+export { AlbAccessLogs, ApiGatewayAccessLogs, ClassicElbAccessLogs, CloudFrontAccessLogs, CloudTrailLogging, CloudTrailMultiRegionValidated, VpcFlowLogs };
 
 /** The logging rules, in ID order. */
-export const rules: Rule[] = [VpcFlowLogs, CloudTrailMultiRegionValidated, AlbAccessLogs, ApiGatewayAccessLogs, CloudFrontAccessLogs, CloudTrailLogging];
+export const rules: Rule[] = [VpcFlowLogs, CloudTrailMultiRegionValidated, AlbAccessLogs, ApiGatewayAccessLogs, CloudFrontAccessLogs, CloudTrailLogging, ClassicElbAccessLogs];

@@ -17,10 +17,29 @@ function nameRef(value: unknown, type: string): NameRef {
   return { unknown: { $unknown: JSON.stringify(value) ?? 'undefined', refs: [] } };
 }
 
-function refersTo(ref: NameRef, resource: ResourceModel): boolean {
-  if ('address' in ref) return ref.address === resource.address;
-  if ('name' in ref) return resource.values.name === ref.name;
-  return false;
+/** Resources of one type found by address or by their `name`, built once per stack so every lookup is O(1). */
+class ByName {
+  private readonly byAddress = new Map<string, ResourceModel>();
+  private readonly byName = new Map<string, ResourceModel>();
+
+  constructor(resources: readonly ResourceModel[]) {
+    for (const r of resources) {
+      this.byAddress.set(r.address, r);
+      if (typeof r.values.name === 'string' && !this.byName.has(r.values.name)) this.byName.set(r.values.name, r);
+    }
+  }
+
+  find(ref: NameRef): ResourceModel | undefined {
+    if ('address' in ref) return this.byAddress.get(ref.address);
+    if ('name' in ref) return this.byName.get(ref.name);
+    return undefined;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 const NO_POLICY: Verdict = { kind: 'no', reason: 'it has no policy' };
@@ -37,49 +56,65 @@ function best(verdicts: readonly Verdict[], none: Verdict): Verdict {
   return verdicts.find((v) => v.kind === 'yes') ?? verdicts.find((v) => v.kind === 'unknown') ?? verdicts.find((v) => v !== NO_POLICY) ?? verdicts[0] ?? none;
 }
 
-/** Does the group (in this stack) carry a force-MFA deny, inline or attached? */
-function groupEnforcesMfa(stack: StackModel, group: ResourceModel): Verdict {
-  const verdicts: Verdict[] = [];
-  for (const gp of resourcesOf(stack, 'aws_iam_group_policy')) {
-    if (refersTo(nameRef(gp.values.group, 'aws_iam_group'), group)) verdicts.push(policyVerdict(gp.values.policy));
-  }
-  const attachments = [
-    ...resourcesOf(stack, 'aws_iam_group_policy_attachment').filter((a) => refersTo(nameRef(a.values.group, 'aws_iam_group'), group)),
-    ...resourcesOf(stack, 'aws_iam_policy_attachment').filter((a) => listOf(a.values.groups).some((g) => refersTo(nameRef(g, 'aws_iam_group'), group))),
-  ];
-  for (const a of attachments) {
-    const arn = a.values.policy_arn;
-    const policyRef = isUnknown(arn) ? arn.refs.find((r) => r.startsWith('aws_iam_policy.')) : undefined;
-    const policy = policyRef ? stack.resources.get(policyRef.split('.').slice(0, 2).join('.')) : undefined;
-    if (policy) verdicts.push(policyVerdict(policy.values.policy));
-    // An AWS managed policy never contains a force-MFA deny; any other policy outside the stack is unseen.
-    else if (typeof arn === 'string' && /^arn:aws[\w-]*:iam::aws:policy\//.test(arn)) verdicts.push({ kind: 'no', reason: `${arn} is an AWS managed policy` });
-    else verdicts.push({ kind: 'unknown', reason: `the attached policy ${isUnknown(arn) ? arn.$unknown : JSON.stringify(arn)} cannot be read` });
-  }
-  return best(verdicts, { kind: 'no', reason: 'it has no policy' });
+/**
+ * Every group of the stack with the policies that reach it, and every user
+ * with its groups: one pass over the stack, so the rule stays linear.
+ */
+interface GroupIndex {
+  /** Group address → verdicts of its inline and attached policies. */
+  readonly policies: Map<string, Verdict[]>;
+  /** User address → its groups. */
+  readonly groups: Map<string, ResourceModel[]>;
+  /** Users some membership of which cannot be resolved. */
+  readonly unresolved: Set<string>;
+  /** Whether some membership names users that cannot be resolved (it may include anyone). */
+  readonly anyUnresolved: boolean;
 }
 
-/** Groups (resources of the stack) a user belongs to, plus whether some membership could not be resolved. */
-function groupsOf(stack: StackModel, user: ResourceModel): { groups: ResourceModel[]; unresolved: boolean } {
-  const groups = resourcesOf(stack, 'aws_iam_group');
-  const found = new Set<ResourceModel>();
-  let unresolved = false;
-  const addGroup = (ref: NameRef) => {
-    if ('unknown' in ref) unresolved = true;
-    const g = groups.find((x) => refersTo(ref, x));
-    if (g) found.add(g);
+function indexGroups(stack: StackModel): GroupIndex {
+  const groups = new ByName(resourcesOf(stack, 'aws_iam_group'));
+  const users = new ByName(resourcesOf(stack, 'aws_iam_user'));
+  const policies = new Map<string, Verdict[]>();
+  for (const gp of resourcesOf(stack, 'aws_iam_group_policy')) {
+    const group = groups.find(nameRef(gp.values.group, 'aws_iam_group'));
+    if (group) push(policies, group.address, policyVerdict(gp.values.policy));
+  }
+  const attach = (group: ResourceModel | undefined, arn: unknown) => {
+    if (!group) return;
+    const policyRef = isUnknown(arn) ? arn.refs.find((r) => r.startsWith('aws_iam_policy.')) : undefined;
+    const policy = policyRef ? stack.resources.get(policyRef.split('.').slice(0, 2).join('.')) : undefined;
+    if (policy) push(policies, group.address, policyVerdict(policy.values.policy));
+    // An AWS managed policy never contains a force-MFA deny; any other policy outside the stack is unseen.
+    else if (typeof arn === 'string' && /^arn:aws[\w-]*:iam::aws:policy\//.test(arn)) push(policies, group.address, { kind: 'no', reason: `${arn} is an AWS managed policy` });
+    else push(policies, group.address, { kind: 'unknown', reason: `the attached policy ${isUnknown(arn) ? arn.$unknown : JSON.stringify(arn)} cannot be read` });
+  };
+  for (const a of resourcesOf(stack, 'aws_iam_group_policy_attachment')) attach(groups.find(nameRef(a.values.group, 'aws_iam_group')), a.values.policy_arn);
+  for (const a of resourcesOf(stack, 'aws_iam_policy_attachment')) for (const g of listOf(a.values.groups)) attach(groups.find(nameRef(g, 'aws_iam_group')), a.values.policy_arn);
+
+  const memberOf = new Map<string, ResourceModel[]>();
+  const unresolved = new Set<string>();
+  let anyUnresolved = false;
+  const join = (user: ResourceModel | undefined, groupRef: NameRef) => {
+    if (!user) return;
+    if ('unknown' in groupRef) unresolved.add(user.address);
+    const group = groups.find(groupRef);
+    if (group) push(memberOf, user.address, group);
   };
   for (const m of resourcesOf(stack, 'aws_iam_group_membership')) {
-    const users = listOf(m.values.users);
-    if (isUnknown(m.values.users)) unresolved = true;
-    if (users.some((u) => refersTo(nameRef(u, 'aws_iam_user'), user))) addGroup(nameRef(m.values.group, 'aws_iam_group'));
+    if (isUnknown(m.values.users)) anyUnresolved = true;
+    const groupRef = nameRef(m.values.group, 'aws_iam_group');
+    for (const u of listOf(m.values.users)) {
+      const ref = nameRef(u, 'aws_iam_user');
+      if ('unknown' in ref) anyUnresolved = true;
+      join(users.find(ref), groupRef);
+    }
   }
   for (const m of resourcesOf(stack, 'aws_iam_user_group_membership')) {
     const ref = nameRef(m.values.user, 'aws_iam_user');
-    if ('unknown' in ref) unresolved = true;
-    if (refersTo(ref, user)) for (const g of listOf(m.values.groups)) addGroup(nameRef(g, 'aws_iam_group'));
+    if ('unknown' in ref) anyUnresolved = true;
+    for (const g of listOf(m.values.groups)) join(users.find(ref), nameRef(g, 'aws_iam_group'));
   }
-  return { groups: [...found], unresolved };
+  return { policies, groups: memberOf, unresolved, anyUnresolved };
 }
 
 /**
@@ -110,13 +145,18 @@ function scpEnforcesMfa(stacks: readonly StackModel[], users: StackModel): Verdi
     if (policies.length === 0) continue;
     // SCPs never restrict the management account, the one holding the organization.
     const management = resourcesOf(org, 'aws_organizations_organization').length > 0 && org.accounts.some((a) => users.accounts.includes(a));
-    const attachments = resourcesOf(org, 'aws_organizations_policy_attachment');
+    const attachmentsOf = new Map<string, ResourceModel[]>();
+    for (const a of resourcesOf(org, 'aws_organizations_policy_attachment')) {
+      const id = a.values.policy_id;
+      if (!isUnknown(id)) continue;
+      for (const r of id.refs) if (r.startsWith('aws_organizations_policy.')) push(attachmentsOf, r.split('.').slice(0, 2).join('.'), a);
+    }
     for (const p of policies) {
       const type = p.values.type ?? 'SERVICE_CONTROL_POLICY';
       if (type !== 'SERVICE_CONTROL_POLICY' && !isUnknown(type)) continue;
       const content = policyVerdict(p.values.content);
       if (content.kind === 'no') continue;
-      for (const a of attachments.filter((x) => isUnknown(x.values.policy_id) && x.values.policy_id.refs.some((r) => r.startsWith(`${p.address}.`)))) {
+      for (const a of attachmentsOf.get(p.address) ?? []) {
         if (management) {
           verdicts.push({ kind: 'no', reason: `${p.address} cannot restrict the management account that holds these users` });
           continue;
@@ -146,19 +186,21 @@ export const UsersInForceMfaGroup = defineRule(
   (stack, context) => {
     const out: RuleOutcome[] = [];
     const credentialed = new Map<string, ResourceModel>();
-    const users = resourcesOf(stack, 'aws_iam_user');
+    const users = new ByName(resourcesOf(stack, 'aws_iam_user'));
     for (const cred of resourcesOf(stack, 'aws_iam_user_login_profile', 'aws_iam_access_key')) {
       const ref = nameRef(cred.values.user, 'aws_iam_user');
-      const user = users.find((u) => refersTo(ref, u));
+      const user = users.find(ref);
       if (user) credentialed.set(user.address, user);
       else out.push(unknown(cred.address, `the credential's user ${'unknown' in ref ? ref.unknown.$unknown : JSON.stringify(cred.values.user)} is not defined in this stack, so its groups cannot be checked.`));
     }
     if (credentialed.size === 0) return out;
     const scp = scpEnforcesMfa(context.stacks, stack);
+    const index = indexGroups(stack);
     for (const user of credentialed.values()) {
-      const { groups, unresolved } = groupsOf(stack, user);
+      const groups = index.groups.get(user.address) ?? [];
+      const unresolved = index.anyUnresolved || index.unresolved.has(user.address);
       const group = best(
-        groups.map((g) => groupEnforcesMfa(stack, g)),
+        groups.map((g) => best(index.policies.get(g.address) ?? [], NO_POLICY)),
         { kind: 'no', reason: 'the user belongs to no group' },
       );
       if (group.kind === 'yes') out.push(pass(user.address, 'a group of the user enforces MFA.'));

@@ -1,4 +1,4 @@
-import { decide, defineRule, listOf, referencedAddresses } from '../../rule-kit';
+import { decide, defineRule, listOf } from '../../rule-kit';
 import { ResourceModel, RuleOutcome, StackModel } from '../../types';
 import { ACL_TYPES, AclIngress, aclIngress, aclVerdict, detachedAclRules, Probe } from '../_shared/network-acls';
 import { stackIndex } from '../_shared/stack-index';
@@ -68,8 +68,8 @@ function associationIndex(stack: StackModel): Associations {
   const adoptedVpcs = new Set<string>();
   let unknownAdopter = false;
   for (const d of index.ofTypes('aws_default_network_acl')) {
-    const vpcs = referencedAddresses(d.values.default_network_acl_id).filter((a) => stack.resources.get(a)?.type === 'aws_vpc');
-    if (vpcs.length === 1) adoptedVpcs.add(vpcs[0]!);
+    const vpc = index.resolve(d.values.default_network_acl_id, ['aws_vpc']);
+    if (vpc !== undefined && vpc !== 'unknown') adoptedVpcs.add(vpc.address);
     else unknownAdopter = true;
   }
   return { associated, unresolved, adoptedVpcs, unknownAdopter };

@@ -1,6 +1,7 @@
 import { defineRule, fail, pass, unknown } from '../../rule-kit';
 import { RuleOutcome } from '../../types';
-import { coversPort, exposureAt, ingressIndex, IngressPermission } from '../_shared/security-groups';
+import { exposureAt, ingressIndex, IngressPermission } from '../_shared/security-groups';
+import { coversPort } from '../_shared/traffic';
 
 /** Remote administration: SSH over TCP, RDP over TCP and its UDP transport. */
 const ADMIN_POINTS = [

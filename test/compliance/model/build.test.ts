@@ -35,3 +35,19 @@ describe('stackFromJson', () => {
     expect(Object.keys(s.outputs!)).toEqual(['__proto__']);
   });
 });
+
+describe('dynamic blocks reach what reads them', () => {
+  test('a role whose trust policy is a policy document with a dynamic statement depends on that dynamic block', () => {
+    const s = stackFromJson(
+      {
+        data: { aws_iam_policy_document: { t: { dynamic: { statement: { for_each: '${local.ids}', content: { actions: ['sts:AssumeRole'] } } } } } },
+        resource: { aws_iam_role: { r: { assume_role_policy: '${data.aws_iam_policy_document.t.json}' } }, aws_iam_user: { u: { name: 'u' } } },
+      },
+      's',
+      's.tf.json',
+    );
+    expect(s.dataSources.get('data.aws_iam_policy_document.t')!.dynamicBlocks).toEqual(['statement']);
+    expect(s.resources.get('aws_iam_role.r')!.dynamicBlocks).toEqual(['statement']);
+    expect(s.resources.get('aws_iam_user.u')!.dynamicBlocks).toBeUndefined();
+  });
+});

@@ -343,3 +343,18 @@ describe('the closed set of forms config mode evaluates', () => {
     });
   });
 });
+
+describe('isSpecificUnknown on unknowns built outside the evaluator', () => {
+  test.each([
+    ['${aws_iam_role.r.arn}', ['aws_iam_role.r.arn'], true],
+    ['${aws_s3_bucket.b.arn}/*', ['aws_s3_bucket.b.arn'], true],
+    ['*${aws_s3_bucket.b.arn}', ['aws_s3_bucket.b.arn'], false],
+    ['${local.on ? aws_iam_role.r.arn : "*"}', ['aws_iam_role.r.arn'], false],
+    ['${replace(aws_iam_role.r.arn, "a", "*")}', ['aws_iam_role.r.arn'], false],
+    ['%{ if true }${aws_iam_role.r.arn}%{ endif }', ['aws_iam_role.r.arn'], false],
+    ['${aws_iam_role.r.tags}', ['aws_iam_role.r.tags'], false],
+    ['x (known after apply)', ['aws_iam_role.r.arn'], false],
+  ])('%s → %s', (text, refs, expected) => {
+    expect(isSpecificUnknown(unknownValue(text, refs))).toBe(expected);
+  });
+});

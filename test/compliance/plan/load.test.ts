@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { TenantformError } from '../../../core/errors';
 import { loadPlanStacks, planName } from '../../../compliance/plan';
 import { normalizePolicy } from '../../../compliance/policy';
-import { isUnknown } from '../../../compliance/values';
+import { isSpecificUnknown, isUnknown } from '../../../compliance/values';
 import { fixtureJson, fixturePath, PLAN_FIXTURES, statusOf, tempDir, verdicts } from './support';
 
 function refusal(run: () => unknown): TenantformError {
@@ -56,8 +56,15 @@ describe('after_unknown values', () => {
 
   test('GIVEN an ARN only known after apply WHEN loaded THEN it is an UnknownValue carrying the reference written in the configuration', () => {
     const arn = resources.get('aws_iam_role_policy_attachment.worker')!.values.policy_arn;
-    expect(arn).toEqual({ $unknown: '${aws_iam_policy.everything.arn}', refs: ['aws_iam_policy.everything.arn'] });
-    expect(resources.get('aws_sqs_queue.q')!.values.kms_master_key_id).toEqual({ $unknown: '${aws_kms_key.k.arn}', refs: ['aws_kms_key.k.arn'] });
+    expect(arn).toMatchObject({ $unknown: '${aws_iam_policy.everything.arn}', refs: ['aws_iam_policy.everything.arn'], form: 'reference' });
+    expect(resources.get('aws_sqs_queue.q')!.values.kms_master_key_id).toMatchObject({ $unknown: '${aws_kms_key.k.arn}', refs: ['aws_kms_key.k.arn'] });
+  });
+
+  test('THEN a bare reference to an identifier of a resource the plan manages is specific, anything else is not', () => {
+    expect(isSpecificUnknown(resources.get('aws_iam_role_policy_attachment.worker')!.values.policy_arn)).toBe(true);
+    expect(isSpecificUnknown(resources.get('aws_sqs_queue.q')!.values.kms_master_key_id)).toBe(true);
+    // `role` is known (the name is literal); the computed `arn` of the role itself references nothing.
+    expect(isSpecificUnknown(resources.get('aws_iam_role.worker')!.values.arn)).toBe(false);
   });
 
   test('GIVEN a policy document Terraform defers to apply THEN it is read from its statements, and its unknown resource stays unknown', () => {
@@ -80,6 +87,12 @@ describe('dynamic blocks (HCL)', () => {
   test('GIVEN ingress from a dynamic block over a collection unknown until apply THEN SSH exposure is unknown, never a pass', () => {
     expect(statusOf(stacks, 'TF-NET-2', 'aws_security_group.open')).not.toContain('pass');
     expect(statusOf(stacks, 'TF-NET-2', 'aws_security_group.open')).toContain('unknown');
+  });
+
+  test('GIVEN an HCL reference THEN it is never specific: the plan does not record the expression around it', () => {
+    const vpcId = stacks[0]!.resources.get('aws_security_group.known')!.values.vpc_id;
+    expect(vpcId).toMatchObject({ refs: ['aws_vpc.main.id'] });
+    expect(isSpecificUnknown(vpcId)).toBe(false);
   });
 
   test('GIVEN the same rule written out THEN it fails', () => {

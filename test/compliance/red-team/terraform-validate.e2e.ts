@@ -34,15 +34,18 @@ const INVALID_ON_PURPOSE: Readonly<Record<string, string>> = {};
  * Loader refusals that say the content is not Terraform JSON at all (not JSON,
  * a top-level value that is not an object). Such a case must be invalid for
  * Terraform too, unless listed in TERRAFORM_ACCEPTS with why: Terraform 1.11
- * reads a top-level `[]` as an empty body, for one, while it refuses `null`
- * and numbers ("Root value must be object").
+ * reads a root array of objects as their bodies, for one, while it refuses
+ * `null` and numbers ("Root value must be object").
  */
 const NOT_TERRAFORM_CODES: ReadonlySet<string> = new Set(['TF-CHK-002', 'TF-CHK-008']);
 
 /** Cases refused as "not Terraform JSON" that Terraform nevertheless accepts. id → why. */
-const TERRAFORM_ACCEPTS: Readonly<Record<string, string>> = {};
+const TERRAFORM_ACCEPTS: Readonly<Record<string, string>> = {
+  'syntax/root-array':
+    'Terraform reads a root array of objects as their merged bodies (validated: its resources are checked); the loader refuses any root that is not an object (TF-CHK-008), which fails closed',
+};
 
-const BATCH_SIZE = 25;
+const BATCH_SIZE = 40;
 const PARALLEL = 2;
 
 interface Entry {
@@ -78,7 +81,14 @@ function mustBeValid(entry: Entry): boolean {
 
 interface ValidateJson {
   readonly valid: boolean;
-  readonly diagnostics: readonly { readonly severity: string; readonly summary: string; readonly detail?: string; readonly range?: { readonly filename?: string } }[];
+  readonly diagnostics: readonly {
+    readonly severity: string;
+    readonly summary: string;
+    readonly detail?: string;
+    readonly range?: { readonly filename?: string };
+    /** `module.m3` for an error on the call of that module (a variable it requires, say). */
+    readonly snippet?: { readonly context?: string | null };
+  }[];
 }
 
 function parseValidate(stdout: string): ValidateJson {
@@ -134,7 +144,7 @@ async function validateBatch(batch: readonly Entry[], index: number): Promise<vo
   const suspects = new Set<number>();
   if (!result.valid) {
     for (const d of result.diagnostics.filter((x) => x.severity === 'error')) {
-      const m = /(?:^|\/)cases\/m(\d+)\//.exec(d.range?.filename ?? '') ?? /module\.m(\d+)\b/.exec(`${d.summary} ${d.detail ?? ''}`);
+      const m = /(?:^|\/)cases\/m(\d+)\//.exec(d.range?.filename ?? '') ?? /^module\.m(\d+)\b/.exec(d.snippet?.context ?? '');
       if (m === null) batch.forEach((_, i) => suspects.add(i));
       else suspects.add(Number(m[1]));
     }

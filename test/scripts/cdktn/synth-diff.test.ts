@@ -70,3 +70,32 @@ describe('diffSynthOutputs', () => {
     expect(diff().map((d) => d.file)).toEqual(['stacks/prod-network/user-data.sh']);
   });
 });
+
+describe('diffSynthOutputs on manifest annotations', () => {
+  let dir: string;
+  const manifest = (version: string, root: string, message: string) => ({
+    version,
+    stacks: { 'prod-network': { annotations: [{ level: 'warn', message, stacktrace: [`new Vpc (${root}/constructs/network/shared-vpc.ts:1:1)`] }] } },
+  });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tenantform-synth-diff-'));
+    for (const side of ['cdktf', 'cdktn']) mkdirSync(join(dir, side), { recursive: true });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('stack traces may name different folders, but a changed message or level is a difference', () => {
+    writeFileSync(join(dir, 'cdktf', 'manifest.json'), JSON.stringify(manifest('0.21.0', '/work/main', 'no flow logs')));
+    writeFileSync(join(dir, 'cdktn', 'manifest.json'), JSON.stringify(manifest('0.24.0', '/tmp/copy', 'no flow logs')));
+    expect(diffSynthOutputs(join(dir, 'cdktf'), join(dir, 'cdktn'))).toEqual([]);
+    writeFileSync(join(dir, 'cdktn', 'manifest.json'), JSON.stringify(manifest('0.24.0', '/tmp/copy', 'flow logs ok')));
+    expect(diffSynthOutputs(join(dir, 'cdktf'), join(dir, 'cdktn')).map((d) => d.path)).toEqual(['$["stacks"]["prod-network"]["annotations"]["0"]["message"]']);
+  });
+
+  test('a stack trace field inside a stack file is compared', () => {
+    mkdirSync(join(dir, 'cdktf', 'stacks', 's'), { recursive: true });
+    mkdirSync(join(dir, 'cdktn', 'stacks', 's'), { recursive: true });
+    writeFileSync(join(dir, 'cdktf', 'stacks', 's', 'cdk.tf.json'), JSON.stringify({ stacks: { s: { annotations: [{ stacktrace: ['a'] }] } } }));
+    writeFileSync(join(dir, 'cdktn', 'stacks', 's', 'cdk.tf.json'), JSON.stringify({ stacks: { s: { annotations: [{ stacktrace: ['b'] }] } } }));
+    expect(diffSynthOutputs(join(dir, 'cdktf'), join(dir, 'cdktn'))).toHaveLength(1);
+  });
+});

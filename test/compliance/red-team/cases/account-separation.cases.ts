@@ -114,6 +114,18 @@ export const cases: RedTeamCase[] = [
     expect: { rules: ['TF-SEP-3'] },
   },
   {
+    id: 'account-separation/queue-policy-whole-organization',
+    why: "Principal \"*\" bounded only by aws:PrincipalOrgID: every account of the organization, dev's included, may send",
+    files: prod({
+      resource: {
+        aws_sqs_queue_policy: {
+          q: { queue_url: 'https://sqs.eu-west-1.amazonaws.com/111111111111/jobs', policy: policy(allow('*', 'sqs:SendMessage', `arn:aws:sqs:eu-west-1:${PROD_ACCOUNT}:jobs`, { Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abcdefghij' } } })) },
+        },
+      },
+    }),
+    expect: { rules: ['TF-SEP-3'] },
+  },
+  {
     id: 'account-separation/secret-policy-lets-dev-read',
     why: 'an aws_secretsmanager_secret_policy lets a dev role read the prod secret',
     files: prod({ resource: { aws_secretsmanager_secret_policy: { s: { secret_arn: `arn:aws:secretsmanager:eu-west-1:${PROD_ACCOUNT}:secret:db-AbCdEf`, policy: policy(allow({ AWS: `arn:aws:iam::${DEV_ACCOUNT}:role/app` }, 'secretsmanager:GetSecretValue', '*')) } } } }),

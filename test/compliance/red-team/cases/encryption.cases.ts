@@ -30,6 +30,19 @@ const tlsDeny = (resource: unknown, condition: Record<string, unknown> = { Bool:
   Condition: condition,
 });
 
+/** A CloudFront distribution in front of one custom origin with the given config. */
+function distribution(originConfig: Record<string, unknown>): Record<string, unknown> {
+  return {
+    enabled: true,
+    origin: [{ origin_id: 'api', domain_name: 'api.example.com', custom_origin_config: [{ http_port: 80, https_port: 443, ...originConfig }] }],
+    default_cache_behavior: [
+      { target_origin_id: 'api', viewer_protocol_policy: 'redirect-to-https', allowed_methods: ['GET', 'HEAD'], cached_methods: ['GET', 'HEAD'], cache_policy_id: '658327ea-f89d-4fab-a63d-7e88639e58f6' },
+    ],
+    restrictions: [{ geo_restriction: [{ restriction_type: 'none' }] }],
+    viewer_certificate: [{ acm_certificate_arn: 'arn:aws:acm:us-east-1:222222222222:certificate/11111111-2222-3333-4444-555555555555', ssl_support_method: 'sni-only', minimum_protocol_version: 'TLSv1.2_2021' }],
+  };
+}
+
 export const cases: RedTeamCase[] = [
   {
     id: 'encryption/kms-rotation-off-array-form',
@@ -93,6 +106,48 @@ export const cases: RedTeamCase[] = [
       resource: { aws_launch_template: { lt: { name: 'tenant-hosts', image_id: AMI, block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ encrypted: ref('var.encrypt') }] }] } } },
     }),
     expect: { rules: ['TF-ENC-2'] },
+  },
+  {
+    id: 'encryption/launch-configuration-dynamic-ebs-devices',
+    why: 'root encrypted, but a dynamic block generates unencrypted EBS devices config mode cannot expand',
+    files: mainFile({
+      variable: { devices: { type: 'list(string)', default: ['/dev/sdf'] } },
+      resource: {
+        aws_launch_configuration: {
+          lc: {
+            image_id: AMI,
+            instance_type: 't3.micro',
+            root_block_device: { encrypted: true },
+            dynamic: { ebs_block_device: { for_each: ref('var.devices'), content: { device_name: ref('ebs_block_device.value'), volume_size: 10, encrypted: false } } },
+          },
+        },
+      },
+    }),
+    expect: { rules: ['TF-ENC-2'] },
+  },
+  {
+    id: 'encryption/classic-elb-protocol-through-local',
+    why: 'the classic listener protocol comes from a local that says HTTP',
+    files: mainFile({ locals: { front: 'HTTP' }, resource: { aws_elb: { lb: classicElb({ instance_port: 80, instance_protocol: 'http', lb_port: 80, lb_protocol: ref('local.front') }) } } }),
+    expect: { rules: ['TF-ENC-17'] },
+  },
+  {
+    id: 'encryption/launch-template-mapping-replaced-by-override',
+    why: 'main.tf.json maps an encrypted root volume; an override file replaces block_device_mappings with an unencrypted one',
+    files: {
+      ...mainFile({ resource: { aws_launch_template: { lt: { name: 'tenant-hosts', image_id: AMI, block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ encrypted: 'true' }] }] } } } }),
+      'hosts_override.tf.json': { resource: { aws_launch_template: { lt: { block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ encrypted: 'false' }] }] } } } },
+    },
+    expect: { rules: ['TF-ENC-2'] },
+  },
+  {
+    id: 'encryption/unencrypted-volume-in-child-module',
+    why: 'the unencrypted EBS volume lives in a local child module that config mode does not expand',
+    files: {
+      ...mainFile({ module: { data: { source: './modules/data' } } }),
+      'modules/data/main.tf.json': { resource: { aws_ebs_volume: { v: { availability_zone: 'eu-west-1a', size: 10, encrypted: false } } } },
+    },
+    expect: { rules: ['TF-ENC-1'] },
   },
   {
     id: 'encryption/classic-elb-http-listener',
@@ -240,6 +295,18 @@ export const cases: RedTeamCase[] = [
     expect: { rules: ['TF-ENC-6'] },
   },
   {
+    id: 'encryption/cloudfront-origin-http-only',
+    why: 'viewers get HTTPS, but CloudFront reaches the origin over plain HTTP',
+    files: mainFile({ resource: { aws_cloudfront_distribution: { edge: distribution({ origin_protocol_policy: 'http-only', origin_ssl_protocols: ['TLSv1.2'] }) } } }),
+    expect: { rules: ['TF-ENC-18'] },
+  },
+  {
+    id: 'encryption/cloudfront-origin-tls1-through-local',
+    why: 'the origin protocol list comes from a local that still allows TLSv1',
+    files: mainFile({ locals: { origin_tls: ['TLSv1', 'TLSv1.2'] }, resource: { aws_cloudfront_distribution: { edge: distribution({ origin_protocol_policy: 'https-only', origin_ssl_protocols: ref('local.origin_tls') }) } } }),
+    expect: { rules: ['TF-ENC-18'] },
+  },
+  {
     id: 'encryption/ebs-volume-encrypted-string-false',
     why: 'a data volume says encrypted = "false" as a string beside a customer key',
     files: mainFile({ resource: { aws_ebs_volume: { v: { availability_zone: 'eu-west-1a', size: 10, encrypted: 'false', kms_key_id: KEY } } } }),
@@ -278,11 +345,24 @@ export const controls: RedTeamControl[] = [
     }),
   },
   {
+    id: 'encryption/s3-bucket-kms-and-tls-only',
+    why: 'a bucket with SSE-KMS under a customer key (separate resource, object-form rule) and a TLS-only deny on the bucket and its objects',
+    files: mainFile({
+      resource: {
+        aws_kms_key: { s3: { enable_key_rotation: true } },
+        ...bucketWithPolicy([tlsDeny([ref('aws_s3_bucket.b.arn'), `${ref('aws_s3_bucket.b.arn')}/*`])]),
+        aws_s3_bucket_server_side_encryption_configuration: {
+          b: { bucket: ref('aws_s3_bucket.b.id'), rule: { bucket_key_enabled: true, apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: ref('aws_kms_key.s3.arn') } } },
+        },
+      },
+    }),
+  },
+  {
     id: 'encryption/classic-elb-tls12',
     why: 'an internal classic ELB with an HTTPS listener, a certificate and a TLS 1.2 reference policy',
     files: mainFile({
       resource: {
-        aws_elb: { lb: classicElb([httpsListener], { internal: true }) },
+        aws_elb: { lb: classicElb([httpsListener], { internal: true, access_logs: { bucket: 'acme-elb-logs', interval: 5 } }) },
         aws_load_balancer_policy: {
           tls: { load_balancer_name: ref('aws_elb.lb.name'), policy_name: 'tls12', policy_type_name: 'SSLNegotiationPolicyType', policy_attribute: { name: 'Reference-Security-Policy', value: 'ELBSecurityPolicy-TLS-1-2-2017-01' } },
         },

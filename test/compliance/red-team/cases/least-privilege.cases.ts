@@ -76,6 +76,12 @@ const trustCases: RedTeamCase[] = [
     expect: { rules: ['TF-LP-6'] },
   },
   {
+    id: 'least-privilege/star-trust-org-from-variable',
+    why: '"*" bounded by aws:PrincipalOrgID whose value is a variable: it could be "*" itself under StringLike',
+    files: mainFile({ variable: { org_id: { type: 'string' } }, ...role(assume({ AWS: '*' }, { StringLike: { 'aws:PrincipalOrgID': '${var.org_id}' } })) }),
+    expect: { rules: ['TF-LP-6'] },
+  },
+  {
     id: 'least-privilege/trust-not-principal-array-form',
     why: 'Allow with NotPrincipal trusts everyone but one account; resource type written as an array of objects',
     files: {
@@ -197,6 +203,12 @@ const dataReadCases: RedTeamCase[] = [
     expect: { rules: ['TF-LP-3'] },
   },
   {
+    id: 'least-privilege/every-secret-arn-role-inline',
+    why: 'secretsmanager:GetSecretValue on arn:aws:secretsmanager:*:*:secret:* is every secret, spelt as an ARN',
+    files: mainFile(role(SERVICE_TRUST, { inline_policy: [{ name: 'read', policy: json([{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: 'arn:aws:secretsmanager:*:*:secret:*' }]) }] })),
+    expect: { rules: ['TF-LP-3'] },
+  },
+  {
     id: 'least-privilege/any-service-get-star',
     why: '"*:Get*" on "*" matches every data read of every service',
     files: mainFile({ resource: { aws_iam_policy: { p: { name: 'p', policy: allowOnAny('*:Get*') } } } }),
@@ -236,6 +248,12 @@ const managedCases: RedTeamCase[] = [
       variable: { policy_name: { type: 'string', default: 'AdministratorAccess' } },
       resource: { aws_iam_role: { r: { name: 'r', assume_role_policy: SERVICE_TRUST } }, aws_iam_role_policy_attachment: { a: { role: ref('aws_iam_role.r.name'), policy_arn: 'arn:aws:iam::aws:policy/${var.policy_name}' } } },
     }),
+    expect: { rules: ['TF-LP-9'] },
+  },
+  {
+    id: 'least-privilege/foreign-customer-managed-policy',
+    why: 'a customer-managed policy of another account is attached: its content is unseen and could be anything',
+    files: mainFile({ resource: { aws_iam_role: { r: { name: 'r', assume_role_policy: SERVICE_TRUST } }, aws_iam_role_policy_attachment: { a: { role: ref('aws_iam_role.r.name'), policy_arn: 'arn:aws:iam::999999999999:policy/partner-admin' } } } }),
     expect: { rules: ['TF-LP-9'] },
   },
 ];
@@ -281,6 +299,25 @@ const resourcePolicyCases: RedTeamCase[] = [
       resource: {
         aws_sqs_queue: { q: { name: 'q', sqs_managed_sse_enabled: true } },
         aws_sqs_queue_policy: { p: { queue_url: ref('aws_sqs_queue.q.id'), policy: ref('data.aws_iam_policy_document.q.json') } },
+      },
+    }),
+    expect: { rules: ['TF-LP-10'] },
+  },
+  {
+    id: 'least-privilege/bucket-policy-star-via-source-document',
+    why: 'a policy document merges a public statement in through source_policy_documents',
+    files: mainFile({
+      data: {
+        aws_iam_policy_document: {
+          p: {
+            source_policy_documents: [json([{ Sid: 'Public', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-public-red-team-3/*' }])],
+            statement: [{ sid: 'Own', actions: ['s3:GetObject'], resources: ['arn:aws:s3:::acme-public-red-team-3/*'], principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${DEV_ACCOUNT}:root`] }] }],
+          },
+        },
+      },
+      resource: {
+        aws_s3_bucket: { b: { bucket: 'acme-public-red-team-3' } },
+        aws_s3_bucket_policy: { p: { bucket: ref('aws_s3_bucket.b.id'), policy: ref('data.aws_iam_policy_document.p.json') } },
       },
     }),
     expect: { rules: ['TF-LP-10'] },
@@ -339,9 +376,9 @@ const resourcePolicyCases: RedTeamCase[] = [
     expect: { rules: ['TF-LP-10'] },
   },
   {
-    id: 'least-privilege/lambda-permission-any-account-source',
-    why: 'principal "*" with a source ARN whose account is a wildcard',
-    files: mainFile({ resource: { aws_lambda_permission: { p: { action: 'lambda:InvokeFunction', function_name: 'orders', principal: '*', source_arn: 'arn:aws:execute-api:eu-west-1:*:abc123/*' } } } }),
+    id: 'least-privilege/lambda-permission-any-bucket-source',
+    why: 'principal "*" with a source ARN that matches every bucket of every account',
+    files: mainFile({ resource: { aws_lambda_permission: { p: { action: 'lambda:InvokeFunction', function_name: 'orders', principal: '*', source_arn: 'arn:aws:s3:::*' } } } }),
     expect: { rules: ['TF-LP-10'] },
   },
 ];

@@ -218,6 +218,21 @@ const escapeHatchCases: RedTeamCase[] = [
     expect: { rules: ['TF-MFA-1'] },
   },
   {
+    id: 'mfa/force-mfa-overridden-by-sid',
+    why: 'override_policy_documents replaces the correct deny (same Sid) with one that exempts iam:CreateAccessKey',
+    files: human(ref('data.aws_iam_policy_document.mfa.json'), {}, {
+      data: {
+        aws_iam_policy_document: {
+          mfa: {
+            statement: [{ sid: 'DenyAllWithoutMfa', effect: 'Deny', not_actions: ENROL, resources: ['*'], condition: [{ test: 'BoolIfExists', variable: 'aws:MultiFactorAuthPresent', values: ['false'] }] }],
+            override_policy_documents: [json([forceMfa({ NotAction: [...ENROL, 'iam:CreateAccessKey'] })])],
+          },
+        },
+      },
+    }),
+    expect: { rules: ['TF-MFA-1'] },
+  },
+  {
     id: 'mfa/force-mfa-narrowed-to-one-region',
     why: 'an extra StringEquals aws:RequestedRegion condition limits the deny to one region',
     files: human(json([forceMfa({ Condition: { ...DENY_WITHOUT_MFA, StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } })])),

@@ -240,6 +240,19 @@ export const cases: RedTeamCase[] = [
     }),
     expect: { rules: ADMIN },
   },
+  {
+    id: 'network-exposure/https-on-group-picked-by-conditional',
+    why: 'HTTPS from anywhere on a group chosen by a conditional: one arm is the public load balancer\'s group, the other any group at all',
+    files: mainFile({
+      variable: { on_lb: { type: 'bool', default: false }, other_group: { type: 'string', default: 'sg-0a1b2c3d4e5f60718' } },
+      resource: {
+        aws_security_group: { lb: group({ name: 'lb' }) },
+        aws_lb: { public: { internal: false, load_balancer_type: 'application', security_groups: [ref('aws_security_group.lb.id')], subnets: ['subnet-0a1b2c3d4e5f60718', 'subnet-0a1b2c3d4e5f60719'] } },
+        aws_vpc_security_group_ingress_rule: { r: { ...vpcRule('tcp', { from: 443, to: 443 }, { cidr_ipv4: '0.0.0.0/0' }), security_group_id: ref('var.on_lb ? aws_security_group.lb.id : var.other_group') } },
+      },
+    }),
+    expect: { rules: OPEN_INGRESS },
+  },
   // ── network ACLs ──────────────────────────────────────────────────────────
   {
     id: 'network-exposure/nacl-standalone-allow-all-ipv6',

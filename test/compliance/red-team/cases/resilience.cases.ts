@@ -50,6 +50,15 @@ export const cases: RedTeamCase[] = [
     expect: { rules: ['TF-RES-5'] },
   },
   {
+    id: 'resilience/prevent-destroy-lifted-in-override-file',
+    why: 'an override file sets lifecycle.prevent_destroy = false on a protected tenant volume',
+    files: {
+      ...mainFile({ resource: { aws_ebs_volume: { data: volume({}) }, aws_dlm_lifecycle_policy: { snap: dlm() } } }),
+      'volumes_override.tf.json': { resource: { aws_ebs_volume: { data: { lifecycle: { prevent_destroy: false } } } } },
+    },
+    expect: { rules: ['TF-RES-5'] },
+  },
+  {
     id: 'resilience/dlm-policy-disabled',
     why: 'the only snapshot policy covering the volume is DISABLED',
     files: mainFile({ resource: { aws_ebs_volume: { data: volume({}) }, aws_dlm_lifecycle_policy: { snap: dlm({ state: 'DISABLED' }) } } }),

@@ -18,15 +18,19 @@ describe('TF-SEP-7 resources encrypted with keys of their own account', () => {
         },
         aws_secretsmanager_secret: { var_key: { kms_key_id: '${var.key}' } },
         aws_lambda_function: { fn: { function_name: 'f', role: 'r', kms_key_arn: devKey } },
+        aws_ebs_default_kms_key: { account_default: { key_arn: devKey } },
+        aws_ssm_parameter: { secret: { name: '/db/password', type: 'SecureString', value: 'x', key_id: devKey } },
       },
     });
     expect(byStatus(runRule(EncryptionKeysInOwnAccount, prod, devStack()).filter((f) => f.stack === 'prod'))).toEqual({
       fail: [
         'aws_cloudwatch_log_group.lg',
+        'aws_ebs_default_kms_key.account_default',
         'aws_ebs_volume.dev_key',
         'aws_lambda_function.fn',
         'aws_s3_bucket_server_side_encryption_configuration.sse',
         'aws_sqs_queue.q',
+        'aws_ssm_parameter.secret',
         'data.aws_kms_key.dev_lookup',
       ],
       unknown: ['aws_secretsmanager_secret.var_key'],

@@ -31,4 +31,9 @@ describe('TF-SEP-6 identity policies reach only their own environment', () => {
     const dev = devStack({ resource: { aws_sqs_queue: { q: {} }, aws_iam_policy: { p: { policy: policy({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '${aws_sqs_queue.q.arn}' }) } } } });
     expect(byStatus(runRule(IdentityPoliciesStayInEnvironment, dev)).pass).toEqual(['aws_iam_policy.p']);
   });
+
+  test('a ResourceOrgID bound alone reaches every account of the organization', () => {
+    const prod = prodStack({ resource: { aws_iam_policy: { p: { policy: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:ResourceOrgID': 'o-abcdefghij' } } }) } } } });
+    expect(byStatus(runRule(IdentityPoliciesStayInEnvironment, prod)).fail).toEqual(['aws_iam_policy.p']);
+  });
 });

@@ -116,4 +116,11 @@ describe('TF-SEP-3 no trust, resource policy or grant across environments', () =
     );
     expect(r).toEqual({ fail: ['aws_sqs_queue_policy.template'], unknown: ['aws_sqs_queue_policy.unread'], suppressed: [], pass: [] });
   });
+
+  test('an organization condition alone admits every account of the organization, the other environments included', () => {
+    const org = (extra: Record<string, unknown>) => ({ bucket: 'b', policy: resourcePolicy('*', { Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abcdefghij', ...extra } } }) });
+    const r = byStatus(runRule(NoCrossEnvironmentAccess, prodStack({ resource: { aws_s3_bucket_policy: { org: org({}), bounded: org({ 'aws:PrincipalAccount': PROD }) } } })), true);
+    expect(r.fail).toEqual(['aws_s3_bucket_policy.org#Condition::aws:PrincipalOrgID']);
+    expect(r.pass).toEqual(['aws_s3_bucket_policy.bounded']);
+  });
 });

@@ -41,6 +41,8 @@ describe('TF-LP-6 no open trust', () => {
           negated: star({ StringNotEquals: { 'aws:PrincipalAccount': '999999999999' } }),
           org_wildcard: star({ StringLike: { 'aws:PrincipalOrgID': 'o-*' } }),
           any_account_arn: star({ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/deployer' } }),
+          // ArnEquals matches wildcards as ArnLike does.
+          any_account_arn_equals: star({ ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/deployer' } }),
           empty_account: star({ StringEquals: { 'aws:PrincipalAccount': '' } }),
           one_open_value: star({ StringLike: { 'aws:PrincipalAccount': ['222222222222', '*'] } }),
           literal_star_is_literal: star({ StringEquals: { 'aws:PrincipalAccount': ['222222222222', '*'] } }),
@@ -57,7 +59,7 @@ describe('TF-LP-6 no open trust', () => {
     });
     expect(byStatus(runRule(NoOpenTrust, stack))).toEqual({
       fail: [
-        'aws_iam_role.any_account_arn', 'aws_iam_role.bare_star_mfa', 'aws_iam_role.empty_account', 'aws_iam_role.external_id', 'aws_iam_role.if_exists', 'aws_iam_role.mfa',
+        'aws_iam_role.any_account_arn', 'aws_iam_role.any_account_arn_equals', 'aws_iam_role.bare_star_mfa', 'aws_iam_role.empty_account', 'aws_iam_role.external_id', 'aws_iam_role.if_exists', 'aws_iam_role.mfa',
         'aws_iam_role.negated', 'aws_iam_role.not_principal', 'aws_iam_role.one_open_value', 'aws_iam_role.org_wildcard', 'aws_iam_role.source_ip',
       ],
       unknown: ['aws_iam_role.any_value_set', 'aws_iam_role.org_var', 'aws_iam_role.partial_wildcard'],
@@ -96,17 +98,20 @@ describe('TF-LP-6 no open trust', () => {
           branch_like: like('repo:acme/app:ref:refs/heads/main'),
           by_reference: oidc('${aws_iam_openid_connect_provider.github.arn}', { StringEquals: { ...AUD, 'token.actions.githubusercontent.com:sub': 'repo:acme/app:ref:refs/heads/main' } }),
           other_provider: oidc('arn:aws:iam::222222222222:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC'),
+          // An enterprise's customised issuer: its condition keys carry the path.
+          enterprise: oidc(`${GITHUB}/acme`, { StringEquals: { 'token.actions.githubusercontent.com/acme:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com/acme:sub': 'repo:acme/app:environment:prod' } }),
+          enterprise_wrong_keys: oidc(`${GITHUB}/acme`, { StringEquals: { ...AUD, 'token.actions.githubusercontent.com:sub': 'repo:acme/app:environment:prod' } }),
         },
       },
     });
     expect(byStatus(runRule(NoOpenTrust, stack))).toEqual({
       fail: [
         'aws_iam_role.any_ref', 'aws_iam_role.any_ref_kind', 'aws_iam_role.any_repo', 'aws_iam_role.any_repo_of_owner', 'aws_iam_role.aud_only', 'aws_iam_role.bare_star',
-        'aws_iam_role.by_reference_open', 'aws_iam_role.if_exists', 'aws_iam_role.no_aud', 'aws_iam_role.no_conditions', 'aws_iam_role.one_wide_value', 'aws_iam_role.wrong_aud',
+        'aws_iam_role.by_reference_open', 'aws_iam_role.enterprise_wrong_keys', 'aws_iam_role.if_exists', 'aws_iam_role.no_aud', 'aws_iam_role.no_conditions', 'aws_iam_role.one_wide_value', 'aws_iam_role.wrong_aud',
       ],
       unknown: ['aws_iam_role.unresolved_provider'],
       suppressed: [],
-      pass: ['aws_iam_role.branch_like', 'aws_iam_role.by_reference', 'aws_iam_role.environment', 'aws_iam_role.other_provider'],
+      pass: ['aws_iam_role.branch_like', 'aws_iam_role.by_reference', 'aws_iam_role.enterprise', 'aws_iam_role.environment', 'aws_iam_role.other_provider'],
     });
   });
 });

@@ -85,6 +85,33 @@ describe('TF-LP-3 no write / permissions management on Resource "*"', () => {
     });
   });
 
+  test('every secret, every parameter and every object of every bucket are as wide as "*"', () => {
+    const stack = fixtureStack({
+      resource: {
+        aws_iam_policy: {
+          all_secrets: { policy: policy(allow('secretsmanager:GetSecretValue', 'arn:aws:secretsmanager:*:*:secret:*')) },
+          all_parameters: { policy: policy(allow(['ssm:GetParameters'], 'arn:aws:ssm:eu-west-1:222222222222:parameter/*')) },
+          all_objects: { policy: policy(allow(['s3:GetObject', 's3:PutObject'], 'arn:aws:s3:::*/*')) },
+          tag_condition: { policy: policy(allow('secretsmanager:GetSecretValue', 'arn:aws:secretsmanager:eu-west-1:222222222222:secret:*', { Condition: { StringEquals: { 'secretsmanager:ResourceTag/app': 'orders' } } })) },
+          one_bucket: { policy: policy(allow('s3:GetObject', 'arn:aws:s3:::orders/*')) },
+          secret_prefix: { policy: policy(allow('secretsmanager:GetSecretValue', 'arn:aws:secretsmanager:eu-west-1:222222222222:secret:orders/*')) },
+          describe_all: { policy: policy(allow('secretsmanager:DescribeSecret', 'arn:aws:secretsmanager:eu-west-1:222222222222:secret:*')) },
+        },
+      },
+    });
+    expect(byStatus(runRule(NoWriteOnAnyResource, stack), true)).toEqual({
+      fail: [
+        'aws_iam_policy.all_objects#Action::s3:GetObject',
+        'aws_iam_policy.all_objects#Action::s3:PutObject',
+        'aws_iam_policy.all_parameters#Action::ssm:GetParameters',
+        'aws_iam_policy.all_secrets#Action::secretsmanager:GetSecretValue',
+      ],
+      unknown: ['aws_iam_policy.tag_condition#Action::secretsmanager:GetSecretValue'],
+      suppressed: [],
+      pass: ['aws_iam_policy.describe_all', 'aws_iam_policy.one_bucket', 'aws_iam_policy.secret_prefix'],
+    });
+  });
+
   test.each([
     ['secretsmanager:Get*', true],
     ['secretsmanager:GetSecretValue', true],

@@ -75,6 +75,18 @@ describe('TF-NET-1 NoOpenIngress', () => {
       expect(verdicts(rule, s)).toEqual({ fail: [], unknown: ['aws_security_group.g'], pass: [] });
     });
 
+    it('GIVEN 443 from anywhere on a group chosen by a conditional THEN the load-balancer exception cannot apply', () => {
+      const s = fixtureStack({
+        aws_security_group: { lb: {} },
+        aws_lb: { public: { internal: false, security_groups: [ref('aws_security_group.lb.id')] } },
+        aws_vpc_security_group_ingress_rule: {
+          picked: { security_group_id: ref('var.on_lb ? aws_security_group.lb.id : var.other_group'), ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr_ipv4: '0.0.0.0/0' },
+          direct: { security_group_id: ref('aws_security_group.lb.id'), ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr_ipv4: '0.0.0.0/0' },
+        },
+      });
+      expect(verdicts(rule, s)).toEqual({ fail: [], unknown: ['aws_vpc_security_group_ingress_rule.picked'], pass: ['aws_security_group.lb', 'aws_vpc_security_group_ingress_rule.direct'] });
+    });
+
     it('GIVEN a group whose ingress is a variable THEN it is unknown', () => {
       const s = fixtureStack({ aws_security_group: { g: { ingress: ref('var.rules') } } });
       expect(verdicts(rule, s).unknown).toEqual(['aws_security_group.g']);

@@ -1,0 +1,63 @@
+/**
+ * The one schema vocabulary for construct and stack props. Every prop schema
+ * in constructs/ and stacks/ is built from these helpers, never from valibot
+ * directly, so "strict" means the same thing everywhere:
+ * - objects reject unknown keys (a typo fails instead of being ignored);
+ * - booleans are booleans (`"false"` is refused, it is truthy);
+ * - numbers are finite, and integers where AWS wants integers;
+ * - strings hold no Terraform template sequence (`${`, `%{`) outside a cdktf token;
+ * - lists are dense.
+ * Each check carries its error code in the message, which report.ts reads.
+ */
+import * as v from 'valibot';
+import { Token } from '../cdktf';
+
+export { v };
+export type Schema<T = unknown> = v.GenericSchema<unknown, T>;
+export type Infer<S extends v.GenericSchema> = v.InferOutput<S>;
+
+/** cdktf token markers (string and list forms); what remains around them is literal text. */
+const TOKEN_MARK = /[$#]\{TfToken\[[^\]]*\]\}/g;
+
+/** Whether a string reaches Terraform as literal text only: no `${` or `%{` outside cdktf tokens. */
+export function isTemplateFree(value: string): boolean {
+  const literal = Token.isUnresolved(value) ? value.replace(TOKEN_MARK, '') : value;
+  return !literal.includes('${') && !literal.includes('%{');
+}
+
+/** Whether an array has no holes. */
+export function isDense(value: readonly unknown[]): boolean {
+  for (let i = 0; i < value.length; i++) if (!(i in value)) return false;
+  return true;
+}
+
+/** A string Terraform takes literally (a cdktf token is fine). */
+export const str = () => v.pipe(v.string(), v.check(isTemplateFree, 'TF-PRP-005'));
+/** A finite number (a cdktf number token is finite too). */
+export const num = () => v.pipe(v.number(), v.finite('TF-PRP-003'));
+/** A finite integer. */
+export const int = () => v.pipe(v.number(), v.finite('TF-PRP-003'), v.integer('TF-PRP-004'));
+/** A real boolean. */
+export const bool = () => v.boolean();
+/** One of the given literal values. */
+export const oneOf = <const T extends readonly [string | number, ...(string | number)[]]>(values: T) => v.picklist(values);
+/** A dense list of items. */
+export const list = <S extends v.GenericSchema>(item: S) =>
+  v.pipe(
+    v.custom<unknown>((x) => !Array.isArray(x) || isDense(x), 'TF-PRP-006'),
+    v.array(item),
+  );
+/** A map of string keys (template-free) to values. */
+export const dict = <S extends v.GenericSchema>(value: S) => v.record(str(), value);
+/** An object with exactly these keys. */
+export const strict = <E extends v.ObjectEntries>(entries: E) => v.strictObject(entries);
+/** An optional prop: absent or `undefined`. */
+export const opt = <S extends v.GenericSchema>(schema: S) => v.optional(schema);
+/** A union keyed by one literal field. */
+export const byKey = v.variant;
+export const union = v.union;
+export const literal = v.literal;
+/** An instance of a class (constructs, providers). */
+export const instance = v.instance;
+/** A value the construct only forwards (functions, opaque handles). */
+export const fn = () => v.function();
