@@ -1,6 +1,6 @@
 import { App, Construct, TerraformOutput, TerraformResource } from '../core/cdktf';
 import { TenantDatabase } from '../constructs/database/tenant-database';
-import { TenantDatabaseProps } from '../constructs/database/tenant-database-props';
+import { AnyDatabaseSettings, TenantDatabaseProps } from '../constructs/database/tenant-database-props';
 import { Placement, TenantPlatformRefs } from '../constructs/platform-refs';
 import { TenantApiAccess } from '../constructs/tenancy/tenant-api-access';
 import { assertTenantId } from '../constructs/tenancy/tenant-id';
@@ -8,9 +8,10 @@ import { TenantRouting } from '../constructs/tenancy/tenant-routing';
 import { TenantIntent } from '../constructs/tenancy/tenants-file';
 import { TierApiLimits } from '../constructs/tenancy/tiers';
 import { TenantformStack, TenantformStackProps } from './tenantform-stack';
+import { validateTenantDatabaseStackProps } from './tenant-database-stack.schema';
 
-/** Engine settings a stack passes through to its {@link TenantDatabase}. */
-export type TenantDatabaseSettings = Omit<TenantDatabaseProps, 'tenantId' | 'engine' | 'platform' | 'placement' | 'synthetic'>;
+/** Engine settings a stack passes through to its {@link TenantDatabase}: those of the tenant's engine (a setting of another engine is TF-TEN-131). */
+export type TenantDatabaseSettings = AnyDatabaseSettings;
 
 export interface TenantDatabaseStackProps extends TenantformStackProps {
   /** The tenant's entry from tenants.json. */
@@ -66,7 +67,9 @@ export class TenantDatabaseStack extends TenantformStack {
   public readonly retainedAddresses: readonly string[];
 
   constructor(scope: Construct, props: TenantDatabaseStackProps) {
-    assertTenantId(props.tenant?.id, `TenantDatabaseStack ${props.environment?.name}-tenant-?`);
+    // Before anything reads the props: the stack ID is derived from the environment name and tenant ID.
+    validateTenantDatabaseStackProps(props);
+    assertTenantId(props.tenant.id, `TenantDatabaseStack ${props.environment.name}-tenant-?`);
     super(scope, TenantDatabaseStack.stackName(props.environment.name, props.tenant.id), props);
     this.tenantId = props.tenant.id;
 
@@ -85,7 +88,7 @@ export class TenantDatabaseStack extends TenantformStack {
     // Construct IDs are keyed by the tenant ID: they are part of every
     // resource address, and must never depend on list position.
     this.database = new TenantDatabase(this, tenant.id, {
-      ...props.database,
+      ...(props.database as Record<string, unknown>),
       ...(tenant.instanceType !== undefined ? { instanceType: tenant.instanceType } : {}),
       ...(tenant.storageGiB !== undefined ? { storageGiB: tenant.storageGiB } : {}),
       tenantId: tenant.id,
@@ -93,7 +96,7 @@ export class TenantDatabaseStack extends TenantformStack {
       platform,
       ...(placement !== undefined ? { placement } : {}),
       synthetic: tenant.synthetic,
-    });
+    } as TenantDatabaseProps);
     // Managed engines speak the PostgreSQL wire protocol, which an ALB cannot
     // route by host header: they get no listener rule and no ALB slot.
     if (this.database.instanceId !== undefined && placement !== undefined) {

@@ -16,7 +16,8 @@ import { commitTenantLock, planTenantLock, readTenants, SyncTenantLockOptions, T
 import { TenantEngine, TenantIntent, validateTenants } from '../constructs/tenancy/tenants-file';
 import { NetworkStack, NetworkStackProps } from './network-stack';
 import { SharedPlatformStack, SharedPlatformStackProps } from './shared-platform-stack';
-import { TenantDatabaseSettings, TenantDatabaseStack } from './tenant-database-stack';
+import { TenantDatabaseStack } from './tenant-database-stack';
+import { DatabaseSettingsOf } from '../constructs/database/tenant-database-props';
 
 /** Environment variable that freezes the lock: an out-of-date lock fails instead of being rewritten (set it in CI). */
 export const FROZEN_LOCK_ENV = 'TENANTFORM_FROZEN_LOCK';
@@ -25,7 +26,7 @@ export const FROZEN_LOCK_ENV = 'TENANTFORM_FROZEN_LOCK';
 export type FleetPlatformSettings = Omit<SharedPlatformStackProps, 'environment' | 'network' | 'vpc' | 'domain' | 'placements' | 'albCount'>;
 
 /** Database settings per engine; a tenant's own `instanceType` and `storageGiB` win over them. */
-export type EngineSettings = Partial<Readonly<Record<TenantEngine, TenantDatabaseSettings>>>;
+export type EngineSettings = { readonly [E in TenantEngine]?: DatabaseSettingsOf<E> };
 
 export interface FleetEnvironment {
   readonly environment: Environment;

@@ -1,5 +1,6 @@
 import { AwsProvider } from '../core/aws-stacks';
-import { Aspects, Construct, LocalBackend, S3Backend, TerraformStack } from '../core/cdktf';
+import * as path from 'node:path';
+import { App, Aspects, Construct, LocalBackend, S3Backend, TerraformStack } from '../core/cdktf';
 import {
   Environment,
   environmentRegions,
@@ -97,12 +98,7 @@ export abstract class TenantformStack extends TerraformStack {
   private configureBackend(stackId: string): void {
     const state = this.environment.state;
     if (state.kind === 'local') {
-      // Relative to the stacks folder rather than to this stack's own directory:
-      // cdktf copies the path into other stacks' terraform_remote_state, and from
-      // their directories `../<stack>/...` still names this stack's state file.
-      new LocalBackend(this, {
-        path: state.directory ? `${state.directory}/${stackId}.tfstate` : `../${stackId}/terraform.${stackId}.tfstate`,
-      });
+      new LocalBackend(this, { path: path.join(localStateDirectory(this, state.directory), `${stackId}.tfstate`) });
       return;
     }
     new S3Backend(this, {
@@ -119,6 +115,23 @@ export abstract class TenantformStack extends TerraformStack {
     }
   }
 }
+
+/**
+ * Where local state lives: an absolute path, so cdktf's cross-stack remote
+ * state (which copies the producer's path into each consumer) finds it from
+ * any stack's folder, and outside the synth output, which cdktf rewrites and
+ * prunes: a state file inside `cdktf.out/stacks/<stack>` vanished with its
+ * stack when a tenant was removed. By default it sits beside the output
+ * folder, in `.tenantform-state/<output folder name>/`.
+ */
+function localStateDirectory(stack: Construct, directory: string | undefined): string {
+  if (directory !== undefined) return path.resolve(directory);
+  const outdir = path.resolve(App.isApp(stack.node.root) ? stack.node.root.outdir : 'cdktf.out');
+  return path.join(path.dirname(outdir), LOCAL_STATE_FOLDER, path.basename(outdir));
+}
+
+/** The folder beside the synth output that holds local state (tests and throwaway sandboxes only). */
+export const LOCAL_STATE_FOLDER = '.tenantform-state';
 
 function registerEnvironment(root: Construct, env: Environment, where: string): void {
   const known = environmentsByApp.get(root) ?? [];

@@ -1,7 +1,9 @@
 /**
  * The shape most least-privilege rules share: look at each statement of each
  * policy of a resource, collect problems, and emit one pass per resource that
- * has none. An unreadable document is `unknown`, never a pass.
+ * has none. An unreadable document is `unknown`, never a pass, and so is an
+ * unreadable statement (see {@link unreadableStatement}): rules never see a
+ * statement whose effect or actions they would have to guess.
  */
 import { PolicyStatement } from '../policy';
 import { fail, pass, unknown } from '../rule-kit';
@@ -27,6 +29,7 @@ export function checkStatements(policies: readonly LocatedPolicy[], inspect: (st
       continue;
     }
     for (const s of policy.document.statements) {
+      for (const p of unreadableStatement(s)) list.push(unknown(address, p.message, p.finding));
       try {
         for (const p of inspect(s, policy)) list.push(p.status === 'fail' ? fail(address, p.message, p.finding) : unknown(address, p.message, p.finding));
       } catch (e) {
@@ -52,6 +55,20 @@ function dedupe(list: readonly RuleOutcome[]): RuleOutcome[] {
 /** `statement Sid` or `a statement`, for messages. */
 export function describeStatement(s: PolicyStatement): string {
   return s.Sid ? `statement ${s.Sid}` : 'a statement';
+}
+
+/**
+ * Why a statement cannot be judged at all: its Effect is not a literal
+ * Allow/Deny (the whole statement is a variable, say, or `Effect: "allow"`),
+ * or it may allow and some action cannot be resolved. A rule that skips
+ * non-Allow statements or inspects only the literal actions would pass such a
+ * statement, so every statement rule reports these as `unknown` through this
+ * one helper. A Deny with unresolved actions grants nothing and is left to
+ * the rules that rely on denies (they read it themselves).
+ */
+export function unreadableStatement(s: PolicyStatement): StatementProblem[] {
+  if (isUnknown(s.Effect)) return [{ status: 'unknown', message: `${describeStatement(s)} cannot be read: its Effect is ${s.Effect.$unknown}, not "Allow" or "Deny".`, finding: `Effect::${s.Effect.$unknown}` }];
+  return s.Effect === 'Deny' ? [] : unknownActions(s);
 }
 
 /** Problems for unknown entries of an action list; unknown actions can be anything. */

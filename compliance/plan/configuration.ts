@@ -150,7 +150,20 @@ export function providersOf(plan: PlanDocument): ProviderModel[] {
       // As in config mode, an account list that is not literal keeps its expression text so the account rules report it.
       allowedAccountIds: accountIds(ids),
       defaultTags: tags,
+      // Every argument, in the shape config mode's provider arguments have (TF-SEP-1 reads assume_role's role_arn).
+      config: argumentsOf(expressions, `provider ${key}`, 0),
     });
+  }
+  return out;
+}
+
+/** Every argument of a provider configuration, literal or unknown; nested blocks (`assume_role`) as lists of the same. */
+function argumentsOf(expressions: Readonly<Record<string, unknown>>, what: string, depth: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, expression] of Object.entries(expressions)) {
+    const label = `${what} ${name}`;
+    if (Array.isArray(expression) && depth < 8) out[name] = expression.map((block) => (isRecord(block) ? argumentsOf(block, label, depth + 1) : constantOf(block, label)));
+    else out[name] = constantOf(expression, label);
   }
   return out;
 }

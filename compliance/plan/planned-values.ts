@@ -1,8 +1,8 @@
 /**
  * Turns one resource instance of a plan into the attribute values rules read:
  * what Terraform computed, with every value it could not compute yet
- * (`after_unknown`) replaced by something the rules can judge, and nulls
- * dropped, because Terraform's null is config mode's "not set".
+ * (`after_unknown`) replaced by something the rules can judge, and nulls and
+ * empty block lists dropped, because they are config mode's "not written".
  */
 import { isRecord, isUnknown, unknownValue } from '../values';
 
@@ -42,14 +42,19 @@ function overlay(value: unknown, mask: unknown, path: AttributePath, fill: Unkno
   return value;
 }
 
-/** Drops null attributes from objects (nested blocks included); list entries stay where they are. */
+/**
+ * Drops null attributes and empty lists from objects (nested blocks included):
+ * Terraform writes an unset attribute as null and an absent nested block as
+ * `[]`, and both are what config mode sees as "not written". List entries stay
+ * where they are.
+ */
 function withoutNulls(value: unknown, depth: number): unknown {
   if (depth > MAX_DEPTH) return unknownValue('(nested too deeply to judge)');
   if (isUnknown(value)) return value;
   if (Array.isArray(value)) return value.map((v) => withoutNulls(v, depth + 1));
   if (isRecord(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = withoutNulls(v, depth + 1);
+    for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)) out[k] = withoutNulls(v, depth + 1);
     return out;
   }
   return value;

@@ -99,7 +99,7 @@ function resourceModel(
   const prefix = block?.modulePrefix ?? '';
   // Only the root module is in the synthesized JSON; a child module's blocks have no config-mode twin.
   const twin = prefix === '' && config !== undefined ? lookup(config, blockAddress(r.address)) : undefined;
-  const writtenOnly = twin !== undefined && !holdsDynamicBlock(twin.values);
+  const writtenOnly = twin !== undefined && (twin.dynamicBlocks ?? []).length === 0 && !holdsDynamicBlock(twin.values);
   const fill = (path: AttributePath): unknown => {
     const fromConfig = twin === undefined ? undefined : valueAt(twin.values, path);
     if (fromConfig !== undefined) return fromConfig;

@@ -5,11 +5,11 @@ import { parseEcrImage, repositoryArn } from './ecr-image';
 import { hostUserData } from './host-user-data';
 import { policyDocument, serviceTrustPolicy } from './iam-documents';
 import { boundedName, partitionOf, stableIndex } from './names';
-import { TenantDatabaseProps } from './tenant-database-props';
+import { Ec2EbsDatabaseProps, TenantDatabaseProps } from './tenant-database-props';
 import { Ec2EbsSettings } from './validate';
 
-export interface EngineContext {
-  readonly props: TenantDatabaseProps;
+export interface EngineContext<P extends TenantDatabaseProps = TenantDatabaseProps> {
+  readonly props: P;
   readonly env: Environment;
   /** Tags for every resource of the tenant. */
   readonly tags: Record<string, string>;
@@ -40,7 +40,7 @@ const DATA_DEVICE = '/dev/sdf';
  * snapshotted by AWS Backup, attached to an immutable host that runs the
  * database container.
  */
-export function buildEc2Ebs(scope: Construct, ctx: EngineContext, s: Ec2EbsSettings): EngineResult {
+export function buildEc2Ebs(scope: Construct, ctx: EngineContext<Ec2EbsDatabaseProps>, s: Ec2EbsSettings): EngineResult {
   const { props, env, tags, dataTags, baseName } = ctx;
   const p = props.platform;
   const partition = partitionOf(env.region);
@@ -180,7 +180,7 @@ export function buildEc2Ebs(scope: Construct, ctx: EngineContext, s: Ec2EbsSetti
  * key. Recovery points belong to the vault, not to the volume, so they
  * survive the tenant's host and stack.
  */
-function buildSnapshots(scope: Construct, ctx: EngineContext, s: Ec2EbsSettings, volume: EbsVolume, partition: string): BackupVault {
+function buildSnapshots(scope: Construct, ctx: EngineContext<Ec2EbsDatabaseProps>, s: Ec2EbsSettings, volume: EbsVolume, partition: string): BackupVault {
   const { props, env, tags, dataTags, baseName } = ctx;
   const vault = new BackupVault(scope, 'backup-vault', {
     name: boundedName(baseName, 50),

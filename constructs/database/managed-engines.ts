@@ -1,6 +1,7 @@
 import { DbInstance, DbSubnetGroup, RdsCluster, RdsClusterInstance, SecurityGroup, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule } from '../../core/aws';
 import { Construct, TerraformResource } from '../../core/cdktf';
 import { EngineContext, EngineResult } from './ec2-ebs-engine';
+import { ManagedDatabaseProps } from './tenant-database-props';
 import { boundedName } from './names';
 import { ManagedSettings } from './validate';
 
@@ -17,7 +18,7 @@ const MASTER_USERNAME = 'tenant_admin';
  * its endpoint and port by joining the tenant's client security group
  * (`clientSecurityGroupId`), the only source its security group admits.
  */
-export function buildManaged(scope: Construct, ctx: EngineContext, s: ManagedSettings): EngineResult {
+export function buildManaged(scope: Construct, ctx: EngineContext<ManagedDatabaseProps>, s: ManagedSettings): EngineResult {
   const { props, tags, dataTags, baseName } = ctx;
   const p = props.platform;
   const sg = new SecurityGroup(scope, 'security-group', {

@@ -6,12 +6,14 @@ import { DATA_CLASS_TAG, DataClass, TENANT_TAG } from '../../core/tags';
 import { buildEc2Ebs, EngineContext, EngineResult } from './ec2-ebs-engine';
 import { buildManaged } from './managed-engines';
 import { TenantDatabaseProps, TenantEngine } from './tenant-database-props';
-import { validateCommon, validateEc2Ebs, validateManaged } from './validate';
+import { assertEngine, validateCommon, validateEc2Ebs, validateManaged } from './validate';
+import { guardArns, validateProps } from '../../core/validation';
+import { engineKeyHook, TenantDatabasePropsSchema } from './tenant-database.schema';
 
 /**
  * One tenant's database, isolated from every other tenant: its own security
  * group, its own data store encrypted with the platform's data key, and
- * backups. `engine` picks how it runs; the props are the same for all.
+ * backups. `engine` picks how it runs, and the props are typed by it.
  */
 export class TenantDatabase extends Construct {
   public readonly tenantId: string;
@@ -34,7 +36,10 @@ export class TenantDatabase extends Construct {
   constructor(scope: Construct, id: string, props: TenantDatabaseProps) {
     super(scope, id);
     const where = describeConstruct('TenantDatabase', this.node);
+    assertEngine((props as { engine?: unknown } | undefined)?.engine, where);
+    validateProps(TenantDatabasePropsSchema, props, where, { unknownKey: engineKeyHook(where, (root) => (root as { engine?: unknown }).engine) });
     const env = environmentOf(this, 'TenantDatabase');
+    guardArns(props, env, where);
     validateCommon(props, env, where);
     this.tenantId = props.tenantId;
     this.engine = props.engine;
@@ -49,8 +54,8 @@ export class TenantDatabase extends Construct {
     };
     const result: EngineResult =
       props.engine === 'ec2-ebs'
-        ? buildEc2Ebs(this, ctx, validateEc2Ebs(props, where))
-        : buildManaged(this, ctx, validateManaged(props, isProduction(env), where));
+        ? buildEc2Ebs(this, { ...ctx, props }, validateEc2Ebs(props, where))
+        : buildManaged(this, { ...ctx, props }, validateManaged(props, isProduction(env), where));
     this.securityGroupId = result.securityGroupId;
     this.port = result.port;
     this.endpoint = result.endpoint;

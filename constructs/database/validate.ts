@@ -12,7 +12,7 @@ import {
   RETENTION_LIMITS,
   ROOT_VOLUME_LIMITS,
 } from './engine-limits';
-import { TenantDatabaseProps } from './tenant-database-props';
+import { Ec2EbsDatabaseProps, ManagedDatabaseProps, TenantDatabaseProps } from './tenant-database-props';
 
 /** Settings for ec2-ebs, checked and with defaults filled in. */
 export interface Ec2EbsSettings {
@@ -40,30 +40,17 @@ export interface ManagedSettings {
   readonly port: number;
 }
 
-const ENGINE_ONLY: Readonly<Record<string, readonly string[]>> = {
-  iops: ['ec2-ebs'],
-  throughputMiBps: ['ec2-ebs'],
-  backupSchedule: ['ec2-ebs'],
-  image: ['ec2-ebs'],
-  amiId: ['ec2-ebs'],
-  rootVolumeSizeGiB: ['ec2-ebs'],
-  subnetIndex: ['ec2-ebs'],
-  registryEgress: ['ec2-ebs'],
-  multiAz: ['rds-postgres', 'aurora-postgres-serverless-v2'],
-  deletionProtection: ['rds-postgres', 'aurora-postgres-serverless-v2'],
-  engineVersion: ['rds-postgres', 'aurora-postgres-serverless-v2'],
-  minCapacityAcu: ['aurora-postgres-serverless-v2'],
-  maxCapacityAcu: ['aurora-postgres-serverless-v2'],
-  instanceType: ['ec2-ebs', 'rds-postgres'],
-  storageGiB: ['ec2-ebs', 'rds-postgres'],
-};
+/** The engine picks the props' shape, so it is checked first, with its own code. */
+export function assertEngine(engine: unknown, where: string): void {
+  if (!(TENANT_ENGINES as readonly unknown[]).includes(engine)) {
+    throw new TenantformError({ code: 'TF-TEN-156', where, problem: 'engine is not a known engine.', value: engine, fix: `use one of ${TENANT_ENGINES.join(', ')}.` });
+  }
+}
 
 /** Checks what every engine shares: tenant ID, engine, data class, placement, port, retention. */
 export function validateCommon(props: TenantDatabaseProps, env: Environment, where: string): void {
   assertTenantId(props.tenantId, where);
-  if (!(TENANT_ENGINES as readonly string[]).includes(props.engine)) {
-    throw new TenantformError({ code: 'TF-TEN-156', where, problem: 'engine is not a known engine.', value: props.engine, fix: `use one of ${TENANT_ENGINES.join(', ')}.` });
-  }
+  assertEngine(props.engine, where);
   if (!holdsCustomerData(env) && props.synthetic !== true) {
     throw new TenantformError({
       code: 'TF-TEN-141',
@@ -73,30 +60,8 @@ export function validateCommon(props: TenantDatabaseProps, env: Environment, whe
       fix: 'set synthetic: true (in tenants.json or the props) and load generated data only; real customer data belongs in a customer-data environment.',
     });
   }
-  for (const [key, engines] of Object.entries(ENGINE_ONLY)) {
-    const value = (props as unknown as Record<string, unknown>)[key];
-    if (value !== undefined && !engines.includes(props.engine)) {
-      throw new TenantformError({
-        code: 'TF-TEN-131',
-        where,
-        problem: `${key} does not apply to engine ${props.engine} (only to ${engines.join(', ')}).`,
-        value: { [key]: value },
-        fix: `remove ${key}, or choose an engine it applies to.`,
-      });
-    }
-  }
-  if (props.engine !== 'ec2-ebs') {
-    if (props.placement !== undefined) {
-      throw new TenantformError({
-        code: 'TF-TEN-157',
-        where,
-        problem: `engine ${props.engine} has no ALB route, so it takes no placement.`,
-        value: { engine: props.engine, placement: props.placement },
-        fix: 'leave placement out for managed engines (TenantFleet does); clients reach the database inside the VPC (see the README, "Tenants of managed engines").',
-      });
-    }
-    return validatePort(props, where);
-  }
+  // Settings of another engine, and a placement on a managed engine, are refused by the props schema (TF-TEN-131, TF-TEN-157).
+  if (props.engine !== 'ec2-ebs') return validatePort(props, where);
   if (props.placement === undefined || props.placement === null || typeof props.placement !== 'object') {
     throw new TenantformError({
       code: 'TF-TEN-158',
@@ -134,7 +99,7 @@ function validatePort(props: TenantDatabaseProps, where: string): void {
   }
 }
 
-export function validateEc2Ebs(props: TenantDatabaseProps, where: string): Ec2EbsSettings {
+export function validateEc2Ebs(props: Ec2EbsDatabaseProps, where: string): Ec2EbsSettings {
   const instanceType = props.instanceType ?? 't4g.medium';
   const [family, size] = splitType(instanceType, undefined, where);
   const spec = EC2_FAMILIES[family];
@@ -179,20 +144,20 @@ export function validateEc2Ebs(props: TenantDatabaseProps, where: string): Ec2Eb
   return { instanceType, arch: spec.arch, storageGiB, iops, throughputMiBps, backupRetentionDays, backupSchedule, port: props.port ?? 8080, rootVolumeSizeGiB };
 }
 
-export function validateManaged(props: TenantDatabaseProps, defaultMultiAz: boolean, where: string): ManagedSettings {
+export function validateManaged(props: ManagedDatabaseProps, defaultMultiAz: boolean, where: string): ManagedSettings {
   const aurora = props.engine === 'aurora-postgres-serverless-v2';
   let instanceClass = 'db.serverless';
-  if (!aurora) {
+  if (props.engine === 'rds-postgres') {
     instanceClass = props.instanceType ?? 'db.t4g.medium';
     const [family, size] = splitType(instanceClass, 'db.', where);
     const sizes = RDS_FAMILIES[family];
     if (!sizes) throw unknownFamily(instanceClass, Object.keys(RDS_FAMILIES), where, 'db.');
     if (!sizes.includes(size)) throw unknownSize(instanceClass, `db.${family}`, sizes, where);
   }
-  const storageGiB = props.storageGiB ?? 100;
+  const storageGiB = (props.engine === 'rds-postgres' ? props.storageGiB : undefined) ?? 100;
   if (!aurora) range('TF-TEN-101', 'storageGiB (RDS gp3 storage)', storageGiB, RDS_STORAGE_LIMITS.minSizeGiB, RDS_STORAGE_LIMITS.maxSizeGiB, where);
-  const minCapacityAcu = props.minCapacityAcu ?? 0.5;
-  const maxCapacityAcu = props.maxCapacityAcu ?? 8;
+  const minCapacityAcu = (props.engine === 'aurora-postgres-serverless-v2' ? props.minCapacityAcu : undefined) ?? 0.5;
+  const maxCapacityAcu = (props.engine === 'aurora-postgres-serverless-v2' ? props.maxCapacityAcu : undefined) ?? 8;
   if (aurora) {
     for (const [name, value] of [['minCapacityAcu', minCapacityAcu], ['maxCapacityAcu', maxCapacityAcu]] as const) {
       range('TF-TEN-104', name, value, AURORA_ACU_LIMITS.min, AURORA_ACU_LIMITS.max, where, false);

@@ -46,9 +46,68 @@ export const ALL_DEPLOY_SERVICES = Object.keys(SERVICE_VERBS) as DeployService[]
 
 /** `ec2:Describe*`, ... for one service. */
 export function deployActions(service: DeployService): string[] {
-  const verbs = SERVICE_VERBS[service];
-  if (service === 'apigateway') return verbs.map((v) => `apigateway:${v}`);
-  return verbs.map((v) => `${service}:${v}*`);
+  return SERVICE_VERBS[service].map((v) => action(service, v));
+}
+
+function action(service: DeployService, verb: string): string {
+  return service === 'apigateway' ? `apigateway:${verb}` : `${service}:${verb}*`;
+}
+
+/**
+ * Services whose IAM authorization supports neither `aws:RequestTag` nor
+ * `aws:ResourceTag` for the resources the stacks manage; they are scoped by
+ * ARN instead (see ci-deploy-role.ts).
+ */
+export const UNTAGGABLE_DEPLOY_SERVICES: ReadonlySet<DeployService> = new Set(['route53', 's3']);
+
+/** Verbs that only read configuration. */
+const READ_VERBS: ReadonlySet<string> = new Set(['Describe', 'Get', 'List', 'GET']);
+/** `Get` verbs that also read data (secret values, parameters, images, log events, passwords): scoped like changes. */
+const DATA_READ_SERVICES: ReadonlySet<DeployService> = new Set(['ec2', 'ecr', 'logs', 'secretsmanager', 'ssm', 'kms']);
+/** Verbs that make a resource: the request carries its tags (the provider's default_tags). */
+const CREATE_VERBS: ReadonlySet<string> = new Set(['Create', 'Request', 'Allocate', 'RunInstances', 'POST', 'Copy', 'Restore']);
+/** Verbs that create or change depending on the call (PutParameter, RegisterTaskDefinition, PUT of a method): in both sets. */
+const CREATE_OR_CHANGE_VERBS: ReadonlySet<string> = new Set(['Put', 'PUT', 'Register']);
+
+/** One service's deploy actions by how tags can scope them. */
+export interface DeployActionsByTagScope {
+  /** Configuration reads; AWS scopes few of them, and they reveal no data. */
+  readonly read: readonly string[];
+  /** Calls that create a resource: scoped by `aws:RequestTag`. */
+  readonly create: readonly string[];
+  /** Calls on an existing resource (change, delete, tag, data reads): scoped by `aws:ResourceTag`. */
+  readonly change: readonly string[];
+}
+
+/** Splits a service's deploy actions into read, create and change sets. */
+export function deployActionsByTagScope(service: DeployService): DeployActionsByTagScope {
+  const read: string[] = [];
+  const create: string[] = [];
+  const change: string[] = [];
+  for (const verb of SERVICE_VERBS[service]) {
+    const a = action(service, verb);
+    if (READ_VERBS.has(verb) && !(verb === 'Get' && DATA_READ_SERVICES.has(service))) read.push(a);
+    else if (CREATE_VERBS.has(verb)) create.push(a);
+    else {
+      if (CREATE_OR_CHANGE_VERBS.has(verb)) create.push(a);
+      change.push(a);
+    }
+  }
+  return { read, create, change };
+}
+
+/** Tagging calls of the deploy services, for the deny that keeps CI off other environments' resources. */
+export function taggingActions(services: readonly DeployService[]): string[] {
+  const out = new Set<string>();
+  for (const service of services) {
+    if (UNTAGGABLE_DEPLOY_SERVICES.has(service)) continue;
+    if (service === 'apigateway') continue; // tags are PUT/DELETE on /tags, covered by the resource-tag condition
+    if (service === 'ec2') out.add('ec2:CreateTags').add('ec2:DeleteTags');
+    if (service === 'elasticloadbalancing' || service === 'acm') out.add(`${service}:AddTags*`).add(`${service}:RemoveTags*`);
+    if (service === 'rds' || service === 'ssm') out.add(`${service}:AddTagsToResource`).add(`${service}:RemoveTagsFromResource`);
+    out.add(`${service}:Tag*`).add(`${service}:Untag*`);
+  }
+  return [...out];
 }
 
 /**

@@ -1,3 +1,9 @@
+/**
+ * The one IAM policy vocabulary: every policy document tenantform writes is
+ * built here (statements in the AWS JSON grammar, serialized by
+ * {@link policyJson}) or through the grant helpers in grants.ts. A lint rule
+ * forbids inline policy JSON elsewhere.
+ */
 import { TenantformError } from '../../core/errors';
 
 /** One or many strings, as IAM policy grammar allows. */
@@ -30,6 +36,15 @@ export interface PolicyStatement {
  */
 export function policyJson(statements: readonly PolicyStatement[]): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: statements });
+}
+
+/**
+ * Trust policy letting one AWS service assume a role, and only on behalf of
+ * this account (`aws:SourceAccount`, the confused-deputy guard). Every
+ * service role's trust is written here.
+ */
+export function serviceTrustPolicy(service: string, accountId: string): string {
+  return policyJson([{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceAccount': accountId } } }]);
 }
 
 /** Normalizes a one-or-many value to an array. */

@@ -61,3 +61,11 @@ export const literal = v.literal;
 export const instance = v.instance;
 /** A value the construct only forwards (functions, opaque handles). */
 export const fn = () => v.function();
+/**
+ * A string whose value the construct checks itself, with its own error code
+ * (an enum such as a TLS policy or a tier): the shape asks for a
+ * template-free string, and the type narrows to the documented values.
+ */
+export const known = <T extends string>() => str() as unknown as v.GenericSchema<unknown, T>;
+/** A value of `T` that is only checked to be an object: construct instances passed through, for example. */
+export const objectOf = <T>(what: new (...args: never[]) => T) => v.instance(what as never) as unknown as v.GenericSchema<unknown, T>;

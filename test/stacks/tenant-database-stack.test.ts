@@ -9,7 +9,7 @@ import { needsAlbSlot, TenantIntent } from '../../constructs/tenancy/tenants-fil
 import { TenantDatabaseStack, TenantDatabaseStackProps } from '../../stacks/tenant-database-stack';
 import { tenantStacks } from '../../stacks/tenant-fleet';
 import { DEV, newApp, PROD, resourcesOf, synthJson, TerraformJson } from '../support/synth';
-import { IMAGE, PLATFORM } from '../support/tenancy-fixtures';
+import { IMAGE, PLATFORM, platformIn } from '../support/tenancy-fixtures';
 
 type R = Record<string, unknown>;
 
@@ -96,7 +96,7 @@ describe('TenantDatabaseStack', () => {
 
   test('dev tenants must be synthetic (TF-TEN-141)', () => {
     const build = (synthetic?: boolean) =>
-      new TenantDatabaseStack(newApp(), { environment: DEV, tenant: { id: 'acme', tier: 'free', synthetic }, placement: { id: 'acme', alb: 0, priority: 1 }, platform: PLATFORM, database: { image: IMAGE } });
+      new TenantDatabaseStack(newApp(), { environment: DEV, tenant: { id: 'acme', tier: 'free', synthetic }, placement: { id: 'acme', alb: 0, priority: 1 }, platform: platformIn(DEV), database: { image: IMAGE } });
     expect(() => build()).toThrow(/\[TF-TEN-141\]/);
     expect(build(true).node.id).toBe('dev-tenant-acme');
   });

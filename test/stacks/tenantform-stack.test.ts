@@ -1,10 +1,13 @@
+import * as fs from 'node:fs';
 import { rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { EbsVolume, IamRole, IamRolePolicy, KmsKey, Vpc } from '../../core/aws';
 import { AmiLaunchPermission, DataAwsIamPolicyDocument, KmsGrant, S3BucketReplicationConfigurationA } from '../../core/aws-examples';
 import { App, Construct, DataTerraformRemoteStateS3, TerraformOutput, TerraformStack } from '../../core/cdktf';
 import { applyComplianceChecks } from '../../compliance/aspect';
 import { environmentOf } from '../../core/environment-context';
-import { TenantformStack } from '../../stacks/tenantform-stack';
+import { LOCAL_STATE_FOLDER, TenantformStack } from '../../stacks/tenantform-stack';
 import { Environment } from '../../core/environment';
 import { DEV, newApp, PROD, synthJson, testEnvironment } from '../support/synth';
 
@@ -51,16 +54,28 @@ describe('TenantformStack', () => {
     expect(synthJson(stack).terraform!.backend).toEqual({ local: { path: '/tmp/s/dev-empty.tfstate' } });
   });
 
-  test('default local state is addressed from the stacks folder, so cross-stack remote state finds it from any stack', () => {
-    const app = newApp();
-    const local = testEnvironment({ state: { kind: 'local' } });
-    const producer = new EmptyStack(app, 'dev-producer', { environment: local });
-    const consumer = new EmptyStack(app, 'dev-consumer', { environment: local });
-    new TerraformOutput(consumer, 'vpc', { value: new Vpc(producer, 'vpc', { cidrBlock: '10.0.0.0/16' }).id });
-    app.synth();
-    expect(synthJson(producer).terraform!.backend).toEqual({ local: { path: '../dev-producer/terraform.dev-producer.tfstate' } });
-    const remote = (synthJson(consumer) as { data?: Record<string, Record<string, { config: { path: string } }>> }).data!.terraform_remote_state!;
-    expect(Object.values(remote).map((r) => r.config.path)).toEqual(['../dev-producer/terraform.dev-producer.tfstate']);
+  test('default local state lives beside the synth output, never inside it, and cross-stack remote state finds it by an absolute path', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tenantform-local-state-'));
+    try {
+      const app = new App({ outdir: path.join(root, 'cdktf.out') });
+      const local = testEnvironment({ state: { kind: 'local' } });
+      const producer = new EmptyStack(app, 'dev-producer', { environment: local });
+      const consumer = new EmptyStack(app, 'dev-consumer', { environment: local });
+      new TerraformOutput(consumer, 'vpc', { value: new Vpc(producer, 'vpc', { cidrBlock: '10.0.0.0/16' }).id });
+      app.synth();
+      const expected = path.join(root, LOCAL_STATE_FOLDER, 'cdktf.out', 'dev-producer.tfstate');
+      expect(synthJson(producer).terraform!.backend).toEqual({ local: { path: expected } });
+      expect(expected.startsWith(path.join(root, 'cdktf.out'))).toBe(false);
+      const remote = (synthJson(consumer) as { data?: Record<string, Record<string, { config: { path: string } }>> }).data!.terraform_remote_state!;
+      expect(Object.values(remote).map((r) => r.config.path)).toEqual([expected]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('a relative local state directory is made absolute', () => {
+    const stack = new EmptyStack(newApp(), 'dev-empty', { environment: testEnvironment({ state: { kind: 'local', directory: 'state' } }) });
+    expect(synthJson(stack).terraform!.backend).toEqual({ local: { path: path.resolve('state', 'dev-empty.tfstate') } });
   });
 
   test('rejects a bad account ID with the stack named in the error', () => {

@@ -36,3 +36,9 @@ export class HostStack extends TenantformStack {}
 export function hostStack(environment: Environment, id = 'test'): HostStack {
   return new HostStack(newApp(), id, { environment });
 }
+
+/** The same literal refs, in another environment's account (reference guards refuse ARNs of a foreign account). */
+export function platformIn(env: Environment): TenantPlatformRefs {
+  const swap = (arn: string) => arn.replace(':111111111111:', `:${env.accountId}:`);
+  return { ...PLATFORM, dataKmsKeyArn: swap(PLATFORM.dataKmsKeyArn), logsKmsKeyArn: swap(PLATFORM.logsKmsKeyArn), albs: PLATFORM.albs.map((a) => ({ ...a, httpsListenerArn: swap(a.httpsListenerArn) })) };
+}

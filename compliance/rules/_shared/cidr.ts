@@ -125,6 +125,10 @@ export class AddressSet {
 
   static of(ranges: readonly AddressRange[]): AddressSet {
     if (ranges.length === 0) return AddressSet.EMPTY;
+    if (ranges.length === 1) {
+      const [r] = ranges as [AddressRange];
+      return r.family === 'ipv4' ? new AddressSet([[r.first, r.last]], []) : new AddressSet([], [[r.first, r.last]]);
+    }
     const v4 = ranges.filter((r) => r.family === 'ipv4').map((r) => [r.first, r.last] as const);
     const v6 = ranges.filter((r) => r.family === 'ipv6').map((r) => [r.first, r.last] as const);
     return new AddressSet(normalise(v4), normalise(v6));
@@ -152,6 +156,7 @@ export class AddressSet {
   }
 
   intersect(other: AddressSet): AddressSet {
+    if (this.isEmpty() || other.isEmpty()) return AddressSet.EMPTY;
     return new AddressSet(intersect(this.v4, other.v4), intersect(this.v6, other.v6));
   }
 
@@ -190,5 +195,5 @@ export function isInternetWide(set: AddressSet): boolean {
 
 /** `isInternetWide` for a set already cut down to public space (skips the intersection). */
 export function isWidePublic(open: AddressSet): boolean {
-  return open.size('ipv4') >= INTERNET_WIDE.ipv4 || open.size('ipv6') >= INTERNET_WIDE.ipv6;
+  return !open.isEmpty() && (open.size('ipv4') >= INTERNET_WIDE.ipv4 || open.size('ipv6') >= INTERNET_WIDE.ipv6);
 }

@@ -180,6 +180,17 @@ export function mayBePublic(p: IngressPermission): boolean {
   return p.sources.unresolved.length > 0 || !p.publicSources.isEmpty();
 }
 
+/**
+ * Whether any point of the group could be internet-wide: some permission
+ * cannot be fully read, or the union of every permission's public sources
+ * (whatever their ports) is internet-wide. When not, no (protocol, port)
+ * needs judging, which keeps the common case one pass over the group.
+ */
+export function groupMayBeExposed(members: readonly IngressPermission[]): boolean {
+  if (members.some((p) => p.sources.unresolved.length > 0 || p.protocol === 'unknown' || p.ports === 'unknown')) return true;
+  return members.some((p) => p.wideAlone) || isWidePublic(unionOf(members));
+}
+
 /** How the permissions admitting one (protocol, port) expose it. */
 export interface PointExposure {
   /** Permissions that make the point internet-wide: each alone, or (when none does alone) all that admit public sources together. */

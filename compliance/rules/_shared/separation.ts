@@ -189,7 +189,12 @@ const ORG_KEYS = new Set(['aws:principalorgid', 'aws:principalorgpaths', 'aws:re
  * organization holds every environment's account, so "any account of the
  * organization" reaches the other environments. A statement that also names
  * accounts (aws:PrincipalAccount, aws:SourceArn, a principal ARN, ...) is
- * judged by those accounts instead.
+ * judged by those accounts instead. Callers apply it to identity policies
+ * everywhere (a dev role reaching any organization resource reaches prod's)
+ * and to trust and resource policies of production stacks (the organization
+ * lets dev in); a non-production resource open to the organization admits
+ * production principals, the direction separation does not guard, and is
+ * left to TF-LP-6.
  */
 function organizationWide(statement: PolicyStatement, principal: PolicyStatement['Principal']): string | undefined {
   const c = statement.Condition;
@@ -227,7 +232,8 @@ export function statementReach(view: SeparationView, address: string, what: stri
     if (isUnknown(p)) out.push(unknown(address, `${what} principal ${p.$unknown} cannot be resolved.`, `Principal::${p.$unknown}`));
     else for (const type of ['AWS', 'Federated']) for (const v of p[type] ?? []) judge('principal', v, 'Principal');
   }
-  const org = organizationWide(statement, p);
+  // Letting the organization in matters where production is entered; reaching into it, from anywhere.
+  const org = options.resources || view.production ? organizationWide(statement, p) : undefined;
   if (org !== undefined) out.push(fail(address, `${what} admits every account of the organization (${org}), the other environments' accounts included.`, `Condition::${org}`));
   const conditions = conditionValues(statement);
   if (conditions === 'unknown') out.push(unknown(address, `${what} has a condition that cannot be resolved.`, 'Condition'));

@@ -77,7 +77,9 @@ export interface Sources {
 export const NO_SOURCES: Sources = { known: AddressSet.EMPTY, unresolved: [] };
 
 export function mergeSources(...all: readonly Sources[]): Sources {
-  return all.reduce((a, b) => ({ known: a.known.union(b.known), unresolved: [...a.unresolved, ...b.unresolved] }), NO_SOURCES);
+  const some = all.filter((s) => s !== NO_SOURCES && (!s.known.isEmpty() || s.unresolved.length > 0));
+  if (some.length <= 1) return some[0] ?? NO_SOURCES;
+  return some.reduce((a, b) => ({ known: a.known.union(b.known), unresolved: [...a.unresolved, ...b.unresolved] }));
 }
 
 /** Describes a value as written, for messages and finding keys. */
@@ -88,6 +90,7 @@ export function written(value: unknown): string {
 
 /** CIDR attribute values (strings, lists of strings, or unresolved expressions) as sources. Absent and empty values add nothing. */
 export function cidrSources(values: readonly unknown[]): Sources {
+  if (values.length === 0) return NO_SOURCES;
   const ranges = [];
   const unresolved: string[] = [];
   for (const value of values) {

@@ -1,7 +1,7 @@
 import { isEveryAction } from '../../iam/actions';
 import { identityPolicies } from '../../iam/documents';
-import { checkStatements, describeStatement, unknownActions } from '../../iam/statement-rule';
-import { defineRule, isUnknown } from '../../rule-kit';
+import { checkStatements, describeStatement } from '../../iam/statement-rule';
+import { defineRule } from '../../rule-kit';
 
 /** TF-LP-1: `Action: "*"` grants every current and future AWS action. */
 export const NoFullWildcardAction = defineRule(
@@ -18,11 +18,11 @@ export const NoFullWildcardAction = defineRule(
     checkStatements(
       identityPolicies(stack),
       (s) => {
-        if (isUnknown(s.Effect)) return [{ status: 'unknown', message: `${describeStatement(s)} has an effect that cannot be resolved.` }];
+        // Unreadable effects and actions are reported by checkStatements itself.
         if (s.Effect !== 'Allow') return [];
         // `*:*` and `**` mean the same as `*`.
         if (s.Action.some((a) => typeof a === 'string' && isEveryAction(a))) return [{ status: 'fail', message: `${describeStatement(s)} allows Action "*".`, finding: 'Action::*' }];
-        return unknownActions(s);
+        return [];
       },
       'no statement allows Action "*".',
     ),

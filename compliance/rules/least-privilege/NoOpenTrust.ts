@@ -3,7 +3,7 @@ import { trustPolicies } from '../../iam/documents';
 import { githubTrustVerdict } from '../../iam/github-oidc';
 import { grantsToEveryone } from '../../iam/principals';
 import { checkStatements, describeStatement, StatementProblem } from '../../iam/statement-rule';
-import { defineRule, isUnknown } from '../../rule-kit';
+import { defineRule } from '../../rule-kit';
 
 function problem(verdict: Verdict, message: (reason: string) => string, finding: string): StatementProblem[] {
   if (verdict.kind === 'yes') return [];
@@ -30,7 +30,6 @@ export const NoOpenTrust = defineRule(
     checkStatements(
       trustPolicies(stack),
       (s) => {
-        if (isUnknown(s.Effect)) return [{ status: 'unknown', message: `${describeStatement(s)} has an effect that cannot be resolved.` }];
         if (s.Effect !== 'Allow') return [];
         const problems: StatementProblem[] = [];
         const everyone = grantsToEveryone(s);

@@ -2,6 +2,7 @@ import { externalIdRequired, isSpecificReference } from '../../iam/conditions';
 import { trustPolicies } from '../../iam/documents';
 import { allowRequiresMfa } from '../../iam/mfa';
 import { awsPrincipals } from '../../iam/principals';
+import { unreadableStatement } from '../../iam/statement-rule';
 import { defineRule, fail, isUnknown, pass, unknown } from '../../rule-kit';
 import { RuleOutcome } from '../../types';
 
@@ -37,10 +38,8 @@ export const HumanRolesRequireMfa = defineRule(
       }
       const problems: RuleOutcome[] = [];
       for (const s of document.statements) {
-        if (isUnknown(s.Effect)) {
-          problems.push(unknown(resource.address, 'a trust statement has an effect that cannot be resolved.'));
-          continue;
-        }
+        problems.push(...unreadableStatement(s).map((p) => unknown(resource.address, p.message, p.finding)));
+        if (isUnknown(s.Effect)) continue;
         if (s.Effect !== 'Allow' || allowRequiresMfa(s)) continue;
         const externalId = externalIdRequired(s);
         if (externalId.kind === 'yes') continue;

@@ -19,7 +19,7 @@ export const NetworkAclSanity = defineRule(
     resourceTypes: ['aws_network_acl', 'aws_default_network_acl', 'aws_network_acl_rule', 'aws_network_acl_association', 'aws_subnet'],
     remediation:
       'Replace allow-all ingress from anywhere with the ports the tier serves (443 on the public tier, ephemeral 1024-65535 for return traffic, split around 3389) and never allow 22 or 3389 from anywhere. Rules are evaluated by `rule_no`; a lower-numbered deny shields a later allow. Associate every subnet with a tier NACL (`subnet_ids` or `aws_network_acl_association`), and adopt the VPC\'s default NACL with `aws_default_network_acl` and no rules, since AWS creates it allowing everything.',
-    references: { cis: 'CIS AWS v5.0.0 5.2', checkov: ['CKV_AWS_229', 'CKV_AWS_230', 'CKV_AWS_231', 'CKV_AWS_232', 'CKV_AWS_352', 'CKV2_AWS_1'], cdkNag: ['AwsSolutions-VPC3'] },
+    references: { cis: 'CIS AWS v5.0.0 5.2', checkov: ['CKV_AWS_229', 'CKV_AWS_230', 'CKV_AWS_231', 'CKV_AWS_232', 'CKV_AWS_352'], cdkNag: ['AwsSolutions-VPC3'] },
   },
   (stack) => {
     const index = stackIndex(stack);

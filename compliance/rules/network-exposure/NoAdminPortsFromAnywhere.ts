@@ -1,6 +1,6 @@
 import { defineRule, fail, pass, unknown } from '../../rule-kit';
 import { RuleOutcome } from '../../types';
-import { exposureAt, ingressIndex, IngressPermission } from '../_shared/security-groups';
+import { exposureAt, groupMayBeExposed, ingressIndex, IngressPermission } from '../_shared/security-groups';
 import { coversPort } from '../_shared/traffic';
 
 /** Remote administration: SSH over TCP, RDP over TCP and its UDP transport. */
@@ -31,6 +31,7 @@ export const NoAdminPortsFromAnywhere = defineRule(
       list.push(o);
     };
     for (const members of byGroup.values()) {
+      if (!groupMayBeExposed(members)) continue;
       for (const { protocol, port, name } of ADMIN_POINTS) {
         const exposure = exposureAt(members.map((p) => [p, coversPort(p.protocol, p.ports, protocol, port)] as const));
         for (const p of exposure.failing) {

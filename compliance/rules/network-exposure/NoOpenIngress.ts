@@ -1,6 +1,6 @@
 import { defineRule, fail, pass, unknown } from '../../rule-kit';
 import { RuleOutcome, StackModel } from '../../types';
-import { exposureAt, ingressIndex, IngressPermission, internetFacingLoadBalancersOf, mayBePublic, redirectsHttp } from '../_shared/security-groups';
+import { exposureAt, groupMayBeExposed, ingressIndex, IngressPermission, internetFacingLoadBalancersOf, mayBePublic, redirectsHttp } from '../_shared/security-groups';
 import { ALL_PORTS, hasPorts, PortRange, Protocol } from '../_shared/traffic';
 
 /** Single ports from anywhere that TF-NET-2 reports (SSH, RDP over TCP and UDP); this rule reports everything else. */
@@ -54,7 +54,7 @@ interface Segment {
 
 function judgeGroup(stack: StackModel, members: readonly IngressPermission[], verdicts: Map<IngressPermission, { status: 'fail' | 'unknown'; message: string }>): void {
   const relevant = members.filter(mayBePublic);
-  if (relevant.length === 0) return;
+  if (relevant.length === 0 || !groupMayBeExposed(relevant)) return;
   const exact = relevant.length <= MAX_EXACT_PERMISSIONS;
   for (const segment of segmentsOf(relevant, exact)) {
     const point = segment.protocol === OTHER ? '' : `${segment.protocol}:${segment.ports.from}`;

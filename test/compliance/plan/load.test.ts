@@ -171,6 +171,21 @@ describe('provider settings that are not literal', () => {
   });
 });
 
+describe('provider arguments', () => {
+  test('GIVEN the provider assumes a literal role in another account THEN TF-SEP-1 fails, as in config mode', () => {
+    const t = tempDir();
+    try {
+      const plan = fixtureJson('child-module.json') as { configuration: { provider_config: { aws: { expressions: Record<string, unknown> } } } };
+      plan.configuration.provider_config.aws.expressions.assume_role = [{ role_arn: { constant_value: 'arn:aws:iam::111111111111:role/deploy' } }];
+      const stacks = loadPlanStacks({ plans: [t.write('assume.json', plan)] });
+      expect(stacks[0]!.providers[0]!.config).toMatchObject({ assume_role: [{ role_arn: 'arn:aws:iam::111111111111:role/deploy' }] });
+      expect(statusOf(stacks, 'TF-SEP-1', 'stack')).toContain('fail');
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
 describe('input that is not a plan', () => {
   test.each([
     ['the JSON of a state, not a plan', 'state-not-plan.json'],

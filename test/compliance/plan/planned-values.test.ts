@@ -19,8 +19,8 @@ describe('withUnknowns', () => {
     expect(withUnknowns({ name: 'n' }, { arn: true }, () => undefined)).toEqual({ name: 'n' });
   });
 
-  test('nulls are dropped from objects, as config mode never sees unset attributes', () => {
-    expect(withUnknowns({ a: null, b: { c: null, d: 1 }, e: [null] }, undefined, fill)).toEqual({ b: { d: 1 }, e: [null] });
+  test('nulls and empty lists are dropped from objects, as config mode never sees what is not written', () => {
+    expect(withUnknowns({ a: null, b: { c: null, d: 1, f: [] }, e: [null], g: [] }, undefined, fill)).toEqual({ b: { d: 1 }, e: [null] });
   });
 
   test('nesting beyond any schema is unknown, not a stack overflow', () => {

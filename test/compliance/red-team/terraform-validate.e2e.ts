@@ -45,7 +45,7 @@ const TERRAFORM_ACCEPTS: Readonly<Record<string, string>> = {
     'Terraform reads a root array of objects as their merged bodies (validated: its resources are checked); the loader refuses any root that is not an object (TF-CHK-008), which fails closed',
 };
 
-const BATCH_SIZE = 40;
+const BATCH_SIZE = 25;
 const PARALLEL = 2;
 
 interface Entry {

@@ -383,7 +383,82 @@ const resourcePolicyCases: RedTeamCase[] = [
   },
 ];
 
-export const cases: RedTeamCase[] = [...trustCases, ...githubCases, ...externalIdCases, ...dataReadCases, ...managedCases, ...resourcePolicyCases];
+/**
+ * A policy written with jsonencode whose statements are HCL objects, so one
+ * part of a statement (or the whole of it) can be a variable the gate cannot
+ * read. Rules that skip non-Allow statements or look only at literal actions
+ * used to pass these (TF-LP-4 and TF-LP-7 did): now every statement rule
+ * reports an unreadable Effect, Action or statement as unknown.
+ */
+const encoded = (...statements: string[]): string => ref(`jsonencode({Version = "2012-10-17", Statement = [${statements.join(', ')}]})`);
+const UNREADABLE_VARIABLES = { variable: { statement: { type: 'any' }, effect: { type: 'string' }, action: { type: 'string' } } };
+const unreadablePolicy = (statement: string) => mainFile({ ...UNREADABLE_VARIABLES, resource: { aws_iam_policy: { p: { name: 'p', policy: encoded(statement) } } } });
+const unreadableTrust = (statement: string) => mainFile({ ...UNREADABLE_VARIABLES, resource: { aws_iam_role: { r: { name: 'r', assume_role_policy: encoded(statement) } } } });
+
+const unreadableStatementCases: RedTeamCase[] = [
+  {
+    id: 'least-privilege/unreadable-statement-full-wildcard',
+    why: 'the whole statement is a variable: it may be Allow "*" on "*"',
+    files: unreadablePolicy('var.statement'),
+    expect: { rules: ['TF-LP-1'] },
+  },
+  {
+    id: 'least-privilege/unreadable-effect-service-wildcard',
+    why: 's3:* whose Effect is a variable: "Allow" at apply time',
+    files: unreadablePolicy('{Effect = var.effect, Action = "s3:*", Resource = "arn:aws:s3:::acme-dev-logs/*"}'),
+    expect: { rules: ['TF-LP-2'] },
+  },
+  {
+    id: 'least-privilege/unreadable-effect-write-on-any',
+    why: 'iam:CreateUser on "*" whose Effect is a variable',
+    files: unreadablePolicy('{Effect = var.effect, Action = "iam:CreateUser", Resource = "*"}'),
+    expect: { rules: ['TF-LP-3'] },
+  },
+  {
+    id: 'least-privilege/unreadable-action-on-scoped-resource',
+    why: 'an Allow whose action is a variable on one bucket: it may be s3:* there',
+    files: unreadablePolicy('{Effect = "Allow", Action = var.action, Resource = "arn:aws:s3:::acme-dev-logs/*"}'),
+    expect: { rules: ['TF-LP-3'] },
+  },
+  {
+    id: 'least-privilege/unreadable-statement-not-action',
+    why: 'the whole statement is a variable: it may be Allow with NotAction',
+    files: unreadablePolicy('var.statement'),
+    expect: { rules: ['TF-LP-4'] },
+  },
+  {
+    id: 'least-privilege/unreadable-effect-escalation',
+    why: 'iam:CreatePolicyVersion on "*" (an escalation path on its own) whose Effect is a variable',
+    files: unreadablePolicy('{Effect = var.effect, Action = "iam:CreatePolicyVersion", Resource = "*"}'),
+    expect: { rules: ['TF-LP-5'] },
+  },
+  {
+    id: 'least-privilege/unreadable-effect-open-trust',
+    why: 'a trust of {"AWS": "*"} whose Effect is a variable',
+    files: unreadableTrust('{Effect = var.effect, Action = "sts:AssumeRole", Principal = {AWS = "*"}}'),
+    expect: { rules: ['TF-LP-6'] },
+  },
+  {
+    id: 'least-privilege/unreadable-statement-cross-account-trust',
+    why: 'the whole trust statement is a variable: it may let another account assume the role without an external ID',
+    files: unreadableTrust('var.statement'),
+    expect: { rules: ['TF-LP-7'] },
+  },
+  {
+    id: 'least-privilege/unreadable-effect-public-queue-policy',
+    why: 'a queue policy granting sqs:SendMessage to "*" whose Effect is a variable',
+    files: mainFile({
+      ...UNREADABLE_VARIABLES,
+      resource: {
+        aws_sqs_queue: { q: { name: 'orders', sqs_managed_sse_enabled: true } },
+        aws_sqs_queue_policy: { q: { queue_url: ref('aws_sqs_queue.q.id'), policy: encoded('{Effect = var.effect, Action = "sqs:SendMessage", Principal = "*", Resource = aws_sqs_queue.q.arn}') } },
+      },
+    }),
+    expect: { rules: ['TF-LP-10'] },
+  },
+];
+
+export const cases: RedTeamCase[] = [...trustCases, ...githubCases, ...externalIdCases, ...dataReadCases, ...managedCases, ...resourcePolicyCases, ...unreadableStatementCases];
 
 export const controls: RedTeamControl[] = [
   {

@@ -281,7 +281,26 @@ const scpCases: RedTeamCase[] = [
   },
 ];
 
-export const cases: RedTeamCase[] = [...failOpenCases, ...escapeHatchCases, ...scpCases];
+/** A jsonencode policy whose statement (or its Effect) is a variable the gate cannot read. */
+const encoded = (statement: string): string => ref(`jsonencode({Version = "2012-10-17", Statement = [${statement}]})`);
+const UNREADABLE_VARIABLES = { variable: { statement: { type: 'any' }, effect: { type: 'string' } } };
+
+const unreadableStatementCases: RedTeamCase[] = [
+  {
+    id: 'mfa/unreadable-statement-in-group-policy',
+    why: 'a group policy whose only statement is a variable: it may be a Deny with Bool "false" that fails open',
+    files: mainFile({ ...UNREADABLE_VARIABLES, resource: { aws_iam_group: { humans: { name: 'humans' } }, aws_iam_group_policy: { p: { name: 'p', group: ref('aws_iam_group.humans.name'), policy: encoded('var.statement') } } } }),
+    expect: { rules: ['TF-MFA-2'] },
+  },
+  {
+    id: 'mfa/unreadable-effect-account-trust',
+    why: 'the account root may assume the role without MFA when the variable Effect is "Allow"',
+    files: mainFile({ ...UNREADABLE_VARIABLES, resource: { aws_iam_role: { r: { name: 'r', assume_role_policy: encoded(`{Effect = var.effect, Action = "sts:AssumeRole", Principal = {AWS = "arn:aws:iam::${DEV_ACCOUNT}:root"}}`) } } } }),
+    expect: { rules: ['TF-MFA-3'] },
+  },
+];
+
+export const cases: RedTeamCase[] = [...failOpenCases, ...escapeHatchCases, ...scpCases, ...unreadableStatementCases];
 
 export const controls: RedTeamControl[] = [
   {

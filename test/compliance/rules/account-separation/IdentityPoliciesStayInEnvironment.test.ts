@@ -32,8 +32,9 @@ describe('TF-SEP-6 identity policies reach only their own environment', () => {
     expect(byStatus(runRule(IdentityPoliciesStayInEnvironment, dev)).pass).toEqual(['aws_iam_policy.p']);
   });
 
-  test('a ResourceOrgID bound alone reaches every account of the organization', () => {
-    const prod = prodStack({ resource: { aws_iam_policy: { p: { policy: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:ResourceOrgID': 'o-abcdefghij' } } }) } } } });
-    expect(byStatus(runRule(IdentityPoliciesStayInEnvironment, prod)).fail).toEqual(['aws_iam_policy.p']);
+  test('a ResourceOrgID bound alone reaches every account of the organization, from dev as from prod', () => {
+    const resource = { aws_iam_policy: { p: { policy: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:ResourceOrgID': 'o-abcdefghij' } } }) } } };
+    expect(byStatus(runRule(IdentityPoliciesStayInEnvironment, prodStack({ resource }))).fail).toEqual(['aws_iam_policy.p']);
+    expect(byStatus(runRule(IdentityPoliciesStayInEnvironment, devStack({ resource }))).fail).toEqual(['aws_iam_policy.p']);
   });
 });

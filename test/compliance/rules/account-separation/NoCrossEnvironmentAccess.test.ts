@@ -122,5 +122,7 @@ describe('TF-SEP-3 no trust, resource policy or grant across environments', () =
     const r = byStatus(runRule(NoCrossEnvironmentAccess, prodStack({ resource: { aws_s3_bucket_policy: { org: org({}), bounded: org({ 'aws:PrincipalAccount': PROD }) } } })), true);
     expect(r.fail).toEqual(['aws_s3_bucket_policy.org#Condition::aws:PrincipalOrgID']);
     expect(r.pass).toEqual(['aws_s3_bucket_policy.bounded']);
+    // From dev, the organization lets production in: not the direction separation guards (TF-LP-6 judges the bound).
+    expect(byStatus(runRule(NoCrossEnvironmentAccess, devStack({ resource: { aws_s3_bucket_policy: { org: org({}) } } }))).pass).toEqual(['aws_s3_bucket_policy.org']);
   });
 });

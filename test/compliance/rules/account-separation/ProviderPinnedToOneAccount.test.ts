@@ -1,4 +1,6 @@
 import { stackFromJson } from '../../../../compliance/model';
+import { PlanDocument } from '../../../../compliance/plan/document';
+import { providersOf } from '../../../../compliance/plan/configuration';
 import { ProviderPinnedToOneAccount } from '../../../../compliance/rules/account-separation/ProviderPinnedToOneAccount';
 import { byStatus, runRule } from '../../support/compliance-fixtures';
 
@@ -53,5 +55,18 @@ describe('TF-SEP-1 providers pinned to one account, environment declared', () =>
   test('a resource on an undeclared provider alias fails', () => {
     const s = stack('s', [provider({ allowed_account_ids: ['111111111111'], ...tags('prod') })], { aws_s3_bucket: { b: { provider: 'aws.us-east-1' } } });
     expect(byStatus(runRule(ProviderPinnedToOneAccount, s), true).fail).toEqual(['aws_s3_bucket.b#Provider::aws.us-east-1']);
+  });
+
+  test('plan mode: a provider of the plan configuration that assumes a role in another account fails the same way', () => {
+    const plan = {
+      configuration: {
+        provider_config: {
+          aws: { name: 'aws', expressions: { allowed_account_ids: { constant_value: ['222222222222'] }, default_tags: [{ tags: { constant_value: { environment: 'dev' } } }], assume_role: [{ role_arn: { constant_value: 'arn:aws:iam::111111111111:role/deploy' } }] } },
+        },
+      },
+    } as unknown as PlanDocument;
+    const providers = providersOf(plan);
+    const s = { ...stackFromJson({ resource: { aws_s3_bucket: { b: {} } } }, 'plan', 'plan'), providers, accounts: ['222222222222'], environment: 'dev' };
+    expect(byStatus(runRule(ProviderPinnedToOneAccount, s), true).fail).toEqual(['stack#Provider::aws::assume_role']);
   });
 });
