@@ -1,13 +1,13 @@
 import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../../core/aws';
-import { Annotations, Construct } from '../../core/cdktf';
+import { Construct } from '../../core/cdktf';
 import { Environment, environmentRegions } from '../../core/environment';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
-import { suppress } from '../../core/suppressions';
 import { BASELINE_IAM_PATH, partitionOf } from './arn';
-import { ALL_DEPLOY_SERVICES, deployActions, DeployService, GLOBAL_DEPLOY_SERVICES, protectSecurityServicesStatement } from './deploy-permissions';
+import { ALL_DEPLOY_SERVICES, deployActions, deployActionsByTagScope, DeployService, GLOBAL_DEPLOY_SERVICES, protectSecurityServicesStatement, taggingActions, UNTAGGABLE_DEPLOY_SERVICES } from './deploy-permissions';
 import { GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST } from './github-oidc';
-import { policyJson, PolicyStatement } from './policy';
+import { PolicyConditions, policyJson, PolicyStatement } from './policy';
+import { workloadBoundaryArn } from './workload-boundary';
 
 /** Which GitHub workflow runs may deploy. */
 export interface GithubDeploySource {
@@ -33,12 +33,6 @@ export interface CiDeployRoleProps {
    */
   readonly services?: readonly DeployService[];
   /**
-   * A permissions boundary every role CI creates must carry. Without one, CI
-   * can create a role more powerful than itself; a warning says so.
-   * @default - none (warning at synth)
-   */
-  readonly workloadPermissionsBoundaryArn?: string;
-  /**
    * Longest CI session, in seconds.
    * @default 3600
    */
@@ -49,11 +43,6 @@ const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const GITHUB_REPO = /^[A-Za-z0-9._-]{1,100}$/;
 const GITHUB_ENVIRONMENT = /^[^*?:\s][^*?:]{0,254}$/;
 
-/** Why CI's service statements act on `Resource: "*"`, for the comment-equivalent suppression. */
-const WILDCARD_REASON =
-  'Terraform creates these resources, so their ARNs (random IDs) do not exist before the call; ' +
-  'the statement is limited to the environment regions and the account is pinned by the role, and the security services are protected by an explicit deny.';
-
 /**
  * The role GitHub Actions assumes to deploy the workload stacks of one
  * environment. It trusts exactly one repository's one deployment environment
@@ -61,6 +50,15 @@ const WILDCARD_REASON =
  * touch only the state of its own environment and the services the stacks use.
  * The baseline itself (this role included) is applied by a person through the
  * break-glass role, never by CI.
+ *
+ * Its service statements name no ARNs (Terraform creates the resources, so
+ * their IDs do not exist before the call); instead each is scoped by the
+ * `environment` tag the provider's default_tags put on every resource: a
+ * create must carry `aws:RequestTag/environment = <env>`, a change, delete or
+ * data read must find `aws:ResourceTag/environment = <env>` on the resource.
+ * Services without tag-based authorization (Route 53, S3) are scoped by ARN.
+ * Roles CI creates or changes must carry the environment's workload
+ * permissions boundary (see workload-boundary.ts).
  */
 export class CiDeployRole extends Construct {
   public readonly role: IamRole;
@@ -95,25 +93,21 @@ export class CiDeployRole extends Construct {
       ]),
     });
 
+    const boundaryArn = workloadBoundaryArn(env);
+    const regionalServices = services.filter((s) => !GLOBAL_DEPLOY_SERVICES.has(s));
+    const globalServices = services.filter((s) => GLOBAL_DEPLOY_SERVICES.has(s));
     const policies: Record<string, PolicyStatement[]> = {
       state: stateStatements(env, partition),
-      iam: iamStatements(env.accountId, partition, props.workloadPermissionsBoundaryArn),
+      iam: iamStatements(env, partition, boundaryArn),
       regional: [
-        {
-          Sid: 'RegionalServices',
-          Effect: 'Allow',
-          Action: services.filter((s) => !GLOBAL_DEPLOY_SERVICES.has(s)).flatMap(deployActions),
-          // Resource "*": see WILDCARD_REASON; narrowed to the environment's regions.
-          Resource: '*',
-          Condition: { StringEquals: { 'aws:RequestedRegion': environmentRegions(env) } },
-        },
+        ...serviceStatements('Regional', regionalServices, env, partition, { StringEquals: { 'aws:RequestedRegion': environmentRegions(env) } }),
         protectSecurityServicesStatement(),
+        neverRetagStatement(services, env),
       ],
     };
-    const global = services.filter((s) => GLOBAL_DEPLOY_SERVICES.has(s)).flatMap(deployActions);
-    if (global.length > 0) {
-      // Resource "*": see WILDCARD_REASON; these APIs have no region to narrow by.
-      policies.global = [{ Sid: 'GlobalServices', Effect: 'Allow', Action: global, Resource: '*' }];
+    if (globalServices.length > 0) {
+      // These APIs have no region to narrow by.
+      policies.global = serviceStatements('Global', globalServices, env, partition, undefined);
     }
     for (const [name, statements] of Object.entries(policies)) {
       if (statements.length === 0) continue;
@@ -123,23 +117,7 @@ export class CiDeployRole extends Construct {
         description: `CI deploy permissions: ${name}`,
         policy: policyJson(statements),
       });
-      if (name === 'regional' || name === 'global') suppress(policy, 'TF-LP-3', WILDCARD_REASON);
-      if (name === 'iam') {
-        suppress(
-          policy,
-          'TF-LP-5',
-          'CI creates and updates the workload roles of the stacks it deploys; baseline roles, users and identity providers are explicitly denied, and workloadPermissionsBoundaryArn caps what those roles may hold.',
-        );
-      }
-      if (name === 'regional') {
-        suppress(policy, 'TF-LP-5', 'RunInstances is needed to launch tenant hosts; the roles it can pass are limited by the iam policy (PassedToService, no baseline roles).');
-      }
       new IamRolePolicyAttachment(this, `${name}-attachment`, { role: this.role.name, policyArn: policy.arn });
-    }
-    if (props.workloadPermissionsBoundaryArn === undefined) {
-      Annotations.of(this).addWarning(
-        'CiDeployRole: no workloadPermissionsBoundaryArn, so CI may create roles with more permissions than it has itself. Set a boundary once your workload roles carry it.',
-      );
     }
   }
 
@@ -199,21 +177,87 @@ function stateStatements(env: Environment, partition: string): PolicyStatement[]
 /** Roles services run as, for the workload stacks; the baseline's own identities are off limits. */
 const PASSABLE_TO: readonly string[] = ['ec2.amazonaws.com', 'ecs-tasks.amazonaws.com', 'apigateway.amazonaws.com', 'vpc-flow-logs.amazonaws.com', 'rds.amazonaws.com', 'monitoring.rds.amazonaws.com', 'dlm.amazonaws.com', 'events.amazonaws.com'];
 
-function iamStatements(accountId: string, partition: string, boundaryArn: string | undefined): PolicyStatement[] {
-  const iam = (resource: string) => `arn:${partition}:iam::${accountId}:${resource}`;
-  const boundary = boundaryArn ? { Condition: { StringEquals: { 'iam:PermissionsBoundary': boundaryArn } } } : {};
+/** The environment-tag condition for creates (`RequestTag`) or for existing resources (`ResourceTag`). */
+function taggedFor(kind: 'create' | 'change', env: Environment, extra: PolicyConditions['StringEquals'] = {}): PolicyConditions {
+  return { StringEquals: { ...extra, [kind === 'create' ? 'aws:RequestTag/environment' : 'aws:ResourceTag/environment']: env.name } };
+}
+
+function withConditions(base: PolicyConditions | undefined, add: PolicyConditions): PolicyConditions {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const c of [base ?? {}, add]) for (const [operator, keys] of Object.entries(c)) out[operator] = { ...out[operator], ...keys };
+  return out as PolicyConditions;
+}
+
+/**
+ * The statements for a set of services: reads on `*`, creates scoped by the
+ * request tag, changes by the resource tag; Route 53 by its resource types and
+ * S3 by the workload bucket names (`tf-<env>-`, see LogBucket).
+ */
+function serviceStatements(prefix: string, services: readonly DeployService[], env: Environment, partition: string, base: PolicyConditions | undefined): PolicyStatement[] {
+  const tagged = services.filter((s) => !UNTAGGABLE_DEPLOY_SERVICES.has(s)).map(deployActionsByTagScope);
+  const cond = (add?: PolicyConditions) => (add ? withConditions(base, add) : base);
+  const statement = (Sid: string, Action: string[], Resource: string | string[], Condition?: PolicyConditions): PolicyStatement[] =>
+    Action.length === 0 ? [] : [{ Sid, Effect: 'Allow', Action, Resource, ...(Condition ? { Condition } : {}) }];
+  return [
+    ...statement(`${prefix}Read`, tagged.flatMap((t) => t.read), '*', cond()),
+    ...statement(`${prefix}CreateTagged`, tagged.flatMap((t) => t.create), '*', cond(taggedFor('create', env))),
+    ...statement(`${prefix}ChangeTagged`, tagged.flatMap((t) => t.change), '*', cond(taggedFor('change', env))),
+    ...(services.includes('route53')
+      ? [
+          ...statement(`${prefix}ReadDns`, ['route53:List*', 'route53:Get*'], '*', cond()),
+          ...statement(`${prefix}ManageDns`, deployActions('route53'), ['hostedzone/*', 'change/*', 'healthcheck/*'].map((r) => `arn:${partition}:route53:::${r}`), cond()),
+        ]
+      : []),
+    ...(services.includes('s3')
+      ? [
+          ...statement(`${prefix}ListBuckets`, ['s3:ListAllMyBuckets'], '*', cond()),
+          ...statement(`${prefix}WorkloadBuckets`, deployActions('s3'), [`arn:${partition}:s3:::tf-${env.name}-*`, `arn:${partition}:s3:::tf-${env.name}-*/*`], cond()),
+        ]
+      : []),
+  ];
+}
+
+/**
+ * Creates are scoped by the tag the request carries, so without this a create
+ * permission could re-tag another environment's resource (in an account that
+ * environments share) as this one's, and then change it.
+ */
+function neverRetagStatement(services: readonly DeployService[], env: Environment): PolicyStatement {
+  return {
+    Sid: 'NeverRetagOtherEnvironments',
+    Effect: 'Deny',
+    Action: taggingActions(services),
+    Resource: '*',
+    Condition: { StringNotEquals: { 'aws:ResourceTag/environment': env.name }, Null: { 'aws:ResourceTag/environment': 'false' } },
+  };
+}
+
+/**
+ * IAM for the workload stacks: roles, policies and instance profiles tagged
+ * with this environment, roles only with the workload boundary attached
+ * (`iam:PermissionsBoundary`, on the calls where IAM supplies that key), and
+ * never the baseline's own identities.
+ */
+function iamStatements(env: Environment, partition: string, boundaryArn: string): PolicyStatement[] {
+  const iam = (resource: string) => `arn:${partition}:iam::${env.accountId}:${resource}`;
+  const boundary = { 'iam:PermissionsBoundary': boundaryArn };
   return [
     { Sid: 'ReadIam', Effect: 'Allow', Action: ['iam:GetRole', 'iam:GetRolePolicy', 'iam:ListRolePolicies', 'iam:ListAttachedRolePolicies', 'iam:ListInstanceProfilesForRole', 'iam:GetPolicy', 'iam:GetPolicyVersion', 'iam:ListPolicyVersions', 'iam:GetInstanceProfile', 'iam:GetOpenIDConnectProvider'], Resource: [iam('role/*'), iam('policy/*'), iam('instance-profile/*'), iam('oidc-provider/*')] },
+    { Sid: 'CreateBoundedRoles', Effect: 'Allow', Action: ['iam:CreateRole'], Resource: iam('role/*'), Condition: taggedFor('create', env, boundary) },
     {
-      Sid: 'ManageWorkloadRoles',
+      Sid: 'ChangeBoundedRolePermissions',
       Effect: 'Allow',
-      Action: ['iam:CreateRole', 'iam:DeleteRole', 'iam:UpdateRole', 'iam:UpdateAssumeRolePolicy', 'iam:TagRole', 'iam:UntagRole', 'iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy', 'iam:PutRolePermissionsBoundary'],
+      Action: ['iam:PutRolePolicy', 'iam:DeleteRolePolicy', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy', 'iam:PutRolePermissionsBoundary'],
       Resource: iam('role/*'),
-      ...boundary,
+      Condition: taggedFor('change', env, boundary),
     },
-    { Sid: 'ManageWorkloadPolicies', Effect: 'Allow', Action: ['iam:CreatePolicy', 'iam:DeletePolicy', 'iam:CreatePolicyVersion', 'iam:DeletePolicyVersion', 'iam:TagPolicy', 'iam:UntagPolicy'], Resource: iam('policy/*') },
-    { Sid: 'ManageInstanceProfiles', Effect: 'Allow', Action: ['iam:CreateInstanceProfile', 'iam:DeleteInstanceProfile', 'iam:AddRoleToInstanceProfile', 'iam:RemoveRoleFromInstanceProfile', 'iam:TagInstanceProfile', 'iam:UntagInstanceProfile'], Resource: iam('instance-profile/*') },
-    { Sid: 'PassWorkloadRoles', Effect: 'Allow', Action: 'iam:PassRole', Resource: iam('role/*'), Condition: { StringEquals: { 'iam:PassedToService': [...PASSABLE_TO] } } },
+    // IAM supplies no iam:PermissionsBoundary key to these calls; they grant no permissions.
+    { Sid: 'ChangeWorkloadRoles', Effect: 'Allow', Action: ['iam:DeleteRole', 'iam:UpdateRole', 'iam:UpdateAssumeRolePolicy', 'iam:TagRole', 'iam:UntagRole'], Resource: iam('role/*'), Condition: taggedFor('change', env) },
+    { Sid: 'CreateWorkloadPolicies', Effect: 'Allow', Action: ['iam:CreatePolicy'], Resource: iam('policy/*'), Condition: taggedFor('create', env) },
+    { Sid: 'ChangeWorkloadPolicies', Effect: 'Allow', Action: ['iam:DeletePolicy', 'iam:CreatePolicyVersion', 'iam:DeletePolicyVersion', 'iam:TagPolicy', 'iam:UntagPolicy'], Resource: iam('policy/*'), Condition: taggedFor('change', env) },
+    { Sid: 'CreateInstanceProfiles', Effect: 'Allow', Action: ['iam:CreateInstanceProfile'], Resource: iam('instance-profile/*'), Condition: taggedFor('create', env) },
+    { Sid: 'ChangeInstanceProfiles', Effect: 'Allow', Action: ['iam:DeleteInstanceProfile', 'iam:AddRoleToInstanceProfile', 'iam:RemoveRoleFromInstanceProfile', 'iam:TagInstanceProfile', 'iam:UntagInstanceProfile'], Resource: iam('instance-profile/*'), Condition: taggedFor('change', env) },
+    { Sid: 'PassWorkloadRoles', Effect: 'Allow', Action: 'iam:PassRole', Resource: iam('role/*'), Condition: taggedFor('change', env, { 'iam:PassedToService': [...PASSABLE_TO] }) },
     {
       Sid: 'ServiceLinkedRoles',
       Effect: 'Allow',
@@ -228,6 +272,8 @@ function iamStatements(accountId: string, partition: string, boundaryArn: string
       Resource: [iam(`role${BASELINE_IAM_PATH}*`), iam(`policy${BASELINE_IAM_PATH}*`), iam(`group${BASELINE_IAM_PATH}*`), iam('user/*'), iam('oidc-provider/*'), iam('saml-provider/*')],
     },
     { Sid: 'NeverCreateLongLivedCredentials', Effect: 'Deny', Action: ['iam:CreateUser', 'iam:CreateAccessKey', 'iam:CreateLoginProfile'], Resource: '*' },
-    ...(boundaryArn ? [{ Sid: 'KeepTheBoundary', Effect: 'Deny' as const, Action: ['iam:DeleteRolePermissionsBoundary', 'iam:CreatePolicyVersion', 'iam:DeletePolicy', 'iam:SetDefaultPolicyVersion'], Resource: [boundaryArn] }] : []),
+    { Sid: 'KeepTheBoundary', Effect: 'Deny', Action: ['iam:DeleteRolePermissionsBoundary'], Resource: iam('role/*') },
+    // Attached as a grant, the boundary (a ceiling of "*") would hand out everything it does not deny.
+    { Sid: 'NeverGrantTheBoundary', Effect: 'Deny', Action: ['iam:AttachRolePolicy', 'iam:AttachUserPolicy', 'iam:AttachGroupPolicy'], Resource: '*', Condition: { ArnEquals: { 'iam:PolicyARN': boundaryArn } } },
   ];
 }

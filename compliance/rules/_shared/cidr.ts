@@ -145,6 +145,13 @@ export class AddressSet {
     );
   }
 
+  /** The union of many sets in one pass (folding `union` pairwise would be quadratic). */
+  static unionOf(sets: readonly AddressSet[]): AddressSet {
+    const some = sets.filter((x) => !x.isEmpty());
+    if (some.length <= 1) return some[0] ?? AddressSet.EMPTY;
+    return new AddressSet(normalise(some.flatMap((x) => x.v4)), normalise(some.flatMap((x) => x.v6)));
+  }
+
   isEmpty(): boolean {
     return this.v4.length === 0 && this.v6.length === 0;
   }

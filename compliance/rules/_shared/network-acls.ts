@@ -131,15 +131,15 @@ function strayBounds(strays: readonly AclEntry[], probe: Probe): { allow: Addres
   const key = probe === 'other' ? 'other' : `${probe.protocol}:${probe.port}`;
   let bounds = byProbe.get(key);
   if (bounds === undefined) {
-    let allow = AddressSet.EMPTY;
-    let deny = AddressSet.EMPTY;
+    const allow: AddressSet[] = [];
+    const deny: AddressSet[] = [];
     for (const e of strays) {
       if (matches(e, probe) === false) continue;
       const widest = e.sources.unresolved.length > 0 ? AddressSet.EVERYTHING : e.sources.known;
-      if (e.action !== 'deny') allow = allow.union(widest);
-      if (e.action !== 'allow') deny = deny.union(widest);
+      if (e.action !== 'deny') allow.push(widest);
+      if (e.action !== 'allow') deny.push(widest);
     }
-    byProbe.set(key, (bounds = { allow, deny }));
+    byProbe.set(key, (bounds = { allow: AddressSet.unionOf(allow), deny: AddressSet.unionOf(deny) }));
   }
   return bounds;
 }
@@ -161,14 +161,26 @@ function allowedUnder(ingress: AclIngress, probe: Probe, lenient: boolean): Addr
     const bounds = strayBounds(ingress.strays, probe);
     reading.push({ action: lenient ? 'allow' : 'deny', applies: true, sources: lenient ? bounds.allow : bounds.deny, order: -Infinity });
   }
+  const applying = reading.filter((r) => r.applies);
+  if (applying.length > MAX_EXACT_ENTRIES) {
+    // Coarse but sound: every allow first bounds the lenient reading from above, every deny first bounds the strict one from below.
+    const allows = AddressSet.unionOf(applying.filter((r) => r.action === 'allow').map((r) => r.sources));
+    return lenient ? allows : allows.minus(AddressSet.unionOf(applying.filter((r) => r.action === 'deny').map((r) => r.sources)));
+  }
   let undecided = AddressSet.EVERYTHING;
-  let allowed = AddressSet.EMPTY;
-  for (const e of reading.filter((r) => r.applies).sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))) {
-    if (e.action === 'allow') allowed = allowed.union(undecided.intersect(e.sources));
+  const allowed: AddressSet[] = [];
+  for (const e of applying.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))) {
+    if (e.action === 'allow') allowed.push(undecided.intersect(e.sources));
     undecided = undecided.minus(e.sources);
   }
-  return allowed;
+  return AddressSet.unionOf(allowed);
 }
+
+/**
+ * AWS allows at most 40 entries per direction per ACL. Past this many, the
+ * ordered walk (quadratic in the worst case) gives way to the coarse bounds.
+ */
+const MAX_EXACT_ENTRIES = 256;
 
 /** What the ACL's ingress does with the probe from the internet. */
 export function aclVerdict(ingress: AclIngress, probe: Probe): AclVerdict {

@@ -225,7 +225,7 @@ export function exposureAt(covering: readonly (readonly [IngressPermission, bool
 const NOTHING_EXPOSED: PointExposure = { failing: [], together: false, uncertain: [] };
 
 function unionOf(permissions: readonly IngressPermission[]): AddressSet {
-  return permissions.reduce((u, p) => u.union(p.publicSources), AddressSet.EMPTY);
+  return AddressSet.unionOf(permissions.map((p) => p.publicSources));
 }
 
 /**

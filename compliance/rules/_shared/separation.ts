@@ -222,6 +222,10 @@ function organizationWide(statement: PolicyStatement, principal: PolicyStatement
  */
 export function statementReach(view: SeparationView, address: string, what: string, statement: PolicyStatement, options: ReachOptions): RuleOutcome[] {
   if (statement.Effect === 'Deny') return [];
+  // A statement that is itself an unresolved value (`"Statement": ["${var.s}"]`) shows no principal to judge: it could admit anyone.
+  if (isUnknown(statement.Effect) && statement.Principal === undefined && statement.NotPrincipal === undefined) {
+    return [unknown(address, `${what} has a statement that cannot be read (${statement.Effect.$unknown}).`, 'Statement')];
+  }
   const out: RuleOutcome[] = [];
   const judge = (label: string, value: PolicyValue, key: string) => {
     const o = view.judgeValue(address, `${what} ${label}`, value, `${key}::${isUnknown(value) ? value.$unknown : value}`);

@@ -79,7 +79,7 @@ export const NO_SOURCES: Sources = { known: AddressSet.EMPTY, unresolved: [] };
 export function mergeSources(...all: readonly Sources[]): Sources {
   const some = all.filter((s) => s !== NO_SOURCES && (!s.known.isEmpty() || s.unresolved.length > 0));
   if (some.length <= 1) return some[0] ?? NO_SOURCES;
-  return some.reduce((a, b) => ({ known: a.known.union(b.known), unresolved: [...a.unresolved, ...b.unresolved] }));
+  return { known: AddressSet.unionOf(some.map((x) => x.known)), unresolved: some.flatMap((x) => x.unresolved) };
 }
 
 /** Describes a value as written, for messages and finding keys. */

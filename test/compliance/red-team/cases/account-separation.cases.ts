@@ -38,6 +38,12 @@ const mfa = { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } };
 
 export const cases: RedTeamCase[] = [
   {
+    id: 'account-separation/trust-statement-from-a-variable',
+    why: 'a prod trust policy whose only statement is a variable: nothing shows which accounts it admits',
+    files: prod({ variable: { statement: { type: 'any' } }, resource: trustRole(ref('jsonencode({ Version = "2012-10-17", Statement = [var.statement] })')) }),
+    expect: { rules: ['TF-SEP-3'] },
+  },
+  {
     id: 'account-separation/prod-role-trusts-undeclared-dev-account',
     why: 'a prod role trusts the dev account root (with MFA, so only separation can see it); no stack of the run declares that account',
     files: prod({ resource: trustRole(policy({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${DEV_ACCOUNT}:root` }, Action: 'sts:AssumeRole', ...mfa })) }),
