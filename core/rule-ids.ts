@@ -37,6 +37,7 @@ export const RULE_IDS: readonly string[] = [
   'TF-LP-8',
   'TF-LP-9',
   'TF-LP-10',
+  'TF-LP-11',
   'TF-MFA-1',
   'TF-MFA-2',
   'TF-MFA-3',

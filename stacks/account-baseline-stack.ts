@@ -1,4 +1,6 @@
 import { AccountBaseline, AccountBaselineProps } from '../constructs/identity/account-baseline';
+import { guardArns, validateProps } from '../core/validation';
+import { AccountBaselineStackPropsSchema } from './account-baseline-stack.schema';
 import { Construct, TerraformOutput } from '../core/cdktf';
 import { AwsProvider } from '../core/aws-stacks';
 import { TenantformStack, TenantformStackProps } from './tenantform-stack';
@@ -14,7 +16,9 @@ export class AccountBaselineStack extends TenantformStack {
   public readonly baseline: AccountBaseline;
 
   constructor(scope: Construct, id: string, props: AccountBaselineStackProps) {
+    validateProps(AccountBaselineStackPropsSchema, props, `AccountBaselineStack ${id}`);
     super(scope, id, props);
+    guardArns(props, props.environment, `AccountBaselineStack ${id}`);
     const { environment, ...baselineProps } = props;
     const regionalProviders: Record<string, AwsProvider> = {};
     for (const region of environment.additionalRegions ?? []) {

@@ -1,4 +1,6 @@
 import { isProduction } from '../core/environment';
+import { guardArns, validateProps } from '../core/validation';
+import { NetworkStackPropsSchema } from './network-stack.schema';
 import { Construct, TerraformOutput } from '../core/cdktf';
 import { NatMode, SharedVpc, SharedVpcProps } from '../constructs/network/shared-vpc';
 import { TenantformStack, TenantformStackProps } from './tenantform-stack';
@@ -19,7 +21,9 @@ export class NetworkStack extends TenantformStack {
   public readonly network: SharedVpc;
 
   constructor(scope: Construct, id: string, props: NetworkStackProps) {
+    validateProps(NetworkStackPropsSchema, props, `NetworkStack ${id}`);
     super(scope, id, props);
+    guardArns(props, props.environment, `NetworkStack ${id}`);
     const natGateways = props.vpc.natGateways ?? (isProduction(props.environment) ? 'per-az' : 'single');
     // The construct ID is part of every resource address; renaming it replaces the VPC.
     this.network = new SharedVpc(this, 'vpc', { ...props.vpc, natGateways });

@@ -9,6 +9,8 @@ import {
   requireMfaForSensitiveActions,
 } from '../constructs/identity/service-control-policies';
 import { Construct, TerraformOutput } from '../core/cdktf';
+import { validateProps } from '../core/validation';
+import { OrganizationStackPropsSchema } from './organization-stack.schema';
 import { Environment, environmentRegions, holdsCustomerData } from '../core/environment';
 import { TenantformError } from '../core/errors';
 import { isKnownRegion } from '../core/regions';
@@ -78,6 +80,7 @@ export class OrganizationStack extends TenantformStack {
   public readonly policies: Readonly<Partial<Record<GuardrailName, OrganizationsPolicy>>>;
 
   constructor(scope: Construct, id: string, props: OrganizationStackProps) {
+    validateProps(OrganizationStackPropsSchema, props, `OrganizationStack ${id}`);
     super(scope, id, props);
     const where = `OrganizationStack ${id}`;
     validateAccounts(props, where);

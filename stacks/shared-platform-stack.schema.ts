@@ -1,5 +1,5 @@
-import { bool, byKey, EnvironmentSchema, int, known, list, literal, num, objectOf, oneOf, opt, Schema, str, strict } from '../core/validation';
-import { SharedVpc } from '../constructs/network/shared-vpc';
+import { bool, byKey, construct, EnvironmentSchema, int, known, list, literal, num, oneOf, opt, Schema, str, strict } from '../core/validation';
+import type { SharedVpc } from '../constructs/network/shared-vpc';
 import { SharedVpcPropsSchema } from '../constructs/network/shared-vpc.schema';
 import { PlacementSchema } from '../constructs/platform-refs.schema';
 import type { Tls12PlusPolicy } from '../constructs/platform/alb-pool/tls-policies';
@@ -33,7 +33,7 @@ export const platformSettingsEntries = {
 export const SharedPlatformStackPropsSchema = strict({
   ...platformSettingsEntries,
   environment: EnvironmentSchema,
-  network: opt(objectOf(SharedVpc)),
+  network: opt(construct<SharedVpc>()),
   vpc: opt(SharedVpcPropsSchema),
   domain: str(),
   placements: opt(list(PlacementSchema)),

@@ -1,4 +1,6 @@
 import { Construct, TerraformOutput } from '../core/cdktf';
+import { guardArns, validateProps } from '../core/validation';
+import { SharedPlatformStackPropsSchema } from './shared-platform-stack.schema';
 import { describeConstruct, TenantformError } from '../core/errors';
 import { SharedVpc, SharedVpcProps } from '../constructs/network/shared-vpc';
 import { Placement, TenantPlatformRefs } from '../constructs/platform-refs';
@@ -79,7 +81,9 @@ export class SharedPlatformStack extends TenantformStack {
   public readonly tenantRefs: TenantPlatformRefs;
 
   constructor(scope: Construct, id: string, props: SharedPlatformStackProps) {
+    validateProps(SharedPlatformStackPropsSchema, props, `SharedPlatformStack ${id}`);
     super(scope, id, props);
+    guardArns(props, props.environment, `SharedPlatformStack ${id}`);
     const where = describeConstruct('SharedPlatformStack', this.node);
     if ((props.network === undefined) === (props.vpc === undefined)) {
       throw new TenantformError({

@@ -9,6 +9,8 @@
  * atomically: a mistake anywhere leaves the lock as it was.
  */
 import { Construct } from '../core/cdktf';
+import { validateProps } from '../core/validation';
+import { TenantFleetPropsSchema } from './tenant-fleet.schema';
 import { Environment, holdsCustomerData } from '../core/environment';
 import { TenantformError } from '../core/errors';
 import { TenantPlatformRefs } from '../constructs/platform-refs';
@@ -74,6 +76,7 @@ export class TenantFleet {
 
   constructor(scope: Construct, props: TenantFleetProps) {
     const where = 'TenantFleet';
+    validateProps(TenantFleetPropsSchema, props, where);
     const albCount = props.albCount ?? 2;
     const tenants = typeof props.tenants === 'string' ? readTenants(props.tenants) : validateTenants(props.tenants, `${where} tenants`);
     if (!Array.isArray(props.environments) || props.environments.length === 0) {

@@ -3,7 +3,8 @@ import { Construct, TerraformResource } from '../../core/cdktf';
 import { Environment } from '../../core/environment';
 import { parseEcrImage, repositoryArn } from './ecr-image';
 import { hostUserData } from './host-user-data';
-import { policyDocument, serviceTrustPolicy } from './iam-documents';
+import { policyJson as policyDocument, serviceTrustPolicy } from '../identity/policy';
+import { workloadBoundaryArn } from '../identity/workload-boundary';
 import { boundedName, partitionOf, stableIndex } from './names';
 import { Ec2EbsDatabaseProps, TenantDatabaseProps } from './tenant-database-props';
 import { Ec2EbsSettings } from './validate';
@@ -107,6 +108,7 @@ export function buildEc2Ebs(scope: Construct, ctx: EngineContext<Ec2EbsDatabaseP
     name: boundedName(`${baseName}-host`, 64),
     description: `Database host of tenant ${props.tenantId}: SSM and pulling its image`,
     assumeRolePolicy: serviceTrustPolicy('ec2.amazonaws.com', env.accountId),
+    permissionsBoundary: workloadBoundaryArn(env),
     tags,
   });
   new IamRolePolicyAttachment(scope, 'host-ssm-core', {
@@ -206,6 +208,7 @@ function buildSnapshots(scope: Construct, ctx: EngineContext<Ec2EbsDatabaseProps
     name: boundedName(`${baseName}-backup`, 64),
     description: `AWS Backup for tenant ${props.tenantId}`,
     assumeRolePolicy: serviceTrustPolicy('backup.amazonaws.com', env.accountId),
+    permissionsBoundary: workloadBoundaryArn(env),
     tags,
   });
   new IamRolePolicyAttachment(scope, 'backup-role-policy', {

@@ -4,6 +4,8 @@ import { environmentRegions, holdsCustomerData } from '../../core/environment';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { suppress } from '../../core/suppressions';
+import { guardArns, validateProps } from '../../core/validation';
+import { AccountBaselinePropsSchema, guardCiEnvironment } from './account-baseline.schema';
 import { partitionOf } from './arn';
 import { AuditTrail, AuditTrailProps } from './audit-trail';
 import { CiDeployRole } from './ci-deploy-role';
@@ -17,18 +19,22 @@ import { PasswordPolicy, PasswordPolicyProps } from './password-policy';
 import { RegionalSecurity } from './regional-security';
 import { SessionManager, SessionManagerProps, sessionOperatorStatements } from './session-manager';
 import { HumanUser, HumanUsers } from './users';
+import { WorkloadBoundary } from './workload-boundary';
 
 export interface CiDeployOptions extends GithubDeploySource {
+  /**
+   * Maps a differently named GitHub environment to this tenantform
+   * environment: `{ environment: 'production', forEnvironment: 'prod' }`.
+   * Without it, a GitHub environment other than the stack's own is refused
+   * (TF-PRP-013), so a prod baseline cannot trust dev's workflows by mistake.
+   * @default - the GitHub environment must be named like the tenantform environment
+   */
+  readonly forEnvironment?: string;
   /**
    * AWS services the workload stacks manage.
    * @default - every service tenantform's constructs use
    */
   readonly services?: readonly DeployService[];
-  /**
-   * Permissions boundary CI must put on every role it creates.
-   * @default - none (warning at synth)
-   */
-  readonly workloadPermissionsBoundaryArn?: string;
 }
 
 export interface AccountBaselineProps {
@@ -98,6 +104,8 @@ export class AccountBaseline extends Construct {
   public readonly sessionManager: SessionManager;
   public readonly auditTrail: AuditTrail;
   public readonly regionalSecurity: Readonly<Record<string, RegionalSecurity>>;
+  /** The permissions boundary of every workload role (see workload-boundary.ts). */
+  public readonly workloadBoundary: WorkloadBoundary;
   public readonly githubOidc?: GithubOidcProvider;
   public readonly ciDeployRole?: CiDeployRole;
   public readonly configRecorder?: ConfigRecorder;
@@ -105,7 +113,10 @@ export class AccountBaseline extends Construct {
   constructor(scope: Construct, id: string, props: AccountBaselineProps) {
     super(scope, id);
     const where = describeConstruct('AccountBaseline', this.node);
+    validateProps(AccountBaselinePropsSchema, props, where);
     const env = environmentOf(this, 'AccountBaseline');
+    guardArns(props, env, where);
+    guardCiEnvironment(props.ciDeploy, env, where);
     const partition = partitionOf(env.region);
     const account = env.accountId;
     const regions = environmentRegions(env);
@@ -148,11 +159,13 @@ export class AccountBaseline extends Construct {
       developersMayOperate: props.developersMayOperate ?? !holdsCustomerData(env),
     });
     this.users = new HumanUsers(this, 'users', { users: props.users, groups: this.groups.groups });
+    // Every workload role carries it, so it exists whether or not CI deploys here.
+    this.workloadBoundary = new WorkloadBoundary(this, 'workload-boundary', env);
 
     if (props.ciDeploy) {
-      const { services, workloadPermissionsBoundaryArn, ...github } = props.ciDeploy;
+      const { services, forEnvironment: _mapped, ...github } = props.ciDeploy;
       this.githubOidc = new GithubOidcProvider(this, 'github-oidc');
-      this.ciDeployRole = new CiDeployRole(this, 'ci-deploy', { oidcProviderArn: this.githubOidc.arn, github, services, workloadPermissionsBoundaryArn });
+      this.ciDeployRole = new CiDeployRole(this, 'ci-deploy', { oidcProviderArn: this.githubOidc.arn, github, services });
     }
 
     const recordConfig = props.awsConfig ?? true;

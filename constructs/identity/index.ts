@@ -10,6 +10,7 @@ export * from './human-role';
 export * from './github-oidc';
 export * from './deploy-permissions';
 export * from './ci-deploy-role';
+export * from './workload-boundary';
 export * from './session-manager';
 export * from './audit-bucket';
 export * from './audit-trail';

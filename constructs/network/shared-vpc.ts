@@ -1,4 +1,8 @@
 import { CloudwatchLogGroup, DefaultNetworkAcl, DefaultSecurityGroup, Eip, FlowLog, IamRole, IamRolePolicy, InternetGateway, KmsAlias, KmsKey, NatGateway, NetworkAcl, NetworkAclEgress, NetworkAclIngress, Route, RouteTable, RouteTableAssociation, SecurityGroup, Subnet, Vpc, VpcEndpoint, VpcSecurityGroupIngressRule } from '../../core/aws';
+import { serviceTrustPolicy } from '../identity/policy';
+import { workloadBoundaryArn } from '../identity/workload-boundary';
+import { guardArns, validateProps } from '../../core/validation';
+import { SharedVpcPropsSchema } from './shared-vpc.schema';
 import { Construct } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { availabilityZonesOf } from '../../core/availability-zones';
@@ -122,7 +126,9 @@ export class SharedVpc extends Construct {
   constructor(scope: Construct, id: string, props: SharedVpcProps) {
     super(scope, id);
     const where = describeConstruct('SharedVpc', this.node);
+    validateProps(SharedVpcPropsSchema, props, where);
     const env = environmentOf(this, 'SharedVpc');
+    guardArns(props, env, where);
     this.availabilityZones = resolveAzs(props, env.region, where);
     const natMode = props.natGateways ?? 'per-az';
     if (!['per-az', 'single', 'none'].includes(natMode)) {
@@ -325,18 +331,8 @@ export class SharedVpc extends Construct {
     const group = new CloudwatchLogGroup(this, 'flow-log-group', { name: logGroupName, retentionInDays: retentionDays, kmsKeyId: kmsKeyArn });
     const role = new IamRole(this, 'flow-log-role', {
       namePrefix: 'vpc-flow-logs-',
-      assumeRolePolicy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
-            Action: 'sts:AssumeRole',
-            // Confused-deputy guard: only flow logs of this account may use the role.
-            Condition: { StringEquals: { 'aws:SourceAccount': env.accountId } },
-          },
-        ],
-      }),
+      assumeRolePolicy: serviceTrustPolicy('vpc-flow-logs.amazonaws.com', env.accountId),
+      permissionsBoundary: workloadBoundaryArn(env),
     });
     new IamRolePolicy(this, 'flow-log-role-policy', {
       role: role.id,

@@ -92,6 +92,8 @@ function customError(code: ErrorCode, at: string, value: unknown, where: string)
         value,
         fix: 'remove the sequence; to pass a computed value, pass a cdktf token (a resource attribute, Fn.*, or Token.asString(...)) instead of writing the interpolation by hand.',
       });
+    case 'TF-PRP-002':
+      return new TenantformError({ code, where, problem: `prop "${at}" must be a construct instance.`, value, fix: 'pass the construct itself (for example networkStack.network), not its props or ID.' });
     case 'TF-PRP-006':
       return new TenantformError({ code, where, problem: `list prop "${at}" has holes (a sparse array).`, value, fix: 'pass a list without empty slots, e.g. filter it or build it with push/map.' });
     default:

@@ -67,5 +67,9 @@ export const fn = () => v.function();
  * template-free string, and the type narrows to the documented values.
  */
 export const known = <T extends string>() => str() as unknown as v.GenericSchema<unknown, T>;
-/** A value of `T` that is only checked to be an object: construct instances passed through, for example. */
-export const objectOf = <T>(what: new (...args: never[]) => T) => v.instance(what as never) as unknown as v.GenericSchema<unknown, T>;
+/**
+ * A construct instance (a provider, a VPC from another stack), checked by
+ * shape rather than by class, so a props schema never loads the class.
+ */
+export const construct = <T>() =>
+  v.custom<T>((x) => x !== null && typeof x === 'object' && typeof (x as { node?: unknown }).node === 'object' && typeof (x as { node: { path?: unknown } }).node.path === 'string', 'TF-PRP-002');

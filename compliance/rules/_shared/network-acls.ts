@@ -180,7 +180,7 @@ function allowedUnder(ingress: AclIngress, probe: Probe, lenient: boolean): Addr
  * AWS allows at most 40 entries per direction per ACL. Past this many, the
  * ordered walk (quadratic in the worst case) gives way to the coarse bounds.
  */
-const MAX_EXACT_ENTRIES = 256;
+const MAX_EXACT_ENTRIES = 64;
 
 /** What the ACL's ingress does with the probe from the internet. */
 export function aclVerdict(ingress: AclIngress, probe: Probe): AclVerdict {

@@ -4,6 +4,7 @@ import { NoAdministratorAccess } from './NoAdministratorAccess';
 import { NoFullWildcardAction } from './NoFullWildcardAction';
 import { NoNotActionWithAllow } from './NoNotActionWithAllow';
 import { NoOpenTrust } from './NoOpenTrust';
+import { NoPublicAcl } from './NoPublicAcl';
 import { NoPublicResourcePolicy } from './NoPublicResourcePolicy';
 import { NoServiceWildcardAction } from './NoServiceWildcardAction';
 import { NoUnscopedPrivilegeEscalation } from './NoUnscopedPrivilegeEscalation';
@@ -16,6 +17,7 @@ export {
   NoFullWildcardAction,
   NoNotActionWithAllow,
   NoOpenTrust,
+  NoPublicAcl,
   NoPublicResourcePolicy,
   NoServiceWildcardAction,
   NoUnscopedPrivilegeEscalation,
@@ -35,4 +37,5 @@ export const rules: Rule[] = [
   NoUserPolicies,
   NoAdministratorAccess,
   NoPublicResourcePolicy,
+  NoPublicAcl,
 ];

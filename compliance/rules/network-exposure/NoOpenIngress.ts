@@ -9,9 +9,9 @@ const ADMIN_POINTS: ReadonlySet<string> = new Set(['tcp:22', 'tcp:3389', 'udp:33
 /**
  * Beyond this many public-source permissions in one group, the group is
  * judged over all its ports at once (coarser, never more lenient), so the
- * rule stays linear. AWS allows at most 1,000 rules per group.
+ * rule stays linear. AWS allows 60 inbound rules per group by default.
  */
-const MAX_EXACT_PERMISSIONS = 256;
+const MAX_EXACT_PERMISSIONS = 128;
 
 /** Protocols that no permission names explicitly still get traffic from protocol -1. */
 const OTHER = '#other';

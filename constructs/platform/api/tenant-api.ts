@@ -1,4 +1,6 @@
 import { ApiGatewayAccount, ApiGatewayDeployment, ApiGatewayIntegration, ApiGatewayMethod, ApiGatewayMethodSettings, ApiGatewayRequestValidator, ApiGatewayResource, ApiGatewayRestApi, ApiGatewayStage, ApiGatewayVpcLink, CloudwatchLogGroup, IamRole, IamRolePolicy } from '../../../core/aws';
+import { serviceTrustPolicy } from '../../identity/policy';
+import { workloadBoundaryArn } from '../../identity/workload-boundary';
 import { Construct, Fn } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../../core/errors';
@@ -179,12 +181,8 @@ export class TenantApi extends Construct {
     const role = new IamRole(this, 'cloudwatch-role', {
       name: `${name}-apigw-logs`,
       description: 'API Gateway writes access and execution logs of the tenant API',
-      assumeRolePolicy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          { Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceAccount': env.accountId } } },
-        ],
-      }),
+      assumeRolePolicy: serviceTrustPolicy('apigateway.amazonaws.com', env.accountId),
+      permissionsBoundary: workloadBoundaryArn(env),
     });
     new IamRolePolicy(this, 'cloudwatch-role-policy', {
       role: role.id,

@@ -1,4 +1,6 @@
 import { AppautoscalingPolicy, AppautoscalingTarget, CloudwatchLogGroup, EcrLifecyclePolicy, EcrRepository, EcsCluster, EcsService, EcsTaskDefinition, IamRole, IamRolePolicy, LbTargetGroup, SecurityGroup, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule } from '../../../core/aws';
+import { serviceTrustPolicy } from '../../identity/policy';
+import { workloadBoundaryArn } from '../../identity/workload-boundary';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../../core/errors';
@@ -106,17 +108,8 @@ export class KongService extends Construct {
     const executionRole = new IamRole(this, 'execution-role', {
       name: `${name}-execution`,
       description: 'Pulls the Kong image and ships its logs; nothing else',
-      assumeRolePolicy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Principal: { Service: 'ecs-tasks.amazonaws.com' },
-            Action: 'sts:AssumeRole',
-            Condition: { StringEquals: { 'aws:SourceAccount': env.accountId } },
-          },
-        ],
-      }),
+      assumeRolePolicy: serviceTrustPolicy('ecs-tasks.amazonaws.com', env.accountId),
+      permissionsBoundary: workloadBoundaryArn(env),
     });
     const executionPolicy = new IamRolePolicy(this, 'execution-role-policy', {
       role: executionRole.id,

@@ -139,18 +139,30 @@ describe('CiDeployRole', () => {
     const state = parsePolicy(Object.values(resourcesOf(json, 'aws_iam_policy')).find((p) => p.name === 'ci-deploy-state')!.policy).Statement;
     expect(state[2]).toMatchObject({ Resource: 'arn:aws:kms:eu-west-1:222222222222:key/*', Condition: { 'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/acme-dev-tfstate' } } });
   });
-  test('regional permissions are limited to the environment regions and never include service:* or *', () => {
+  test('regional permissions are limited to the environment regions, scoped by the environment tag, and never include service:* or *', () => {
     const { json } = ci({});
     const regional = parsePolicy(Object.values(resourcesOf(json, 'aws_iam_policy')).find((p) => p.name === 'ci-deploy-regional')!.policy).Statement;
-    expect(regional[0]!.Condition).toEqual({ StringEquals: { 'aws:RequestedRegion': ['eu-west-1'] } });
-    for (const a of regional[0]!.Action as string[]) expect(a).not.toMatch(/^\*$|:\*$/);
-    expect(regional[1]).toMatchObject({ Effect: 'Deny', Action: expect.arrayContaining(['cloudtrail:StopLogging', 'guardduty:DeleteDetector']) });
+    const bySid = (sid: string) => regional.find((s) => s.Sid === sid)!;
+    expect(bySid('RegionalRead').Condition).toEqual({ StringEquals: { 'aws:RequestedRegion': ['eu-west-1'] } });
+    expect(bySid('RegionalCreateTagged').Condition).toEqual({ StringEquals: { 'aws:RequestedRegion': ['eu-west-1'], 'aws:RequestTag/environment': 'dev' } });
+    expect(bySid('RegionalChangeTagged').Condition).toEqual({ StringEquals: { 'aws:RequestedRegion': ['eu-west-1'], 'aws:ResourceTag/environment': 'dev' } });
+    // Data reads (secret values, parameters) are never on the untagged read statement.
+    expect(bySid('RegionalRead').Action).not.toContain('secretsmanager:Get*');
+    expect(bySid('RegionalChangeTagged').Action).toContain('secretsmanager:Get*');
+    for (const s of regional.filter((x) => x.Effect === 'Allow')) for (const a of s.Action as string[]) expect(a).not.toMatch(/^\*$|:\*$/);
+    expect(bySid('RegionalWorkloadBuckets').Resource).toEqual(['arn:aws:s3:::tf-dev-*', 'arn:aws:s3:::tf-dev-*/*']);
+    expect(bySid('NeverWeakenSecurityServices')).toMatchObject({ Effect: 'Deny', Action: expect.arrayContaining(['cloudtrail:StopLogging', 'guardduty:DeleteDetector']) });
+    expect(bySid('NeverRetagOtherEnvironments')).toMatchObject({ Effect: 'Deny', Action: expect.arrayContaining(['ec2:CreateTags']), Condition: { StringNotEquals: { 'aws:ResourceTag/environment': 'dev' }, Null: { 'aws:ResourceTag/environment': 'false' } } });
   });
-  test('with a permissions boundary, role changes require it', () => {
+  test('roles are created and given permissions only with the workload boundary attached, and never warns', () => {
     const stack = testStack(DEV);
-    new CiDeployRole(stack, 'ci', { oidcProviderArn: 'arn:x', github: { owner: 'acme', repository: 'infra' }, workloadPermissionsBoundaryArn: 'arn:aws:iam::222222222222:policy/boundary' });
+    const role = new CiDeployRole(stack, 'ci', { oidcProviderArn: 'arn:x', github: { owner: 'acme', repository: 'infra' } });
     const iam = parsePolicy(Object.values(resourcesOf(synthJson(stack), 'aws_iam_policy')).find((p) => p.name === 'ci-deploy-iam')!.policy).Statement;
-    expect(iam.find((s) => s.Sid === 'ManageWorkloadRoles')!.Condition).toEqual({ StringEquals: { 'iam:PermissionsBoundary': 'arn:aws:iam::222222222222:policy/boundary' } });
+    const boundary = 'arn:aws:iam::222222222222:policy/tenantform-baseline/workload-boundary';
+    expect(iam.find((s) => s.Sid === 'CreateBoundedRoles')!.Condition).toEqual({ StringEquals: { 'iam:PermissionsBoundary': boundary, 'aws:RequestTag/environment': 'dev' } });
+    expect(iam.find((s) => s.Sid === 'ChangeBoundedRolePermissions')!.Condition).toEqual({ StringEquals: { 'iam:PermissionsBoundary': boundary, 'aws:ResourceTag/environment': 'dev' } });
+    expect(iam.find((s) => s.Sid === 'NeverGrantTheBoundary')).toMatchObject({ Effect: 'Deny', Condition: { ArnEquals: { 'iam:PolicyARN': boundary } } });
+    expect(role.node.metadata.filter((m) => m.type === 'aws:cdk:warning')).toEqual([]);
   });
   test.each<[object, string]>([
     [{ owner: 'acme/*' }, 'TF-IAM-030'],

@@ -68,6 +68,23 @@ describe('TF-NET-5 NetworkAclSanity', () => {
     });
   });
 
+  describe('ACLs past the exact-walk bound (AWS allows 40 entries)', () => {
+    // Narrow entries over every TCP port, so every one of them takes part in judging SSH.
+    const many = (n: number) => Array.from({ length: n }, (_, i) => rule(1000 + i, 'allow', 'tcp', 0, 65535, `81.${i % 250}.${Math.floor(i / 250)}.0/24`));
+    it('still fails an allow from anywhere among hundreds of narrow entries', () => {
+      const stack = fixtureStack({ aws_network_acl: { acl: { ingress: [...many(300), rule(5000, 'allow', 'tcp', 22, 22)] } } });
+      expect(verdicts(NetworkAclSanity, stack).fail).toEqual(['aws_network_acl.acl']);
+    });
+    it('no longer proves a shielding deny safe, but never passes what it allows', () => {
+      const stack = fixtureStack({ aws_network_acl: { acl: { ingress: [rule(1, 'deny', '-1', 0, 0), ...many(300), rule(5000, 'allow', 'tcp', 22, 22)] } } });
+      expect(verdicts(NetworkAclSanity, stack)).toEqual({ fail: [], unknown: ['aws_network_acl.acl'], pass: [] });
+    });
+    it('passes hundreds of narrow entries', () => {
+      const stack = fixtureStack({ aws_network_acl: { acl: { ingress: many(300) } } });
+      expect(verdicts(NetworkAclSanity, stack).pass).toEqual(['aws_network_acl.acl']);
+    });
+  });
+
   describe('Unknown: entries', () => {
     it('GIVEN a deny from anywhere ahead of an allow whose rule number is unresolved THEN it is unknown', () => {
       const stack = fixtureStack({ aws_network_acl: { acl: { ingress: [rule(10, 'deny', 'tcp', 22, 22), { ...rule(100, 'allow', 'tcp', 22, 22), rule_no: ref('var.n') }] } } });

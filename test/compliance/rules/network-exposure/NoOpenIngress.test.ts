@@ -67,6 +67,18 @@ describe('TF-NET-1 NoOpenIngress', () => {
     });
   });
 
+  describe('groups past the exact-segment bound', () => {
+    const narrow = (n: number) => Array.from({ length: n }, (_, i) => ingress(1000 + i, 1000 + i, `81.${i % 250}.${Math.floor(i / 250)}.0/24`));
+    it('still fails a rule from anywhere among hundreds of narrow public rules', () => {
+      const s = fixtureStack({ aws_security_group: { g: { ingress: [...narrow(300), ingress(5432, 5432, '0.0.0.0/0')] } } });
+      expect(verdicts(rule, s).fail).toEqual(['aws_security_group.g']);
+    });
+    it('passes hundreds of narrow public rules whose union is not internet-wide', () => {
+      const s = fixtureStack({ aws_security_group: { g: { ingress: narrow(300) } } });
+      expect(verdicts(rule, s)).toEqual({ fail: [], unknown: [], pass: ['aws_security_group.g'] });
+    });
+  });
+
   describe('Unknown', () => {
     it('GIVEN a public part alongside sources that cannot be read THEN it is unknown', () => {
       const s = fixtureStack({
