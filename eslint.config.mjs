@@ -56,6 +56,22 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: runtimePaths, patterns: [...providerPatterns, examplesSeam, stacksSeam] }] },
   },
   {
+    // One construct kit: IAM documents are built only by the policy vocabulary
+    // (constructs/identity/policy.ts) and the grant helpers, so every policy
+    // tenantform writes goes through one reviewed set of statements.
+    files: ['constructs/**/*.ts', 'stacks/**/*.ts'],
+    ignores: ['constructs/identity/policy.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='Version'][value.value='2012-10-17']",
+          message: 'Inline IAM policy JSON: build the document with policyJson()/serviceTrustPolicy() from constructs/identity/policy.ts, or a grant helper from constructs/identity/grants.ts.',
+        },
+      ],
+    },
+  },
+  {
     // The seam itself is the one place allowed to name the runtime packages.
     files: ['core/cdktf.ts'],
     rules: { 'no-restricted-imports': 'off' },

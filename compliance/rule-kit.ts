@@ -24,8 +24,9 @@ export {
   resolveTarget,
   resourcesOf,
   effectiveTags,
-  isAnywhereCidr,
 } from './rules/_shared/values';
+export { stackIndex } from './rules/_shared/stack-index';
+export type { StackIndex } from './rules/_shared/stack-index';
 
 /** Categories whose rules no resource may opt out of. */
 const INVARIANT_CATEGORIES = new Set(['mfa', 'account-separation']);

@@ -1,5 +1,5 @@
 import { CloudwatchLogGroup, DefaultNetworkAcl, DefaultSecurityGroup, Eip, FlowLog, IamRole, IamRolePolicy, InternetGateway, KmsAlias, KmsKey, NatGateway, NetworkAcl, NetworkAclEgress, NetworkAclIngress, Route, RouteTable, RouteTableAssociation, SecurityGroup, Subnet, Vpc, VpcEndpoint, VpcSecurityGroupIngressRule } from '../../core/aws';
-import { serviceTrustPolicy } from '../identity/policy';
+import { policyJson, serviceTrustPolicy } from '../identity/policy';
 import { workloadBoundaryArn } from '../identity/workload-boundary';
 import { guardArns, validateProps } from '../../core/validation';
 import { SharedVpcPropsSchema } from './shared-vpc.schema';
@@ -336,16 +336,13 @@ export class SharedVpc extends Construct {
     });
     new IamRolePolicy(this, 'flow-log-role-policy', {
       role: role.id,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
+      policy: policyJson([
           {
             Effect: 'Allow',
             Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
             Resource: [logGroupArn, `${logGroupArn}:*`],
           },
-        ],
-      }),
+        ]),
     });
     new FlowLog(this, 'flow-log', { vpcId: this.vpc.id, trafficType, logDestinationType: 'cloud-watch-logs', logDestination: group.arn, iamRoleArn: role.arn });
     return group;
@@ -357,9 +354,7 @@ export class SharedVpc extends Construct {
       description: `VPC flow logs of ${this.node.path}`,
       enableKeyRotation: true,
       deletionWindowInDays: 30,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
+      policy: policyJson([
           {
             // Without an account statement the key becomes unmanageable; IAM policies in the account decide who administers it.
             Sid: 'AccountAdministersKey',
@@ -377,8 +372,7 @@ export class SharedVpc extends Construct {
             Resource: '*',
             Condition: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': logGroupArn } },
           },
-        ],
-      }),
+        ]),
     });
     new KmsAlias(this, 'flow-log-key-alias', { name: `alias/tenantform/flow-logs/${this.node.path.replace(/[^A-Za-z0-9_/-]/g, '-')}`, targetKeyId: key.keyId });
     return key;

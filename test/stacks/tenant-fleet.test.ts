@@ -79,8 +79,9 @@ describe('TenantFleet', () => {
 
   test.each<[string, unknown, RegExp]>([
     ['a pool shrunk below its placed tenants', 1, /\[TF-TEN-007\].*cannot shrink/],
-    ['a pool size given as a string', '2', /\[TF-PLT-004\].*Got: "2"/],
-    ['a pool size that is not a number', NaN, /\[TF-PLT-004\].*Got: NaN/],
+    ['a pool size given as a string', '2', /\[TF-PRP-002\] TenantFleet: prop "albCount" must be a number\. Got: "2"/],
+    ['a pool size that is not a number', NaN, /\[TF-PRP-003\] TenantFleet: prop "albCount" must be a finite number\. Got: NaN/],
+    ['a fractional pool size', 2.5, /\[TF-PRP-004\].*Got: 2\.5/],
     ['a pool larger than the maximum', 99, /\[TF-PLT-004\].*Got: 99/],
   ])('%s is a coded error and leaves the lock unchanged', (_why, albCount, expected) => {
     new TenantFleet(newApp(), props({ albCount: 2, tenants: [{ id: 'a', tier: 'free' }, { id: 'b', tier: 'free' }] }));

@@ -1,5 +1,6 @@
 import { isRecord as isPlainRecord, isUnknown } from '../../values';
 import { ResourceModel, StackModel } from '../../types';
+import { stackIndex } from './stack-index';
 
 /**
  * Reading attribute values out of the stack model. The model resolves
@@ -140,24 +141,23 @@ export function pointsAt(value: unknown, target: ResourceModel, literalAttribute
   });
 }
 
-/** The resource of the stack that `value` designates, `'unknown'` when it names something the stack cannot resolve. */
+/**
+ * The resource of the stack that `value` designates, `'unknown'` when it
+ * names something the stack cannot resolve or more than one candidate.
+ * Built on the per-stack index, so calling it per resource stays linear.
+ */
 export function resolveTarget(
   stack: StackModel,
   value: unknown,
   types: readonly string[],
   literalAttributes: readonly string[] = [],
 ): ResourceModel | 'unknown' | undefined {
-  if (!isSet(value)) return undefined;
-  for (const r of resourcesOf(stack, ...types)) {
-    if (pointsAt(value, r, literalAttributes)) return r;
-  }
-  return 'unknown';
+  return stackIndex(stack).resolve(value, types, literalAttributes);
 }
 
-/** Managed resources of the given types, in address order (stable output). */
+/** Managed resources of the given types, in address order (stable output); indexed once per stack. */
 export function resourcesOf(stack: StackModel, ...types: string[]): ResourceModel[] {
-  const wanted = new Set(types);
-  return [...stack.resources.values()].filter((r) => wanted.has(r.type)).sort((a, b) => a.address.localeCompare(b.address));
+  return [...stackIndex(stack).ofTypes(...types)];
 }
 
 /** The resource's tags merged over its provider's default tags, as AWS will see them. */
@@ -166,9 +166,4 @@ export function effectiveTags(stack: StackModel, resource: ResourceModel): Recor
   const provider = stack.providers.find((p) => p.name === 'aws' && p.alias === alias) ?? stack.providers.find((p) => p.name === 'aws' && p.alias === undefined);
   const own = isRecord(resource.values.tags) ? resource.values.tags : {};
   return { ...(provider?.defaultTags ?? {}), ...own };
-}
-
-/** Whether the value is one of the "anywhere" CIDRs. */
-export function isAnywhereCidr(value: unknown): boolean {
-  return value === '0.0.0.0/0' || value === '::/0';
 }

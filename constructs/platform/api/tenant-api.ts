@@ -1,5 +1,5 @@
 import { ApiGatewayAccount, ApiGatewayDeployment, ApiGatewayIntegration, ApiGatewayMethod, ApiGatewayMethodSettings, ApiGatewayRequestValidator, ApiGatewayResource, ApiGatewayRestApi, ApiGatewayStage, ApiGatewayVpcLink, CloudwatchLogGroup, IamRole, IamRolePolicy } from '../../../core/aws';
-import { serviceTrustPolicy } from '../../identity/policy';
+import { policyJson, serviceTrustPolicy } from '../../identity/policy';
 import { workloadBoundaryArn } from '../../identity/workload-boundary';
 import { Construct, Fn } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
@@ -186,9 +186,7 @@ export class TenantApi extends Construct {
     });
     new IamRolePolicy(this, 'cloudwatch-role-policy', {
       role: role.id,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
+      policy: policyJson([
           {
             Sid: 'WriteApiLogs',
             Effect: 'Allow',
@@ -201,8 +199,7 @@ export class TenantApi extends Construct {
             Action: ['logs:DescribeLogGroups'],
             Resource: `${logArnPrefix}*`,
           },
-        ],
-      }),
+        ]),
     });
     return new ApiGatewayAccount(this, 'account', { cloudwatchRoleArn: role.arn });
   }

@@ -1,4 +1,5 @@
 import { KmsAlias, KmsKey } from '../../../core/aws';
+import { policyJson, PolicyStatement } from '../../identity/policy';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
 import { KEY_ADMIN_ACTIONS } from '../../kms/key-admin-actions';
@@ -36,7 +37,7 @@ export class PlatformKeys extends Construct {
     const root = `arn:aws:iam::${account}:root`;
     const deletionWindowInDays = props.deletionWindowDays ?? 30;
 
-    const admin = {
+    const admin: PolicyStatement = {
       // Without it the key could become unmanageable; IAM policies in this account then decide who administers it.
       Sid: 'AccountAdministersKey',
       Effect: 'Allow',
@@ -49,9 +50,7 @@ export class PlatformKeys extends Construct {
       description: `tenantform ${env.name}: tenant data (EBS, RDS, snapshots, ECR, SSM)`,
       enableKeyRotation: true,
       deletionWindowInDays,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
+      policy: policyJson([
           admin,
           {
             // Principals of this account may use the key, but only through the services that store tenant data for them (Secrets Manager holds the managed engines' master passwords).
@@ -76,8 +75,7 @@ export class PlatformKeys extends Construct {
             Resource: '*',
             Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' }, StringEquals: { 'kms:CallerAccount': account } },
           },
-        ],
-      }),
+        ]),
     });
     new KmsAlias(this, 'data-alias', { name: `alias/tenantform/${env.name}/data`, targetKeyId: this.data.keyId });
 
@@ -85,9 +83,7 @@ export class PlatformKeys extends Construct {
       description: `tenantform ${env.name}: platform logs (CloudWatch Logs, edge log bucket)`,
       enableKeyRotation: true,
       deletionWindowInDays,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
+      policy: policyJson([
           admin,
           {
             // CloudWatch Logs encrypts the log groups of this account and Region; the context condition keeps other accounts' groups out.
@@ -121,8 +117,7 @@ export class PlatformKeys extends Construct {
               },
             },
           },
-        ],
-      }),
+        ]),
     });
     new KmsAlias(this, 'logs-alias', { name: `alias/tenantform/${env.name}/logs`, targetKeyId: this.logs.keyId });
   }

@@ -1,5 +1,5 @@
 import { AppautoscalingPolicy, AppautoscalingTarget, CloudwatchLogGroup, EcrLifecyclePolicy, EcrRepository, EcsCluster, EcsService, EcsTaskDefinition, IamRole, IamRolePolicy, LbTargetGroup, SecurityGroup, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule } from '../../../core/aws';
-import { serviceTrustPolicy } from '../../identity/policy';
+import { policyJson, serviceTrustPolicy } from '../../identity/policy';
 import { workloadBoundaryArn } from '../../identity/workload-boundary';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
@@ -113,14 +113,11 @@ export class KongService extends Construct {
     });
     const executionPolicy = new IamRolePolicy(this, 'execution-role-policy', {
       role: executionRole.id,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
+      policy: policyJson([
           { Sid: 'EcrLogin', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
           { Sid: 'PullKongImage', Effect: 'Allow', Action: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], Resource: this.repository.arn },
           { Sid: 'ShipLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${this.logGroup.arn}:log-stream:*` },
-        ],
-      }),
+        ]),
     });
     suppress(executionPolicy, 'TF-LP-3', 'ecr:GetAuthorizationToken has no resource-level permissions; the token only opens repositories the role may pull from', { finding: 'Action::ecr:GetAuthorizationToken' });
 

@@ -1,4 +1,5 @@
 import { KmsKey, S3Bucket, S3BucketLifecycleConfiguration, S3BucketOwnershipControls, S3BucketPolicy, S3BucketPublicAccessBlock, S3BucketServerSideEncryptionConfigurationA as S3BucketServerSideEncryptionConfiguration, S3BucketVersioningA as S3BucketVersioning } from '../../../core/aws';
+import { PolicyConditions, policyJson, PolicyStatement } from '../../identity/policy';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../../core/errors';
@@ -96,9 +97,7 @@ export class LogBucket extends Construct {
     const arn = this.bucket.arn;
     new S3BucketPolicy(this, 'policy', {
       bucket,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
+      policy: policyJson([
           {
             // Logs hold client IPs and request lines; nobody reads or writes them over plain HTTP.
             Sid: 'DenyInsecureTransport',
@@ -108,16 +107,15 @@ export class LogBucket extends Construct {
             Resource: [arn, `${arn}/*`],
             Condition: { Bool: { 'aws:SecureTransport': 'false' } },
           },
-          ...(props.writers ?? []).map((w) => ({
+          ...(props.writers ?? []).map((w): PolicyStatement => ({
             Sid: w.Sid,
             Effect: 'Allow',
             Principal: w.Principal,
             Action: w.Action,
             Resource: w.on === 'bucket' ? arn : `${arn}/${w.prefix ?? ''}*`,
-            ...(w.Condition ? { Condition: w.Condition } : {}),
+            ...(w.Condition ? { Condition: w.Condition as PolicyConditions } : {}),
           })),
-        ],
-      }),
+        ]),
     });
   }
 }
