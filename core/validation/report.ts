@@ -56,7 +56,8 @@ export function issueToError(issue: Issue, where: string, root: unknown, options
       fix: `pass ${at} as ${describeExpected(issue.expected)}.`,
     });
   }
-  if (issue.type === 'picklist' || issue.type === 'literal' || issue.type === 'variant') {
+  const wrongShape = issue.expected === 'Object' || issue.expected === 'Array';
+  if (!wrongShape && (issue.type === 'picklist' || issue.type === 'literal' || issue.type === 'variant')) {
     return new TenantformError({
       code: 'TF-PRP-007',
       where,

@@ -16,7 +16,7 @@ import { stackCases } from './support/stack-cases';
 
 const EXHAUSTIVE = process.env.TENANTFORM_PROPS_EXHAUSTIVE === '1';
 /** Random runs per stack. */
-const RUNS = Number(process.env.TENANTFORM_PROPS_RUNS ?? (EXHAUSTIVE ? 400 : 12));
+const RUNS = Number(process.env.TENANTFORM_PROPS_RUNS ?? (EXHAUSTIVE ? 400 : 40));
 
 let dir = '';
 const lockDir = () => dir;

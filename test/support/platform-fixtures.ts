@@ -1,8 +1,7 @@
-import { Testing } from '../../core/cdktf';
 import { Environment } from '../../core/environment';
 import { Placement } from '../../constructs/platform-refs';
 import { SharedPlatformStack, SharedPlatformStackProps } from '../../stacks/shared-platform-stack';
-import { PROD, DEV, synthJson, TerraformJson } from './synth';
+import { DEV, newApp, PROD, synthJson, TerraformJson } from './synth';
 
 /** Environments that may use us-east-1 (CloudFront certificate and WAF). */
 export const PLATFORM_PROD: Environment = { ...PROD, additionalRegions: ['us-east-1'] };
@@ -16,7 +15,7 @@ export const PLACEMENTS: readonly Placement[] = [
 
 /** A platform stack with its own VPC, overridable per test. */
 export function platformStack(overrides: Partial<SharedPlatformStackProps> = {}): SharedPlatformStack {
-  const app = Testing.app();
+  const app = newApp();
   return new SharedPlatformStack(app, 'prod-platform', {
     environment: PLATFORM_PROD,
     vpc: { cidrBlock: '10.10.0.0/16' },

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App, TerraformStack, Testing } from '../../core/cdktf';
 import { Environment } from '../../core/environment';
 
@@ -40,6 +43,21 @@ export function resourcesOf(json: TerraformJson, type: string): Record<string, R
   return json.resource?.[type] ?? {};
 }
 
+/**
+ * One temporary folder per test file for every app's output. cdktf's
+ * `Testing.app()` makes a `cdktf.outdir.*` folder per app and never removes
+ * it (one full run left thousands); these go when the file's tests end.
+ */
+let outdirRoot: string | undefined;
+if (typeof afterAll === 'function') {
+  afterAll(() => {
+    if (outdirRoot !== undefined) rmSync(outdirRoot, { recursive: true, force: true });
+    outdirRoot = undefined;
+  });
+}
+
+/** A test app whose output folder is removed after the test file. */
 export function newApp(): App {
-  return Testing.app();
+  outdirRoot ??= mkdtempSync(join(tmpdir(), 'tenantform-test-apps-'));
+  return Testing.app({ outdir: mkdtempSync(join(outdirRoot, 'app-')) });
 }
