@@ -40,6 +40,11 @@ try {
     emit({ name: `import.tenantform-${entry}.time`, value: round(ms), unit: 'ms', baseline: round(baseMs), ratio: round(ms / baseMs) });
     emit({ name: `import.tenantform-${entry}.rss`, value: round(rss), unit: 'MiB', baseline: round(baseRss), ratio: round(rss / baseRss) });
     emit({ name: `import.tenantform-${entry}.providers`, value: ours[0]?.providerModules ?? -1, unit: 'modules' });
+    if (entry === 'constructs') {
+      // The schema library's own require, after the same provider classes: its share against deep-importing them (budget: 10%).
+      const lib = median(Array.from({ length: ROUNDS }, () => runChild<Probe>(probe, ['schema-lib', list], root).ms));
+      emit({ name: 'import.schema-lib.time', value: round(lib), unit: 'ms', baseline: round(baseMs), ratio: round(lib / baseMs, 3) });
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -96,6 +96,7 @@ function unknownsIn(value: unknown, out: UnknownValue[] = []): UnknownValue[] {
 }
 
 function toFinding(rule: Rule, stack: StackModel, outcome: RuleOutcome): Finding {
+  const resource = resourceAt(stack, outcome.address);
   const base = {
     ruleId: rule.meta.id,
     title: rule.meta.title,
@@ -105,9 +106,12 @@ function toFinding(rule: Rule, stack: StackModel, outcome: RuleOutcome): Finding
     address: outcome.address,
     remediation: rule.meta.remediation,
     ...(outcome.finding !== undefined ? { finding: outcome.finding } : {}),
+    // Where a developer finds it: the construct that made the resource, and the file the gate read.
+    ...(resource?.constructPath !== undefined ? { constructPath: resource.constructPath } : {}),
+    ...(stack.source.endsWith('.json') ? { location: { file: stack.source } } : {}),
   };
   if (outcome.status === 'pass') return { ...base, status: 'pass', message: outcome.message };
-  const suppression = matchingSuppression(resourceAt(stack, outcome.address), rule.meta.id, outcome.finding);
+  const suppression = matchingSuppression(resource, rule.meta.id, outcome.finding);
   if (suppression === undefined) return { ...base, status: outcome.status, message: outcome.message };
   if (rule.meta.invariant) {
     return { ...base, status: outcome.status, message: `${outcome.message} (suppression ignored: ${rule.meta.id} is an invariant and cannot be suppressed)` };

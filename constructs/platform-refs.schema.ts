@@ -1,21 +1,21 @@
-import { int, list, Schema, str, strict } from '../core/validation';
+import { int, list, ref, Schema, strict } from '../core/validation';
 import type { AlbRef, Placement, TenantPlatformRefs } from './platform-refs';
 
-export const AlbRefSchema = strict({ index: int(), httpsListenerArn: str(), securityGroupId: str(), dnsName: str() }) satisfies Schema<AlbRef>;
+export const AlbRefSchema = strict({ index: int(), httpsListenerArn: ref(), securityGroupId: ref(), dnsName: ref() }) satisfies Schema<AlbRef>;
 
-export const PlacementSchema = strict({ id: str(), alb: int(), priority: int() }) satisfies Schema<Placement>;
+export const PlacementSchema = strict({ id: ref(), alb: int(), priority: int() }) satisfies Schema<Placement>;
 
 export const TenantPlatformRefsSchema = strict({
-  vpcId: str(),
-  vpcCidr: str(),
-  privateSubnetIds: list(str()),
-  isolatedSubnetIds: list(str()),
-  endpointSecurityGroupId: str(),
-  dataKmsKeyArn: str(),
-  logsKmsKeyArn: str(),
+  vpcId: ref(),
+  vpcCidr: ref(),
+  privateSubnetIds: list(ref()),
+  isolatedSubnetIds: list(ref()),
+  endpointSecurityGroupId: ref(),
+  dataKmsKeyArn: ref(),
+  logsKmsKeyArn: ref(),
   albs: list(AlbRefSchema),
-  routingTierSecurityGroupId: str(),
-  restApiId: str(),
-  apiStageName: str(),
-  domain: str(),
+  routingTierSecurityGroupId: ref(),
+  restApiId: ref(),
+  apiStageName: ref(),
+  domain: ref(),
 }) satisfies Schema<TenantPlatformRefs>;

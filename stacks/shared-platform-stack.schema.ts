@@ -1,4 +1,5 @@
-import { bool, byKey, construct, EnvironmentSchema, int, known, list, literal, num, oneOf, opt, Schema, str, strict } from '../core/validation';
+import { bool, construct, EnvironmentSchema, int, known, list, num, opt, Schema, str, strict, ref } from '../core/validation';
+import { FargateSizeSchema } from '../constructs/platform/routing/fargate-size.schema';
 import type { SharedVpc } from '../constructs/network/shared-vpc';
 import { SharedVpcPropsSchema } from '../constructs/network/shared-vpc.schema';
 import { PlacementSchema } from '../constructs/platform-refs.schema';
@@ -6,16 +7,9 @@ import type { Tls12PlusPolicy } from '../constructs/platform/alb-pool/tls-polici
 import type { RoutingTierMode } from '../constructs/platform/routing/routing-tier';
 import type { SharedPlatformStackProps } from './shared-platform-stack';
 
-/** The Fargate sizes Kong may run at (cpu units, MiB): any other pair fails at apply. */
-export const FargateSizeSchema = byKey('cpu', [
-  strict({ cpu: literal(256), memoryMiB: oneOf([512, 1024, 2048] as const) }),
-  strict({ cpu: literal(512), memoryMiB: oneOf([1024, 2048, 4096] as const) }),
-  strict({ cpu: literal(1024), memoryMiB: oneOf([2048, 4096, 8192] as const) }),
-]);
-
 /** What the fleet passes through to each platform, too. */
 export const platformSettingsEntries = {
-  hostedZoneId: opt(str()),
+  hostedZoneId: opt(ref()),
   subjectAlternativeNames: opt(list(str())),
   rulesPerAlb: opt(int()),
   // TF-PLT-013 and TF-PLT-018 explain wrong modes and policies.

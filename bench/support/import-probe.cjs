@@ -2,7 +2,9 @@
 // loader inflates the figure. `tenantform` mode requires one entry point of
 // the built package the way a consumer does (`tenantform/constructs` unless
 // a third argument names another) and records which provider modules it
-// pulled in; `baseline` mode deep-imports exactly those modules directly.
+// pulled in; `baseline` mode deep-imports exactly those modules directly;
+// `schema-lib` mode does what `baseline` does, then times the props schema
+// library (valibot) on its own, which is its share of the entry point's cost.
 const { readFileSync, writeFileSync } = require('node:fs');
 
 const [mode, listFile, entry = 'tenantform/constructs'] = process.argv.slice(2);
@@ -14,7 +16,12 @@ if (mode === 'tenantform') {
   require('constructs');
   for (const m of JSON.parse(readFileSync(listFile, 'utf8'))) require(m);
 }
-const ms = Number(process.hrtime.bigint() - start) / 1e6;
+let ms = Number(process.hrtime.bigint() - start) / 1e6;
+if (mode === 'schema-lib') {
+  const before = process.hrtime.bigint();
+  require('valibot');
+  ms = Number(process.hrtime.bigint() - before) / 1e6;
+}
 const rss = process.memoryUsage().rss;
 let providerModules;
 if (mode === 'tenantform') {

@@ -1,5 +1,5 @@
 import { TenantformError } from '../../core/errors';
-import { bool, byKey, int, literal, num, oneOf, opt, Schema, str, strict, UnknownKeyHook, v } from '../../core/validation';
+import { bool, byKey, int, literal, num, oneOf, opt, Schema, str, strict, UnknownKeyHook, v, ref } from '../../core/validation';
 import { PlacementSchema, TenantPlatformRefsSchema } from '../platform-refs.schema';
 import type { TenantEngine } from '../tenancy/tenants-file';
 import type {
@@ -20,7 +20,7 @@ const ec2EbsSettings = {
   throughputMiBps: opt(int()),
   backupSchedule: opt(str()),
   image: opt(str()),
-  amiId: opt(str()),
+  amiId: opt(ref()),
   rootVolumeSizeGiB: opt(int()),
   subnetIndex: opt(int()),
   registryEgress: opt(oneOf(['nat', 'endpoints-only'] as const)),
@@ -30,7 +30,7 @@ const rdsSettings = { ...managedSettings, instanceType: opt(str()), storageGiB: 
 // ACUs come in half steps; TF-TEN-104 checks the step.
 const auroraSettings = { ...managedSettings, minCapacityAcu: opt(num()), maxCapacityAcu: opt(num()) };
 
-const common = { tenantId: str(), platform: TenantPlatformRefsSchema, synthetic: opt(bool()) };
+const common = { tenantId: ref(), platform: TenantPlatformRefsSchema, synthetic: opt(bool()) };
 
 export const Ec2EbsDatabasePropsSchema = strict({ ...common, ...ec2EbsSettings, engine: literal('ec2-ebs'), placement: opt(PlacementSchema) }) satisfies Schema<Ec2EbsDatabaseProps>;
 export const RdsPostgresDatabasePropsSchema = strict({ ...common, ...rdsSettings, engine: literal('rds-postgres') }) satisfies Schema<RdsPostgresDatabaseProps>;

@@ -3,6 +3,9 @@ import type { Environment } from '../../core/environment';
 import { TenantformError } from '../../core/errors';
 import { bool, construct, dict, int, known, list, opt, Schema, str, strict } from '../../core/validation';
 import type { AccountBaselineProps, CiDeployOptions } from './account-baseline';
+import { AuditTrailPropsSchema } from './audit-trail.schema';
+import { PasswordPolicyPropsSchema } from './password-policy.schema';
+import { SessionManagerPropsSchema } from './session-manager.schema';
 import type { DeployService } from './deploy-permissions';
 import type { HumanGroupName } from './groups';
 
@@ -10,7 +13,7 @@ export const HumanUserSchema = strict({ name: str(), groups: list(known<HumanGro
 
 export const accountBaselineEntries = {
   users: list(HumanUserSchema),
-  passwordPolicy: opt(strict({ minimumLengthChars: opt(int()), maxAgeDays: opt(int()) })),
+  passwordPolicy: opt(PasswordPolicyPropsSchema),
   maxMfaAgeSeconds: opt(int()),
   developersMayOperate: opt(bool()),
   ciDeploy: opt(
@@ -22,18 +25,9 @@ export const accountBaselineEntries = {
       services: opt(list(known<DeployService>())),
     }),
   ),
-  auditTrail: opt(
-    strict({
-      trailName: opt(str()),
-      bucketName: opt(str()),
-      bucketRetentionDays: opt(int()),
-      objectLockDays: opt(int()),
-      logRetentionDays: opt(int()),
-      allowConfigDelivery: opt(bool()),
-    }),
-  ),
+  auditTrail: opt(AuditTrailPropsSchema),
   awsConfig: opt(bool()),
-  sessionManager: opt(strict({ logRetentionDays: opt(int()), idleTimeoutMinutes: opt(int()) })),
+  sessionManager: opt(SessionManagerPropsSchema),
   regionalProviders: opt(dict(construct<AwsProvider>())),
 };
 

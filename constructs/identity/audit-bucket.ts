@@ -1,6 +1,7 @@
-import { S3Bucket, S3BucketLifecycleConfiguration, S3BucketObjectLockConfigurationA, S3BucketOwnershipControls, S3BucketPolicy, S3BucketPublicAccessBlock, S3BucketServerSideEncryptionConfigurationA, S3BucketVersioningA } from '../../core/aws';
+import { S3Bucket, S3BucketPolicy } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
-import { policyJson, PolicyStatement } from './policy';
+import { secureBucket } from '../platform/storage/secure-bucket';
+import { PolicyStatement } from './policy';
 
 export interface AuditBucketProps {
   readonly bucketName: string;
@@ -18,9 +19,9 @@ export interface AuditBucketProps {
 }
 
 /**
- * A bucket for audit logs: private, TLS-only, KMS-encrypted, versioned (and
- * optionally object-locked) so a log file once written cannot be silently
- * replaced.
+ * A bucket for audit logs: the kit's secure bucket (private, TLS-only,
+ * versioned, optionally object-locked) with a customer-managed key, so a log
+ * file once written cannot be silently replaced.
  */
 export class AuditBucket extends Construct {
   public readonly bucket: S3Bucket;
@@ -28,50 +29,22 @@ export class AuditBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: AuditBucketProps) {
     super(scope, id);
-    this.bucket = new S3Bucket(this, 'bucket', {
-      bucket: props.bucketName,
-      // Audit logs outlive `terraform destroy`; deleting them is a manual decision.
-      forceDestroy: false,
-      ...(props.objectLockDays ? { objectLockEnabled: true } : {}),
+    const { bucket, policy } = secureBucket(this, {
+      bucketName: props.bucketName,
+      encryption: { kind: 'kms', keyArn: props.kmsKeyArn },
+      objectOwnership: 'BucketOwnerEnforced',
+      objectLockDays: props.objectLockDays,
+      lifecycleRule: {
+        id: 'expire-audit-logs',
+        status: 'Enabled',
+        filter: [{ prefix: '' }],
+        expiration: [{ days: props.retentionDays }],
+        noncurrentVersionExpiration: [{ noncurrentDays: props.retentionDays }],
+        abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+      },
+      statements: props.deliveryStatements,
     });
-    const bucket = this.bucket.id;
-    new S3BucketPublicAccessBlock(this, 'public-access', { bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
-    new S3BucketOwnershipControls(this, 'ownership', { bucket, rule: { objectOwnership: 'BucketOwnerEnforced' } });
-    new S3BucketVersioningA(this, 'versioning', { bucket, versioningConfiguration: { status: 'Enabled' } });
-    new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
-      bucket,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: props.kmsKeyArn }, bucketKeyEnabled: true }],
-    });
-    if (props.objectLockDays) {
-      new S3BucketObjectLockConfigurationA(this, 'object-lock', { bucket, rule: { defaultRetention: { mode: 'GOVERNANCE', days: props.objectLockDays } } });
-    }
-    new S3BucketLifecycleConfiguration(this, 'lifecycle', {
-      bucket,
-      rule: [
-        {
-          id: 'expire-audit-logs',
-          status: 'Enabled',
-          filter: [{ prefix: '' }],
-          expiration: [{ days: props.retentionDays }],
-          noncurrentVersionExpiration: [{ noncurrentDays: props.retentionDays }],
-          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-        },
-      ],
-    });
-    const arn = this.bucket.arn;
-    this.policy = new S3BucketPolicy(this, 'policy', {
-      bucket,
-      policy: policyJson([
-        {
-          Sid: 'DenyInsecureTransport',
-          Effect: 'Deny',
-          Principal: '*',
-          Action: 's3:*',
-          Resource: [arn, `${arn}/*`],
-          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-        },
-        ...props.deliveryStatements(arn),
-      ]),
-    });
+    this.bucket = bucket;
+    this.policy = policy;
   }
 }

@@ -1,4 +1,6 @@
 import { Cloudtrail, CloudwatchLogGroup, IamRole } from '../../core/aws';
+import { validateProps } from '../../core/validation';
+import { AuditTrailPropsSchema } from './audit-trail.schema';
 import { Construct } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
@@ -58,6 +60,7 @@ export class AuditTrail extends Construct {
 
   constructor(scope: Construct, id: string, props: AuditTrailProps = {}) {
     super(scope, id);
+    validateProps(AuditTrailPropsSchema, props, describeConstruct('AuditTrail', this.node));
     const where = describeConstruct('AuditTrail', this.node);
     const env = environmentOf(this, 'AuditTrail');
     const partition = partitionOf(env.region);

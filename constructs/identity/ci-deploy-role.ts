@@ -1,4 +1,6 @@
 import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../../core/aws';
+import { validateProps } from '../../core/validation';
+import { CiDeployRolePropsSchema } from './ci-deploy-role.schema';
 import { Construct } from '../../core/cdktf';
 import { Environment, environmentRegions } from '../../core/environment';
 import { environmentOf } from '../../core/environment-context';
@@ -67,6 +69,7 @@ export class CiDeployRole extends Construct {
 
   constructor(scope: Construct, id: string, props: CiDeployRoleProps) {
     super(scope, id);
+    validateProps(CiDeployRolePropsSchema, props, describeConstruct('CiDeployRole', this.node));
     const where = describeConstruct('CiDeployRole', this.node);
     const env = environmentOf(this, 'CiDeployRole');
     const partition = partitionOf(env.region);
@@ -96,14 +99,13 @@ export class CiDeployRole extends Construct {
     const boundaryArn = workloadBoundaryArn(env);
     const regionalServices = services.filter((s) => !GLOBAL_DEPLOY_SERVICES.has(s));
     const globalServices = services.filter((s) => GLOBAL_DEPLOY_SERVICES.has(s));
+    const regional = serviceStatements('Regional', regionalServices, env, partition, { StringEquals: { 'aws:RequestedRegion': environmentRegions(env) } });
     const policies: Record<string, PolicyStatement[]> = {
       state: stateStatements(env, partition),
       iam: iamStatements(env, partition, boundaryArn),
-      regional: [
-        ...serviceStatements('Regional', regionalServices, env, partition, { StringEquals: { 'aws:RequestedRegion': environmentRegions(env) } }),
-        protectSecurityServicesStatement(),
-        neverRetagStatement(services, env),
-      ],
+      regional: [...regional.filter((st) => st.Sid !== 'RegionalChangeTagged'), protectSecurityServicesStatement()],
+      // A managed policy holds at most 6,144 characters, so the long list of changes has its own.
+      'regional-change': [...regional.filter((st) => st.Sid === 'RegionalChangeTagged'), neverRetagStatement(services, env)],
     };
     if (globalServices.length > 0) {
       // These APIs have no region to narrow by.
@@ -117,6 +119,9 @@ export class CiDeployRole extends Construct {
         description: `CI deploy permissions: ${name}`,
         policy: policyJson(statements),
       });
+      if (policyLength(statements) > MANAGED_POLICY_MAX_CHARS) {
+        throw new TenantformError({ code: 'TF-IAM-033', where, problem: `the CI deploy policy "${name}" exceeds IAM's ${MANAGED_POLICY_MAX_CHARS}-character limit for a managed policy.`, value: policyLength(statements), fix: 'deploy fewer services through this role (the `services` prop), or split the policy.' });
+      }
       new IamRolePolicyAttachment(this, `${name}-attachment`, { role: this.role.name, policyArn: policy.arn });
     }
   }
@@ -176,6 +181,13 @@ function stateStatements(env: Environment, partition: string): PolicyStatement[]
 
 /** Roles services run as, for the workload stacks; the baseline's own identities are off limits. */
 const PASSABLE_TO: readonly string[] = ['ec2.amazonaws.com', 'ecs-tasks.amazonaws.com', 'apigateway.amazonaws.com', 'vpc-flow-logs.amazonaws.com', 'rds.amazonaws.com', 'monitoring.rds.amazonaws.com', 'dlm.amazonaws.com', 'events.amazonaws.com'];
+
+/** IAM's limit for a managed policy document, counted without whitespace. */
+const MANAGED_POLICY_MAX_CHARS = 6144;
+
+function policyLength(statements: readonly PolicyStatement[]): number {
+  return policyJson(statements).replace(/\s/g, '').length;
+}
 
 /** The environment-tag condition for creates (`RequestTag`) or for existing resources (`ResourceTag`). */
 function taggedFor(kind: 'create' | 'change', env: Environment, extra: PolicyConditions['StringEquals'] = {}): PolicyConditions {

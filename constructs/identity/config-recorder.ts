@@ -1,4 +1,7 @@
 import { ConfigConfigurationRecorder, ConfigConfigurationRecorderStatus, ConfigDeliveryChannel, IamRole, IamRolePolicyAttachment } from '../../core/aws';
+import { validateProps } from '../../core/validation';
+import { ConfigRecorderPropsSchema } from './config-recorder.schema';
+import { describeConstruct } from '../../core/errors';
 import { Construct } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { awsManagedPolicyArn, BASELINE_IAM_PATH, partitionOf } from './arn';
@@ -21,6 +24,7 @@ export class ConfigRecorder extends Construct {
 
   constructor(scope: Construct, id: string, props: ConfigRecorderProps) {
     super(scope, id);
+    validateProps(ConfigRecorderPropsSchema, props, describeConstruct('ConfigRecorder', this.node));
     const env = environmentOf(this, 'ConfigRecorder');
     const partition = partitionOf(env.region);
     const role = new IamRole(this, 'role', {

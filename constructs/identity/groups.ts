@@ -1,4 +1,7 @@
 import { IamGroup, IamGroupPolicy, IamGroupPolicyAttachment } from '../../core/aws';
+import { validateProps } from '../../core/validation';
+import { HumanGroupsPropsSchema } from './groups.schema';
+import { describeConstruct } from '../../core/errors';
 import { Construct } from '../../core/cdktf';
 import { awsManagedPolicyArn, BASELINE_IAM_PATH } from './arn';
 import { forceMfaDenyStatement, mfaSelfServiceStatements } from './mfa';
@@ -32,6 +35,7 @@ export class HumanGroups extends Construct {
 
   constructor(scope: Construct, id: string, props: HumanGroupsProps) {
     super(scope, id);
+    validateProps(HumanGroupsPropsSchema, props, describeConstruct('HumanGroups', this.node));
     const { partition, accountId } = props;
     const assume = (sid: string, arns: readonly string[]): PolicyStatement => ({
       Sid: sid,

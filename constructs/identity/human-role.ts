@@ -1,4 +1,6 @@
 import { IamRole, IamRolePolicy, IamRolePolicyAttachment } from '../../core/aws';
+import { validateProps } from '../../core/validation';
+import { HumanRolePropsSchema } from './human-role.schema';
 import { Construct } from '../../core/cdktf';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { accountRootArn, awsManagedPolicyArn, BASELINE_IAM_PATH } from './arn';
@@ -46,6 +48,7 @@ export class HumanRole extends Construct {
 
   constructor(scope: Construct, id: string, props: HumanRoleProps) {
     super(scope, id);
+    validateProps(HumanRolePropsSchema, props, describeConstruct('HumanRole', this.node));
     const where = describeConstruct('HumanRole', this.node);
     const session = props.maxSessionDurationSeconds ?? 3600;
     if (!Number.isInteger(session) || session < 900 || session > 43_200) {

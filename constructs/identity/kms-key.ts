@@ -1,8 +1,7 @@
 import { AwsProvider, KmsAlias, KmsKey } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
-import { accountRootArn } from './arn';
-import { policyJson, PolicyStatement } from './policy';
-import { KEY_ADMIN_ACTIONS } from '../kms/key-admin-actions';
+import { customerManagedKey } from '../kms/customer-managed-key';
+import { PolicyStatement } from './policy';
 
 export interface BaselineKeyProps {
   /** What the key protects; shown in the console. */
@@ -28,31 +27,27 @@ export interface BaselineKeyProps {
   readonly provider?: AwsProvider;
 }
 
-/**
- * Key administration and use are delegated to IAM in the key's own account;
- * these are listed rather than written as `kms:*`.
- */
-const ACCOUNT_KEY_ACTIONS: readonly string[] = [...KEY_ADMIN_ACTIONS, 'kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'];
-
-/** A customer-managed KMS key with yearly rotation, a key policy scoped to its own account, and an alias. */
+/** A baseline key: the kit's customer-managed key (see kms/customer-managed-key.ts) as a construct of its own. */
 export class BaselineKey extends Construct {
   public readonly key: KmsKey;
   public readonly alias: KmsAlias;
 
   constructor(scope: Construct, id: string, props: BaselineKeyProps) {
     super(scope, id);
-    const statements: PolicyStatement[] = [
-      // In a key policy "Resource: *" means this key.
-      { Sid: 'AccountAdministersViaIam', Effect: 'Allow', Principal: { AWS: accountRootArn(props.partition, props.accountId) }, Action: [...ACCOUNT_KEY_ACTIONS], Resource: '*' },
-      ...(props.serviceStatements ?? []),
-    ];
-    this.key = new KmsKey(this, 'key', {
+    const { key, alias } = customerManagedKey(this, {
+      keyId: 'key',
+      aliasId: 'alias',
       description: props.description,
-      enableKeyRotation: true,
-      deletionWindowInDays: props.deletionWindowDays ?? 30,
-      policy: policyJson(statements),
+      alias: props.alias,
+      partition: props.partition,
+      accountId: props.accountId,
+      // Audit readers are IAM principals of the account (CloudTrail decrypts for them).
+      accountMayUse: true,
+      statements: props.serviceStatements ?? [],
+      deletionWindowDays: props.deletionWindowDays,
       provider: props.provider,
     });
-    this.alias = new KmsAlias(this, 'alias', { name: `alias/${props.alias}`, targetKeyId: this.key.keyId, provider: props.provider });
+    this.key = key;
+    this.alias = alias;
   }
 }

@@ -1,4 +1,6 @@
 import { IamAccountPasswordPolicy } from '../../core/aws';
+import { validateProps } from '../../core/validation';
+import { PasswordPolicyPropsSchema } from './password-policy.schema';
 import { Construct } from '../../core/cdktf';
 import { describeConstruct, TenantformError } from '../../core/errors';
 
@@ -24,6 +26,7 @@ export class PasswordPolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: PasswordPolicyProps = {}) {
     super(scope, id);
+    validateProps(PasswordPolicyPropsSchema, props, describeConstruct('PasswordPolicy', this.node));
     const where = describeConstruct('PasswordPolicy', this.node);
     const minLength = props.minimumLengthChars ?? 14;
     const maxAge = props.maxAgeDays ?? 90;

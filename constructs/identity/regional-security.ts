@@ -1,4 +1,7 @@
 import { AccessanalyzerAnalyzer, AwsProvider, EbsDefaultKmsKey, EbsEncryptionByDefault, GuarddutyDetector, GuarddutyDetectorFeature } from '../../core/aws';
+import { validateProps } from '../../core/validation';
+import { RegionalSecurityPropsSchema } from './regional-security.schema';
+import { describeConstruct } from '../../core/errors';
 import { Construct } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { partitionOf } from './arn';
@@ -31,6 +34,7 @@ export class RegionalSecurity extends Construct {
 
   constructor(scope: Construct, id: string, props: RegionalSecurityProps) {
     super(scope, id);
+    validateProps(RegionalSecurityPropsSchema, props, describeConstruct('RegionalSecurity', this.node));
     const env = environmentOf(this, 'RegionalSecurity');
     const provider = props.provider;
     this.detector = new GuarddutyDetector(this, 'guardduty', { enable: true, findingPublishingFrequency: 'FIFTEEN_MINUTES', provider });

@@ -1,4 +1,6 @@
 import { CloudwatchLogGroup, SsmDocument } from '../../core/aws';
+import { validateProps } from '../../core/validation';
+import { SessionManagerPropsSchema } from './session-manager.schema';
 import { Construct } from '../../core/cdktf';
 import { Environment } from '../../core/environment';
 import { environmentOf } from '../../core/environment-context';
@@ -45,6 +47,7 @@ export class SessionManager extends Construct {
 
   constructor(scope: Construct, id: string, props: SessionManagerProps = {}) {
     super(scope, id);
+    validateProps(SessionManagerPropsSchema, props, describeConstruct('SessionManager', this.node));
     const where = describeConstruct('SessionManager', this.node);
     const env = environmentOf(this, 'SessionManager');
     const partition = partitionOf(env.region);

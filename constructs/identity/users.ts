@@ -1,4 +1,6 @@
 import { IamGroup, IamUser, IamUserGroupMembership, IamUserLoginProfile } from '../../core/aws';
+import { validateProps } from '../../core/validation';
+import { HumanUsersPropsSchema } from './users.schema';
 import { Construct } from '../../core/cdktf';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { HUMAN_GROUP_NAMES, HumanGroupName } from './groups';
@@ -38,6 +40,7 @@ export class HumanUsers extends Construct {
 
   constructor(scope: Construct, id: string, props: HumanUsersProps) {
     super(scope, id);
+    validateProps(HumanUsersPropsSchema, props, describeConstruct('HumanUsers', this.node));
     const where = describeConstruct('HumanUsers', this.node);
     validateUsers(props.users, where);
     const users: Record<string, IamUser> = {};

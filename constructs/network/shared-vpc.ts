@@ -1,13 +1,14 @@
-import { CloudwatchLogGroup, DefaultNetworkAcl, DefaultSecurityGroup, Eip, FlowLog, IamRole, IamRolePolicy, InternetGateway, KmsAlias, KmsKey, NatGateway, NetworkAcl, NetworkAclEgress, NetworkAclIngress, Route, RouteTable, RouteTableAssociation, SecurityGroup, Subnet, Vpc, VpcEndpoint, VpcSecurityGroupIngressRule } from '../../core/aws';
+import { CloudwatchLogGroup, DefaultNetworkAcl, DefaultSecurityGroup, Eip, FlowLog, IamRole, IamRolePolicy, InternetGateway, KmsKey, NatGateway, NetworkAcl, NetworkAclEgress, NetworkAclIngress, Route, RouteTable, RouteTableAssociation, SecurityGroup, Subnet, Vpc, VpcEndpoint, VpcSecurityGroupIngressRule } from '../../core/aws';
 import { policyJson, serviceTrustPolicy } from '../identity/policy';
 import { workloadBoundaryArn } from '../identity/workload-boundary';
+import { partitionOf } from '../identity/arn';
+import { customerManagedKey } from '../kms/customer-managed-key';
 import { guardArns, validateProps } from '../../core/validation';
 import { SharedVpcPropsSchema } from './shared-vpc.schema';
 import { Construct } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { availabilityZonesOf } from '../../core/availability-zones';
 import { describeConstruct, TenantformError } from '../../core/errors';
-import { KEY_ADMIN_ACTIONS } from '../kms/key-admin-actions';
 import { planSubnets, SUBNET_TIERS, SubnetTier, TierRequest } from './subnet-plan';
 
 /** How private subnets reach the internet. */
@@ -337,45 +338,38 @@ export class SharedVpc extends Construct {
     new IamRolePolicy(this, 'flow-log-role-policy', {
       role: role.id,
       policy: policyJson([
-          {
-            Effect: 'Allow',
-            Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-            Resource: [logGroupArn, `${logGroupArn}:*`],
-          },
-        ]),
+        {
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+          Resource: [logGroupArn, `${logGroupArn}:*`],
+        },
+      ]),
     });
     new FlowLog(this, 'flow-log', { vpcId: this.vpc.id, trafficType, logDestinationType: 'cloud-watch-logs', logDestination: group.arn, iamRoleArn: role.arn });
     return group;
   }
 
   private buildFlowLogKey(env: { accountId: string; region: string }, logGroupArn: string): KmsKey {
-    const root = `arn:aws:iam::${env.accountId}:root`;
-    const key = new KmsKey(this, 'flow-log-key', {
+    return customerManagedKey(this, {
+      keyId: 'flow-log-key',
+      aliasId: 'flow-log-key-alias',
       description: `VPC flow logs of ${this.node.path}`,
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
-      policy: policyJson([
-          {
-            // Without an account statement the key becomes unmanageable; IAM policies in the account decide who administers it.
-            Sid: 'AccountAdministersKey',
-            Effect: 'Allow',
-            Principal: { AWS: root },
-            Action: [...KEY_ADMIN_ACTIONS],
-            Resource: '*',
-          },
-          {
-            // CloudWatch Logs encrypts this one log group; the context condition stops other groups borrowing the key.
-            Sid: 'LogsEncryptsFlowLogGroup',
-            Effect: 'Allow',
-            Principal: { Service: `logs.${env.region}.amazonaws.com` },
-            Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-            Resource: '*',
-            Condition: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': logGroupArn } },
-          },
-        ]),
-    });
-    new KmsAlias(this, 'flow-log-key-alias', { name: `alias/tenantform/flow-logs/${this.node.path.replace(/[^A-Za-z0-9_/-]/g, '-')}`, targetKeyId: key.keyId });
-    return key;
+      alias: `tenantform/flow-logs/${this.node.path.replace(/[^A-Za-z0-9_/-]/g, '-')}`,
+      partition: partitionOf(env.region),
+      accountId: env.accountId,
+      accountMayUse: false,
+      statements: [
+        {
+          // CloudWatch Logs encrypts this one log group; the context condition stops other groups borrowing the key.
+          Sid: 'LogsEncryptsFlowLogGroup',
+          Effect: 'Allow',
+          Principal: { Service: `logs.${env.region}.amazonaws.com` },
+          Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+          Resource: '*',
+          Condition: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': logGroupArn } },
+        },
+      ],
+    }).key;
   }
 }
 

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { z } from 'zod';
+import { describeIssue, formatPath, int, list, literal, pathOf, str, strict, v } from '../../core/validation';
 import { TenantformError } from '../../core/errors';
 import { Placement } from '../platform-refs';
 import { compareIds, placeTenants, PlacementOptions } from './placement';
@@ -15,14 +15,10 @@ export interface TenantLock {
   readonly placements: readonly Placement[];
 }
 
-const lockSchema = z
-  .object({
-    lockfileVersion: z.literal(LOCK_FILE_VERSION),
-    placements: z.array(
-      z.object({ id: z.string().min(1), alb: z.number().int().nonnegative(), priority: z.number().int().positive() }).strict(),
-    ),
-  })
-  .strict();
+const lockSchema = strict({
+  lockfileVersion: literal(LOCK_FILE_VERSION),
+  placements: list(strict({ id: v.pipe(str(), v.minLength(1)), alb: v.pipe(int(), v.minValue(0)), priority: v.pipe(int(), v.minValue(1)) })),
+});
 
 /** Parses lock-file text; TF-TEN-005 when it is not a valid lock. */
 export function parseLock(text: string, source: string): TenantLock {
@@ -32,12 +28,13 @@ export function parseLock(text: string, source: string): TenantLock {
   } catch (e) {
     throw lockFileError(source, `is not valid JSON (${(e as Error).message})`, text.slice(0, 80));
   }
-  const parsed = lockSchema.safeParse(raw);
+  const parsed = v.safeParse(lockSchema, raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw lockFileError(source, `does not match the lock schema at ${issue.path.join('.') || 'the top level'}: ${issue.message}`, raw);
+    const issue = parsed.issues[0];
+    const path = pathOf(issue);
+    throw lockFileError(source, `does not match the lock schema at ${path.length === 0 ? 'the top level' : formatPath(path)}: ${describeIssue(issue)}`, raw);
   }
-  return parsed.data;
+  return parsed.output;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { ApiGatewayApiKey, ApiGatewayUsagePlan, ApiGatewayUsagePlanKey } from '../../core/aws';
+import { validateProps } from '../../core/validation';
+import { TenantApiAccessPropsSchema } from './tenant-api-access.schema';
 import { Construct } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
@@ -35,6 +37,7 @@ export class TenantApiAccess extends Construct {
 
   constructor(scope: Construct, id: string, props: TenantApiAccessProps) {
     super(scope, id);
+    validateProps(TenantApiAccessPropsSchema, props, describeConstruct('TenantApiAccess', this.node));
     const where = describeConstruct('TenantApiAccess', this.node);
     assertTenantId(props.tenantId, where);
     const base = TIER_API_LIMITS[props.tier];

@@ -1,4 +1,6 @@
 import { LbListenerRule, LbTargetGroup, LbTargetGroupAttachment } from '../../core/aws';
+import { validateProps } from '../../core/validation';
+import { TenantRoutingPropsSchema } from './tenant-routing.schema';
 import { Construct } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
@@ -38,6 +40,7 @@ export class TenantRouting extends Construct {
 
   constructor(scope: Construct, id: string, props: TenantRoutingProps) {
     super(scope, id);
+    validateProps(TenantRoutingPropsSchema, props, describeConstruct('TenantRouting', this.node));
     const where = describeConstruct('TenantRouting', this.node);
     assertTenantId(props.tenantId, where);
     if (props.alb.index !== props.placement.alb || props.placement.id !== props.tenantId) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { bool, describeIssue, int, list, oneOf, opt, pathOf, str, strict, v } from '../../core/validation';
 import { TenantformError } from '../../core/errors';
 import { TENANT_ID_PATTERN } from './tenant-id';
 import { TENANT_TIERS, TenantTier } from './tiers';
@@ -47,20 +47,18 @@ export interface TenantIntent {
   readonly decommission?: boolean;
 }
 
-const tenantSchema = z
-  .object({
-    id: z.string().regex(TENANT_ID_PATTERN),
-    tier: z.enum(TENANT_TIERS),
-    engine: z.enum(TENANT_ENGINES).optional(),
-    instanceType: z.string().min(1).optional(),
-    storageGiB: z.number().int().positive().optional(),
-    synthetic: z.boolean().optional(),
-    decommission: z.boolean().optional(),
-  })
-  // Unknown keys are typos more often than intent; reject them.
-  .strict();
+// Unknown keys are typos more often than intent; the kit's strict objects reject them.
+const tenantSchema = strict({
+  id: v.pipe(str(), v.regex(TENANT_ID_PATTERN)),
+  tier: oneOf(TENANT_TIERS),
+  engine: opt(oneOf(TENANT_ENGINES)),
+  instanceType: opt(v.pipe(str(), v.minLength(1))),
+  storageGiB: opt(v.pipe(int(), v.minValue(1))),
+  synthetic: opt(bool()),
+  decommission: opt(bool()),
+});
 
-const tenantsSchema = z.array(tenantSchema);
+const tenantsSchema = list(tenantSchema);
 
 /**
  * Parses and validates the contents of tenants.json. `source` names the file
@@ -90,10 +88,10 @@ export function parseTenants(text: string, source: string): TenantIntent[] {
  */
 export function validateTenants(raw: unknown, source: string): TenantIntent[] {
   const where = `tenants file ${source}`;
-  const parsed = tenantsSchema.safeParse(raw);
-  if (!parsed.success) throw schemaError(parsed.error, raw, where);
+  const parsed = v.safeParse(tenantsSchema, raw);
+  if (!parsed.success) throw schemaError(parsed.issues[0], raw, where);
   const seen = new Set<string>();
-  for (const tenant of parsed.data) {
+  for (const tenant of parsed.output) {
     if (seen.has(tenant.id)) {
       throw new TenantformError({
         code: 'TF-TEN-003',
@@ -105,12 +103,11 @@ export function validateTenants(raw: unknown, source: string): TenantIntent[] {
     }
     seen.add(tenant.id);
   }
-  return parsed.data;
+  return parsed.output;
 }
 
-function schemaError(error: z.ZodError, raw: unknown, where: string): TenantformError {
-  const issue = error.issues[0]!;
-  const path = issue.path;
+function schemaError(issue: v.BaseIssue<unknown>, raw: unknown, where: string): TenantformError {
+  const path = pathOf(issue);
   const at = path.length === 0 ? 'the top level' : path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
   const value = valueAt(raw, path);
   // A missing field is a shape error; a present but wrong ID or tier gets its own code.
@@ -136,7 +133,7 @@ function schemaError(error: z.ZodError, raw: unknown, where: string): Tenantform
   return new TenantformError({
     code: 'TF-TEN-001',
     where: `${where} ${at}`,
-    problem: `does not match the tenants.json schema: ${issue.message}.`,
+    problem: `does not match the tenants.json schema: ${describeIssue(issue)}.`,
     value,
     fix: 'each entry is { "id", "tier" } plus optional "engine", "instanceType", "storageGiB", "synthetic", "decommission".',
   });

@@ -1,5 +1,5 @@
 import { Environment, Posture } from '../environment';
-import { bool, byKey, dict, known, list, literal, opt, str, strict, Schema } from './schema';
+import { bool, byKey, dict, known, list, literal, opt, str, strict, Schema  } from './schema';
 
 /** The shape of an Environment; its values (names, account IDs, regions) are checked by validateEnvironment. */
 export const EnvironmentSchema = strict({

@@ -30,6 +30,12 @@ function isCode(message: string): message is ErrorCode {
   return Object.prototype.hasOwnProperty.call(ERROR_CODES, message);
 }
 
+/** The issue in words, for parsers that keep their own codes (tenants.json, the lock). */
+export function describeIssue(issue: Issue): string {
+  const text = isCode(issue.message) ? ERROR_CODES[issue.message] : issue.message;
+  return text.replace(/\.$/, '');
+}
+
 export function issueToError(issue: Issue, where: string, root: unknown, options: ReportOptions = {}): TenantformError {
   const path = pathOf(issue);
   const at = formatPath(path);
@@ -37,13 +43,15 @@ export function issueToError(issue: Issue, where: string, root: unknown, options
   if (isCode(issue.message)) return customError(issue.message, at, value, where);
   if (issue.type === 'strict_object' && issue.expected === 'never') {
     const key = String(path[path.length - 1]);
-    const hooked = options.unknownKey?.(path.slice(0, -1), key, value, root);
+    // For an unknown key the issue's input is the key itself; the value sits on the path.
+    const keyValue = (issue.path?.[issue.path.length - 1] as { value?: unknown } | undefined)?.value;
+    const hooked = options.unknownKey?.(path.slice(0, -1), key, keyValue, root);
     if (hooked) return hooked;
     return new TenantformError({
       code: 'TF-PRP-001',
       where,
       problem: `prop "${at}" is not one this construct takes.`,
-      value: { [key]: value },
+      value: { [key]: keyValue },
       fix: `remove "${key}", or correct its spelling (keys are case-sensitive; see the props documentation).`,
     });
   }
@@ -95,6 +103,8 @@ function customError(code: ErrorCode, at: string, value: unknown, where: string)
       });
     case 'TF-PRP-002':
       return new TenantformError({ code, where, problem: `prop "${at}" must be a construct instance.`, value, fix: 'pass the construct itself (for example networkStack.network), not its props or ID.' });
+    case 'TF-PRP-009':
+      return new TenantformError({ code, where, problem: `prop "${at}" names a resource, so it may not be empty.`, value, fix: 'pass the ID or ARN (or the token of the resource that has it); an empty value would drop the reference.' });
     case 'TF-PRP-006':
       return new TenantformError({ code, where, problem: `list prop "${at}" has holes (a sparse array).`, value, fix: 'pass a list without empty slots, e.g. filter it or build it with push/map.' });
     default:

@@ -33,6 +33,11 @@ export function isDense(value: readonly unknown[]): boolean {
 
 /** A string Terraform takes literally (a cdktf token is fine). */
 export const str = () => v.pipe(v.string(), v.check(isTemplateFree, 'TF-PRP-005'));
+/**
+ * A string that names a resource (an ID, an ARN, a domain): literal or
+ * token, and never empty, since an empty key ARN silently drops encryption.
+ */
+export const ref = () => v.pipe(str(), v.minLength(1, 'TF-PRP-009'));
 /** A finite number (a cdktf number token is finite too). */
 export const num = () => v.pipe(v.number(), v.finite('TF-PRP-003'));
 /** A finite integer. */

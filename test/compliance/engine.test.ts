@@ -1,4 +1,6 @@
 import { checkStacks, gateFailures, summarize } from '../../compliance/engine';
+import { stackFromJson } from '../../compliance/model';
+import { KmsKeyRotation } from '../../compliance/rules/encryption';
 import { defineRule, fail, pass, unknown } from '../../compliance/rule-kit';
 import { Rule } from '../../compliance/types';
 import { byStatus, fixtureStack } from './support/compliance-fixtures';
@@ -28,7 +30,7 @@ describe('checkStacks', () => {
     expect(byStatus(findings)).toEqual({ fail: ['aws_thing.bad'], unknown: ['aws_thing.maybe'], suppressed: [], pass: ['aws_thing.good'] });
     expect(findings.find((f) => f.address === 'aws_thing.bad')).toEqual({
       ruleId: 'TF-LP-90', title: 'Ensure fixtures behave', category: 'least-privilege', level: 'error', status: 'fail',
-      stack: 'fixture', address: 'aws_thing.bad', message: 'bad', remediation: 'fix it',
+      stack: 'fixture', address: 'aws_thing.bad', message: 'bad', remediation: 'fix it', location: { file: 'fixture.tf.json' },
     });
   });
 
@@ -127,5 +129,17 @@ describe('unknowns explain themselves', () => {
     const [c, d] = checkStacks([stack], [quoting]);
     expect(c!.message).toMatch(/\(config mode: a conditional expression; config mode does not evaluate it; check the plan instead \(`tenantform check --plan plan.json`\)\)$/);
     expect(d!.message).toMatch(/config mode: a template directive/);
+  });
+});
+
+describe('findings point at code', () => {
+  test('GIVEN a resource with cdktf metadata THEN its finding carries the construct path and the file it was read from', () => {
+    const stack = stackFromJson(
+      { resource: { aws_kms_key: { k_1A2B: { '//': { metadata: { path: 'prod-platform/keys/data' } }, enable_key_rotation: false } } } },
+      'prod-platform',
+      '/repo/cdktf.out/stacks/prod-platform/cdk.tf.json',
+    );
+    const [finding] = checkStacks([stack], [KmsKeyRotation]).filter((f) => f.status === 'fail');
+    expect(finding).toMatchObject({ address: 'aws_kms_key.k_1A2B', constructPath: 'prod-platform/keys/data', location: { file: '/repo/cdktf.out/stacks/prod-platform/cdk.tf.json' } });
   });
 });

@@ -51,8 +51,9 @@ function outputsReadFrom(stacks: readonly SynthesizedStack[]): Map<string, Set<s
     const remotes = (consumer.json.data?.terraform_remote_state ?? {}) as Record<string, { config?: { path?: string } }>;
     const text = JSON.stringify(consumer.json);
     for (const [name, remote] of Object.entries(remotes)) {
-      // Local state paths are `../<stack>/terraform.<stack>.tfstate` (see TenantformStack).
-      const producer = /terraform\.([^/]+)\.tfstate$/.exec(remote.config?.path ?? '')?.[1];
+      // Local state files are named after their stack: `<state folder>/<stack>.tfstate` (see TenantformStack),
+      // or `terraform.<stack>.tfstate` where the emulator override sets the backend.
+      const producer = /(?:^|\/)(?:terraform\.)?([^/]+)\.tfstate$/.exec(remote.config?.path ?? '')?.[1];
       if (producer === undefined) continue;
       const outputs = read.get(producer) ?? new Set<string>();
       for (const m of text.matchAll(new RegExp(`data\\.terraform_remote_state\\.${name}\\.outputs\\.([\\w-]+)`, 'g'))) outputs.add(m[1]!);

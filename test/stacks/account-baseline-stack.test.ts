@@ -77,10 +77,11 @@ describe('AccountBaselineStack', () => {
       if (tagged['aws:RequestTag/environment'] === 'prod' || tagged['aws:ResourceTag/environment'] === 'prod') return false;
       const resources = ([] as unknown[]).concat(statement.Resource ?? []);
       const actions = ([] as string[]).concat((statement.Action as string | string[] | undefined) ?? []);
-      return resources.includes('*') && actions.some((a) => !/:(Describe|List|Get)/.test(a));
+      return resources.includes('*') && actions.some((a) => !/:(Describe|List|Get)/i.test(a));
     });
     expect(offenders).toEqual([]);
-    expect(suppressed.size).toBe(2);
+    // Only the workload boundary (a ceiling, not a grant) suppresses TF-LP-3; the CI role is scoped by tags.
+    expect([...suppressed].map((a) => a.replace(/_[0-9A-F]{8}$/, ''))).toEqual(['aws_iam_policy.baseline_workload-boundary_policy']);
   });
 
   test('adds the regional services in each additional region through its aliased provider', () => {

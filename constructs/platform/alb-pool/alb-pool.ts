@@ -1,4 +1,6 @@
 import { isProduction } from '../../../core/environment';
+import { validateProps } from '../../../core/validation';
+import { AlbPoolPropsSchema } from './alb-pool.schema';
 import { Lb, LbListener, SecurityGroup, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule } from '../../../core/aws';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
@@ -62,6 +64,7 @@ export class AlbPool extends Construct {
 
   constructor(scope: Construct, id: string, props: AlbPoolProps) {
     super(scope, id);
+    validateProps(AlbPoolPropsSchema, props, describeConstruct('AlbPool', this.node));
     const where = describeConstruct('AlbPool', this.node);
     const env = environmentOf(this, 'AlbPool');
     const count = validateAlbCount(props.albCount ?? 2, where);

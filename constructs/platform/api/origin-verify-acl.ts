@@ -1,4 +1,7 @@
 import { Wafv2WebAcl, Wafv2WebAclAssociation } from '../../../core/aws';
+import { validateProps } from '../../../core/validation';
+import { OriginVerifyAclPropsSchema } from './origin-verify-acl.schema';
+import { describeConstruct } from '../../../core/errors';
 import { Construct } from '../../../core/cdktf';
 
 /** Header CloudFront adds to every origin request; its value is the origin secret. */
@@ -24,6 +27,7 @@ export class OriginVerifyAcl extends Construct {
 
   constructor(scope: Construct, id: string, props: OriginVerifyAclProps) {
     super(scope, id);
+    validateProps(OriginVerifyAclPropsSchema, props, describeConstruct('OriginVerifyAcl', this.node));
     this.webAcl = new Wafv2WebAcl(this, 'web-acl', {
       name: `${props.name}-origin-verify`,
       description: 'Only requests that came through CloudFront reach the API',

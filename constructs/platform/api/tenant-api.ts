@@ -1,4 +1,6 @@
 import { ApiGatewayAccount, ApiGatewayDeployment, ApiGatewayIntegration, ApiGatewayMethod, ApiGatewayMethodSettings, ApiGatewayRequestValidator, ApiGatewayResource, ApiGatewayRestApi, ApiGatewayStage, ApiGatewayVpcLink, CloudwatchLogGroup, IamRole, IamRolePolicy } from '../../../core/aws';
+import { validateProps } from '../../../core/validation';
+import { TenantApiPropsSchema } from './tenant-api.schema';
 import { policyJson, serviceTrustPolicy } from '../../identity/policy';
 import { workloadBoundaryArn } from '../../identity/workload-boundary';
 import { Construct, Fn } from '../../../core/cdktf';
@@ -63,6 +65,7 @@ export class TenantApi extends Construct {
 
   constructor(scope: Construct, id: string, props: TenantApiProps) {
     super(scope, id);
+    validateProps(TenantApiPropsSchema, props, describeConstruct('TenantApi', this.node));
     const where = describeConstruct('TenantApi', this.node);
     const env = environmentOf(this, 'TenantApi');
     const throttle = validateThrottle(props.stageThrottle ?? { rateLimitRps: 1000, burstLimit: 2000 }, where, 'stageThrottle');
@@ -187,19 +190,19 @@ export class TenantApi extends Construct {
     new IamRolePolicy(this, 'cloudwatch-role-policy', {
       role: role.id,
       policy: policyJson([
-          {
-            Sid: 'WriteApiLogs',
-            Effect: 'Allow',
-            Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-            Resource: [`${this.accessLogGroup.arn}:*`, `${this.executionLogGroup.arn}:*`],
-          },
-          {
-            Sid: 'FindApiLogGroups',
-            Effect: 'Allow',
-            Action: ['logs:DescribeLogGroups'],
-            Resource: `${logArnPrefix}*`,
-          },
-        ]),
+        {
+          Sid: 'WriteApiLogs',
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+          Resource: [`${this.accessLogGroup.arn}:*`, `${this.executionLogGroup.arn}:*`],
+        },
+        {
+          Sid: 'FindApiLogGroups',
+          Effect: 'Allow',
+          Action: ['logs:DescribeLogGroups'],
+          Resource: `${logArnPrefix}*`,
+        },
+      ]),
     });
     return new ApiGatewayAccount(this, 'account', { cloudwatchRoleArn: role.arn });
   }

@@ -1,4 +1,7 @@
 import { AcmCertificate, AcmCertificateValidation, AwsProvider, Route53Record } from '../../../core/aws';
+import { validateProps } from '../../../core/validation';
+import { DnsValidatedCertificatePropsSchema } from './dns-validated-certificate.schema';
+import { describeConstruct } from '../../../core/errors';
 import { Construct, TerraformIterator, Token } from '../../../core/cdktf';
 
 export interface DnsValidatedCertificateProps {
@@ -26,6 +29,7 @@ export class DnsValidatedCertificate extends Construct {
 
   constructor(scope: Construct, id: string, props: DnsValidatedCertificateProps) {
     super(scope, id);
+    validateProps(DnsValidatedCertificatePropsSchema, props, describeConstruct('DnsValidatedCertificate', this.node));
     this.certificate = new AcmCertificate(this, 'certificate', {
       provider: props.provider,
       domainName: props.domainName,

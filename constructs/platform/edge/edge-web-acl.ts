@@ -1,4 +1,7 @@
 import { AwsProvider, Wafv2WebAcl, Wafv2WebAclRule } from '../../../core/aws';
+import { validateProps } from '../../../core/validation';
+import { EdgeWebAclPropsSchema } from './edge-web-acl.schema';
+import { describeConstruct } from '../../../core/errors';
 import { Construct } from '../../../core/cdktf';
 
 export interface EdgeWebAclProps {
@@ -23,6 +26,7 @@ export class EdgeWebAcl extends Construct {
 
   constructor(scope: Construct, id: string, props: EdgeWebAclProps) {
     super(scope, id);
+    validateProps(EdgeWebAclPropsSchema, props, describeConstruct('EdgeWebAcl', this.node));
     const visibility = (metric: string) => ({ cloudwatchMetricsEnabled: true, metricName: `${props.name}-${metric}`, sampledRequestsEnabled: true });
     const managed: Wafv2WebAclRule[] = MANAGED_GROUPS.map((group, priority) => ({
       name: group.name,

@@ -1,4 +1,7 @@
 import { SsmParameter } from '../../../core/aws';
+import { validateProps } from '../../../core/validation';
+import { OriginSecretPropsSchema } from './origin-secret.schema';
+import { describeConstruct } from '../../../core/errors';
 import { Construct, Fn } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
 
@@ -21,6 +24,7 @@ export class OriginSecret extends Construct {
 
   constructor(scope: Construct, id: string, props: OriginSecretProps) {
     super(scope, id);
+    validateProps(OriginSecretPropsSchema, props, describeConstruct('OriginSecret', this.node));
     const env = environmentOf(this, 'OriginSecret');
     this.parameter = new SsmParameter(this, 'parameter', {
       name: `/tenantform/${env.name}/edge/origin-verify`,

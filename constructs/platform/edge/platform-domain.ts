@@ -1,4 +1,6 @@
 import { AwsProvider, Route53Zone } from '../../../core/aws';
+import { validateProps } from '../../../core/validation';
+import { PlatformDomainPropsSchema } from './platform-domain.schema';
 import { Construct } from '../../../core/cdktf';
 import { describeConstruct, TenantformError } from '../../../core/errors';
 import { DnsValidatedCertificate } from './dns-validated-certificate';
@@ -36,6 +38,7 @@ export class PlatformDomain extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformDomainProps) {
     super(scope, id);
+    validateProps(PlatformDomainPropsSchema, props, describeConstruct('PlatformDomain', this.node));
     const where = describeConstruct('PlatformDomain', this.node);
     this.domain = validateDomainName(props.domain, where);
     const sans = validateSubjectAlternativeNames(this.domain, props.subjectAlternativeNames ?? [], where);

@@ -1,4 +1,6 @@
 import { ApiGatewayBasePathMapping, ApiGatewayDomainName, AwsProvider, CloudfrontDistribution, KmsKey, Route53Record } from '../../../core/aws';
+import { validateProps } from '../../../core/validation';
+import { PublicEdgePropsSchema } from './public-edge.schema';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
 import { describeConstruct } from '../../../core/errors';
@@ -42,6 +44,7 @@ export class PublicEdge extends Construct {
 
   constructor(scope: Construct, id: string, props: PublicEdgeProps) {
     super(scope, id);
+    validateProps(PublicEdgePropsSchema, props, describeConstruct('PublicEdge', this.node));
     const where = describeConstruct('PublicEdge', this.node);
     const env = environmentOf(this, 'PublicEdge');
     const rateLimit = validateWafRateLimit(props.rateLimitPer5Minutes ?? 2000, where);

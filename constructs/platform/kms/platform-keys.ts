@@ -1,8 +1,8 @@
-import { KmsAlias, KmsKey } from '../../../core/aws';
-import { policyJson, PolicyStatement } from '../../identity/policy';
+import { KmsKey } from '../../../core/aws';
+import { partitionOf } from '../../identity/arn';
+import { customerManagedKey } from '../../kms/customer-managed-key';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
-import { KEY_ADMIN_ACTIONS } from '../../kms/key-admin-actions';
 
 export interface PlatformKeysProps {
   /**
@@ -36,89 +36,87 @@ export class PlatformKeys extends Construct {
     const region = env.region;
     const root = `arn:aws:iam::${account}:root`;
     const deletionWindowInDays = props.deletionWindowDays ?? 30;
+    const partition = partitionOf(region);
 
-    const admin: PolicyStatement = {
-      // Without it the key could become unmanageable; IAM policies in this account then decide who administers it.
-      Sid: 'AccountAdministersKey',
-      Effect: 'Allow',
-      Principal: { AWS: root },
-      Action: KEY_ADMIN_ACTIONS,
-      Resource: '*',
-    };
-
-    this.data = new KmsKey(this, 'data', {
+    this.data = customerManagedKey(this, {
+      keyId: 'data',
+      aliasId: 'data-alias',
       description: `tenantform ${env.name}: tenant data (EBS, RDS, snapshots, ECR, SSM)`,
-      enableKeyRotation: true,
-      deletionWindowInDays,
-      policy: policyJson([
-          admin,
-          {
-            // Principals of this account may use the key, but only through the services that store tenant data for them (Secrets Manager holds the managed engines' master passwords).
-            Sid: 'AccountUsesKeyThroughDataServices',
-            Effect: 'Allow',
-            Principal: { AWS: root },
-            Action: USE_ACTIONS,
-            Resource: '*',
-            Condition: {
-              StringEquals: {
-                'kms:CallerAccount': account,
-                'kms:ViaService': ['ec2', 'rds', 'secretsmanager', 'ecr', 'ssm', 's3', 'backup'].map((s) => `${s}.${region}.amazonaws.com`),
-              },
+      alias: `tenantform/${env.name}/data`,
+      partition,
+      accountId: account,
+      accountMayUse: false,
+      deletionWindowDays: deletionWindowInDays,
+      statements: [
+        {
+          // Principals of this account may use the key, but only through the services that store tenant data for them (Secrets Manager holds the managed engines' master passwords).
+          Sid: 'AccountUsesKeyThroughDataServices',
+          Effect: 'Allow',
+          Principal: { AWS: root },
+          Action: USE_ACTIONS,
+          Resource: '*',
+          Condition: {
+            StringEquals: {
+              'kms:CallerAccount': account,
+              'kms:ViaService': ['ec2', 'rds', 'secretsmanager', 'ecr', 'ssm', 's3', 'backup'].map((s) => `${s}.${region}.amazonaws.com`),
             },
           },
-          {
-            // EBS, RDS and ECR hold grants for the lifetime of a volume, instance or repository; only AWS resources may receive them.
-            Sid: 'AccountLetsServicesHoldGrants',
-            Effect: 'Allow',
-            Principal: { AWS: root },
-            Action: ['kms:CreateGrant', 'kms:ListGrants', 'kms:RevokeGrant'],
-            Resource: '*',
-            Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' }, StringEquals: { 'kms:CallerAccount': account } },
-          },
-        ]),
-    });
-    new KmsAlias(this, 'data-alias', { name: `alias/tenantform/${env.name}/data`, targetKeyId: this.data.keyId });
+        },
+        {
+          // EBS, RDS and ECR hold grants for the lifetime of a volume, instance or repository; only AWS resources may receive them.
+          Sid: 'AccountLetsServicesHoldGrants',
+          Effect: 'Allow',
+          Principal: { AWS: root },
+          Action: ['kms:CreateGrant', 'kms:ListGrants', 'kms:RevokeGrant'],
+          Resource: '*',
+          Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' }, StringEquals: { 'kms:CallerAccount': account } },
+        },
+      ],
+    }).key;
 
-    this.logs = new KmsKey(this, 'logs', {
+    this.logs = customerManagedKey(this, {
+      keyId: 'logs',
+      aliasId: 'logs-alias',
       description: `tenantform ${env.name}: platform logs (CloudWatch Logs, edge log bucket)`,
-      enableKeyRotation: true,
-      deletionWindowInDays,
-      policy: policyJson([
-          admin,
-          {
-            // CloudWatch Logs encrypts the log groups of this account and Region; the context condition keeps other accounts' groups out.
-            Sid: 'LogsEncryptsAccountLogGroups',
-            Effect: 'Allow',
-            Principal: { Service: `logs.${region}.amazonaws.com` },
-            Action: USE_ACTIONS,
-            Resource: '*',
-            Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${region}:${account}:log-group:*` } },
-          },
-          {
-            // CloudFront's standard logging writes SSE-KMS objects to the edge log bucket through the log-delivery service.
-            Sid: 'LogDeliveryWritesEdgeLogs',
-            Effect: 'Allow',
-            Principal: { Service: 'delivery.logs.amazonaws.com' },
-            Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
-            Resource: '*',
-            Condition: { StringEquals: { 'aws:SourceAccount': account } },
-          },
-          {
-            // People and tools of this account read the logs back through S3 and CloudWatch Logs only.
-            Sid: 'AccountReadsLogsThroughServices',
-            Effect: 'Allow',
-            Principal: { AWS: root },
-            Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey'],
-            Resource: '*',
-            Condition: {
-              StringEquals: {
-                'kms:CallerAccount': account,
-                'kms:ViaService': [`s3.${region}.amazonaws.com`, `logs.${region}.amazonaws.com`],
-              },
+      alias: `tenantform/${env.name}/logs`,
+      partition,
+      accountId: account,
+      accountMayUse: false,
+      deletionWindowDays: deletionWindowInDays,
+      statements: [
+        {
+          // CloudWatch Logs encrypts the log groups of this account and Region; the context condition keeps other accounts' groups out.
+          Sid: 'LogsEncryptsAccountLogGroups',
+          Effect: 'Allow',
+          Principal: { Service: `logs.${region}.amazonaws.com` },
+          Action: USE_ACTIONS,
+          Resource: '*',
+          Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${region}:${account}:log-group:*` } },
+        },
+        {
+          // CloudFront's standard logging writes SSE-KMS objects to the edge log bucket through the log-delivery service.
+          Sid: 'LogDeliveryWritesEdgeLogs',
+          Effect: 'Allow',
+          Principal: { Service: 'delivery.logs.amazonaws.com' },
+          Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:SourceAccount': account } },
+        },
+        {
+          // People and tools of this account read the logs back through S3 and CloudWatch Logs only.
+          Sid: 'AccountReadsLogsThroughServices',
+          Effect: 'Allow',
+          Principal: { AWS: root },
+          Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey'],
+          Resource: '*',
+          Condition: {
+            StringEquals: {
+              'kms:CallerAccount': account,
+              'kms:ViaService': [`s3.${region}.amazonaws.com`, `logs.${region}.amazonaws.com`],
             },
           },
-        ]),
-    });
-    new KmsAlias(this, 'logs-alias', { name: `alias/tenantform/${env.name}/logs`, targetKeyId: this.logs.keyId });
+        },
+      ],
+    }).key;
   }
 }

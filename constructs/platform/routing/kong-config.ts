@@ -4,6 +4,7 @@ import { Placement } from '../../platform-refs';
 import { validateAlbCount, validatePlacements, DEFAULT_RULES_PER_ALB } from '../alb-pool/quotas';
 import { validateDomainName } from '../edge/domain-names';
 import { KongDeclarativeConfig, kongDeclarativeConfigSchema, KongRoute, KongService } from './kong-schema';
+import { pathOf, v } from '../../../core/validation';
 
 /**
  * API Gateway overwrites the Host header on the way to a VPC-link integration,
@@ -102,20 +103,20 @@ function tenantRoute(tenantId: string, host: string): KongRoute {
  * a literal host must be a DNS name.
  */
 export function validateKongConfig(config: unknown, where: string): KongDeclarativeConfig {
-  const parsed = kongDeclarativeConfigSchema.safeParse(config);
+  const parsed = v.safeParse(kongDeclarativeConfigSchema, config);
   const badHost = parsed.success
-    ? parsed.data.services.find((s) => !Token.isUnresolved(s.host) && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(s.host))
+    ? parsed.output.services.find((s) => !Token.isUnresolved(s.host) && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(s.host))
     : undefined;
   if (!parsed.success || badHost !== undefined) {
     throw new TenantformError({
       code: 'TF-PLT-012',
       where,
       problem: 'the generated Kong declarative configuration does not match the Kong 3.0 schema.',
-      value: parsed.success ? { service: badHost?.name, host: badHost?.host } : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      value: parsed.success ? { service: badHost?.name, host: badHost?.host } : parsed.issues.map((i) => `${pathOf(i).join('.')}: ${i.message}`),
       fix: 'this is a tenantform bug if the inputs passed validation; report it with the value above.',
     });
   }
-  return parsed.data;
+  return parsed.output;
 }
 
 /** The config as the compact JSON string Kong reads from `KONG_DECLARATIVE_CONFIG_STRING`, size-checked. */

@@ -114,10 +114,10 @@ export class KongService extends Construct {
     const executionPolicy = new IamRolePolicy(this, 'execution-role-policy', {
       role: executionRole.id,
       policy: policyJson([
-          { Sid: 'EcrLogin', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
-          { Sid: 'PullKongImage', Effect: 'Allow', Action: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], Resource: this.repository.arn },
-          { Sid: 'ShipLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${this.logGroup.arn}:log-stream:*` },
-        ]),
+        { Sid: 'EcrLogin', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
+        { Sid: 'PullKongImage', Effect: 'Allow', Action: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], Resource: this.repository.arn },
+        { Sid: 'ShipLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${this.logGroup.arn}:log-stream:*` },
+      ]),
     });
     suppress(executionPolicy, 'TF-LP-3', 'ecr:GetAuthorizationToken has no resource-level permissions; the token only opens repositories the role may pull from', { finding: 'Action::ecr:GetAuthorizationToken' });
 

@@ -1,4 +1,6 @@
 import { isProduction } from '../../../core/environment';
+import { validateProps } from '../../../core/validation';
+import { RoutingNlbPropsSchema } from './routing-nlb.schema';
 import { Lb, LbListener, SecurityGroup, VpcSecurityGroupIngressRule } from '../../../core/aws';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
@@ -38,6 +40,7 @@ export class RoutingNlb extends Construct {
 
   constructor(scope: Construct, id: string, props: RoutingNlbProps) {
     super(scope, id);
+    validateProps(RoutingNlbPropsSchema, props, describeConstruct('RoutingNlb', this.node));
     const where = describeConstruct('RoutingNlb', this.node);
     const env = environmentOf(this, 'RoutingNlb');
     const cidrs = validateNlbCidrs(props.clientCidrs ?? [], where);

@@ -1,4 +1,6 @@
 import { LbListener, LbTargetGroup, LbTargetGroupAttachment, VpcSecurityGroupEgressRule } from '../../../core/aws';
+import { validateProps } from '../../../core/validation';
+import { RoutingTierPropsSchema } from './routing-tier.schema';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../../core/errors';
@@ -62,6 +64,7 @@ export class RoutingTier extends Construct {
 
   constructor(scope: Construct, id: string, props: RoutingTierProps) {
     super(scope, id);
+    validateProps(RoutingTierPropsSchema, props, describeConstruct('RoutingTier', this.node));
     const where = describeConstruct('RoutingTier', this.node);
     const env = environmentOf(this, 'RoutingTier');
     this.mode = props.mode ?? 'kong';

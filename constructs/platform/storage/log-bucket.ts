@@ -1,9 +1,11 @@
-import { KmsKey, S3Bucket, S3BucketLifecycleConfiguration, S3BucketOwnershipControls, S3BucketPolicy, S3BucketPublicAccessBlock, S3BucketServerSideEncryptionConfigurationA as S3BucketServerSideEncryptionConfiguration, S3BucketVersioningA as S3BucketVersioning } from '../../../core/aws';
-import { PolicyConditions, policyJson, PolicyStatement } from '../../identity/policy';
+import { KmsKey, S3Bucket } from '../../../core/aws';
+import { validateProps } from '../../../core/validation';
+import { LogBucketPropsSchema } from './log-bucket.schema';
+import { PolicyConditions, PolicyStatement } from '../../identity/policy';
+import { secureBucket } from './secure-bucket';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../../core/errors';
-import { suppress } from '../../../core/suppressions';
 
 /** How objects in a log bucket are encrypted at rest. */
 export type LogBucketEncryption =
@@ -54,68 +56,39 @@ export class LogBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: LogBucketProps) {
     super(scope, id);
+    validateProps(LogBucketPropsSchema, props, describeConstruct('LogBucket', this.node));
     const where = describeConstruct('LogBucket', this.node);
     const env = environmentOf(this, 'LogBucket');
     const retentionDays = props.retentionDays ?? 365;
     if (!Number.isInteger(retentionDays) || retentionDays < 31) {
       throw new TenantformError({ code: 'TF-PLT-016', where, problem: 'log retention must be a whole number of days, at least 31 (logs move to infrequent access after 30).', value: retentionDays, fix: 'use 365 or more for audit trails.' });
     }
-    this.bucket = new S3Bucket(this, 'bucket', {
+    this.bucket = secureBucket(this, {
       bucketPrefix: `tf-${env.name}-${props.purpose}-`.slice(0, 37),
-      forceDestroy: false,
-    });
-    const bucket = this.bucket.id;
-    new S3BucketPublicAccessBlock(this, 'public-access-block', { bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
-    new S3BucketOwnershipControls(this, 'ownership', { bucket, rule: { objectOwnership: props.objectOwnership ?? 'BucketOwnerEnforced' } });
-    new S3BucketVersioning(this, 'versioning', { bucket, versioningConfiguration: { status: 'Enabled' } });
-    const sse = new S3BucketServerSideEncryptionConfiguration(this, 'encryption', {
-      bucket,
-      rule: [
-        props.encryption.kind === 'kms'
-          ? { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: props.encryption.key.arn }, bucketKeyEnabled: true }
-          : { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } },
-      ],
-    });
-    if (props.encryption.kind === 's3-managed') {
-      suppress(this.bucket, 'TF-ENC-4', props.encryption.reason);
-      suppress(sse, 'TF-ENC-4', props.encryption.reason);
-    }
-    new S3BucketLifecycleConfiguration(this, 'lifecycle', {
-      bucket,
-      rule: [
-        {
-          id: 'age-out-logs',
-          status: 'Enabled',
-          filter: [{ prefix: '' }],
-          transition: [{ days: 30, storageClass: 'STANDARD_IA' }],
-          expiration: [{ days: retentionDays }],
-          noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
-          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-        },
-      ],
-    });
-    const arn = this.bucket.arn;
-    new S3BucketPolicy(this, 'policy', {
-      bucket,
-      policy: policyJson([
-          {
-            // Logs hold client IPs and request lines; nobody reads or writes them over plain HTTP.
-            Sid: 'DenyInsecureTransport',
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 's3:*',
-            Resource: [arn, `${arn}/*`],
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-          ...(props.writers ?? []).map((w): PolicyStatement => ({
+      encryption: props.encryption.kind === 'kms' ? { kind: 'kms', keyArn: props.encryption.key.arn } : props.encryption,
+      objectOwnership: props.objectOwnership ?? 'BucketOwnerEnforced',
+      publicAccessBlockId: 'public-access-block',
+      lifecycleRule: {
+        id: 'age-out-logs',
+        status: 'Enabled',
+        filter: [{ prefix: '' }],
+        transition: [{ days: 30, storageClass: 'STANDARD_IA' }],
+        expiration: [{ days: retentionDays }],
+        noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
+        abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+      },
+      // Logs hold client IPs and request lines; the secure bucket already refuses plain HTTP.
+      statements: (arn) =>
+        (props.writers ?? []).map(
+          (w): PolicyStatement => ({
             Sid: w.Sid,
             Effect: 'Allow',
             Principal: w.Principal,
             Action: w.Action,
             Resource: w.on === 'bucket' ? arn : `${arn}/${w.prefix ?? ''}*`,
             ...(w.Condition ? { Condition: w.Condition as PolicyConditions } : {}),
-          })),
-        ]),
-    });
+          }),
+        ),
+    }).bucket;
   }
 }

@@ -141,7 +141,9 @@ describe('CiDeployRole', () => {
   });
   test('regional permissions are limited to the environment regions, scoped by the environment tag, and never include service:* or *', () => {
     const { json } = ci({});
-    const regional = parsePolicy(Object.values(resourcesOf(json, 'aws_iam_policy')).find((p) => p.name === 'ci-deploy-regional')!.policy).Statement;
+    const regional = Object.values(resourcesOf(json, 'aws_iam_policy'))
+      .filter((p) => p.name === 'ci-deploy-regional' || p.name === 'ci-deploy-regional-change')
+      .flatMap((p) => parsePolicy(p.policy).Statement);
     const bySid = (sid: string) => regional.find((s) => s.Sid === sid)!;
     expect(bySid('RegionalRead').Condition).toEqual({ StringEquals: { 'aws:RequestedRegion': ['eu-west-1'] } });
     expect(bySid('RegionalCreateTagged').Condition).toEqual({ StringEquals: { 'aws:RequestedRegion': ['eu-west-1'], 'aws:RequestTag/environment': 'dev' } });
@@ -153,6 +155,12 @@ describe('CiDeployRole', () => {
     expect(bySid('RegionalWorkloadBuckets').Resource).toEqual(['arn:aws:s3:::tf-dev-*', 'arn:aws:s3:::tf-dev-*/*']);
     expect(bySid('NeverWeakenSecurityServices')).toMatchObject({ Effect: 'Deny', Action: expect.arrayContaining(['cloudtrail:StopLogging', 'guardduty:DeleteDetector']) });
     expect(bySid('NeverRetagOtherEnvironments')).toMatchObject({ Effect: 'Deny', Action: expect.arrayContaining(['ec2:CreateTags']), Condition: { StringNotEquals: { 'aws:ResourceTag/environment': 'dev' }, Null: { 'aws:ResourceTag/environment': 'false' } } });
+  });
+  test('every CI deploy policy fits the 6,144 characters IAM allows a managed policy', () => {
+    const { json } = ci({});
+    const sizes = Object.values(resourcesOf(json, 'aws_iam_policy')).map((p) => String(p.policy).replace(/\s/g, '').length);
+    expect(sizes.length).toBeGreaterThanOrEqual(5);
+    for (const size of sizes) expect(size).toBeLessThanOrEqual(6144);
   });
   test('roles are created and given permissions only with the workload boundary attached, and never warns', () => {
     const stack = testStack(DEV);

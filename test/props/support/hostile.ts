@@ -73,7 +73,7 @@ export function propPaths(value: unknown, skip: (path: PropPath) => boolean = ()
 export function setAt(value: unknown, path: PropPath, replacement: unknown): unknown {
   if (path.length === 0) return replacement;
   const [head, ...rest] = path;
-  const container: Record<string | number, unknown> = Array.isArray(value) ? [...value] : { ...(value as object) };
+  const container = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
   container[head!] = setAt((value as Record<string | number, unknown>)?.[head!], rest, replacement);
   return container;
 }

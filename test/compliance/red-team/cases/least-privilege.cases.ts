@@ -458,9 +458,75 @@ const unreadableStatementCases: RedTeamCase[] = [
   },
 ];
 
-export const cases: RedTeamCase[] = [...trustCases, ...githubCases, ...externalIdCases, ...dataReadCases, ...managedCases, ...resourcePolicyCases, ...unreadableStatementCases];
+/** A deploy-role statement on "*" narrowed (or seemingly narrowed) by the environment tag. */
+const taggedDeploy = (condition: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  mainFile({ ...extra, resource: { aws_iam_policy: { deploy: { name: 'deploy', policy: json([{ Effect: 'Allow', Action: ['ec2:TerminateInstances', 'rds:DeleteDBInstance'], Resource: '*', Condition: condition }]) } } } });
+
+const environmentTagCases: RedTeamCase[] = [
+  {
+    id: 'least-privilege/tag-scope-other-environment',
+    why: 'a dev stack whose deletes are "scoped" to resources tagged prod: another environment is no scoping',
+    files: taggedDeploy({ StringEquals: { 'aws:ResourceTag/environment': 'prod' } }),
+    expect: { rules: ['TF-LP-3'] },
+  },
+  {
+    id: 'least-privilege/tag-scope-own-and-other-environment',
+    why: 'the own environment listed next to another: StringEquals matches either',
+    files: taggedDeploy({ StringEquals: { 'aws:ResourceTag/environment': ['dev', 'prod'] } }),
+    expect: { rules: ['TF-LP-3'] },
+  },
+  {
+    id: 'least-privilege/tag-scope-wildcard',
+    why: 'StringLike "*" on the environment tag matches every tagged resource',
+    files: taggedDeploy({ StringLike: { 'aws:ResourceTag/environment': '*' } }),
+    expect: { rules: ['TF-LP-3'] },
+  },
+  {
+    id: 'least-privilege/tag-scope-if-exists',
+    why: 'StringEqualsIfExists also matches resources without the tag at all',
+    files: taggedDeploy({ StringEqualsIfExists: { 'aws:ResourceTag/environment': 'dev' } }),
+    expect: { rules: ['TF-LP-3'] },
+  },
+  {
+    id: 'least-privilege/tag-scope-from-variable',
+    why: 'the environment value comes from a variable, which may be another environment',
+    files: taggedDeploy({ StringEquals: { 'aws:ResourceTag/environment': ref('var.environment') } }, { variable: { environment: { type: 'string' } } }),
+    expect: { rules: ['TF-LP-3'] },
+  },
+  {
+    id: 'least-privilege/tag-scope-principal-tag',
+    why: 'aws:PrincipalTag says who calls, not which resources it touches',
+    files: taggedDeploy({ StringEquals: { 'aws:PrincipalTag/environment': 'dev' } }),
+    expect: { rules: ['TF-LP-3'] },
+  },
+  {
+    id: 'least-privilege/tag-scope-escalation-other-environment',
+    why: 'iam:PutRolePolicy on every role tagged prod, from a dev stack: an escalation path',
+    files: mainFile({ resource: { aws_iam_policy: { deploy: { name: 'deploy', policy: json([{ Effect: 'Allow', Action: 'iam:PutRolePolicy', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/environment': 'prod' } } }]) } } } }),
+    expect: { rules: ['TF-LP-5'] },
+  },
+];
+
+export const cases: RedTeamCase[] = [...trustCases, ...githubCases, ...externalIdCases, ...dataReadCases, ...managedCases, ...resourcePolicyCases, ...unreadableStatementCases, ...environmentTagCases];
 
 export const controls: RedTeamControl[] = [
+  {
+    id: 'least-privilege/control-deploy-scoped-by-own-environment-tag',
+    why: 'creates need the request tag environment = dev, changes and deletes the resource tag: only the dev stack\'s own resources',
+    files: mainFile({
+      resource: {
+        aws_iam_policy: {
+          deploy: {
+            name: 'deploy',
+            policy: json([
+              { Sid: 'Create', Effect: 'Allow', Action: ['ec2:RunInstances', 'rds:CreateDBInstance'], Resource: '*', Condition: { StringEquals: { 'aws:RequestTag/environment': 'dev' } } },
+              { Sid: 'Change', Effect: 'Allow', Action: ['ec2:TerminateInstances', 'rds:DeleteDBInstance', 'iam:PutRolePolicy'], Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/environment': 'dev' } } },
+            ]),
+          },
+        },
+      },
+    }),
+  },
   {
     id: 'least-privilege/control-star-trust-in-organization',
     why: '"*" bounded to the organization by a plain StringEquals aws:PrincipalOrgID, plus MFA for the humans it admits',

@@ -3,6 +3,28 @@ import { byStatus, fixtureStack, runRule } from '../../support/compliance-fixtur
 import { allow, policy } from './support';
 
 describe('TF-LP-5 no unscoped privilege-escalation sets', () => {
+  test('a set scoped by the stack environment tag, or removed by an unconditional Deny on "*", is no escalation path', () => {
+    const own = { Condition: { StringEquals: { 'aws:ResourceTag/environment': 'dev' } } };
+    const other = { Condition: { StringEquals: { 'aws:ResourceTag/environment': 'prod' } } };
+    const stack = fixtureStack({
+      resource: {
+        aws_iam_policy: {
+          tagged_own: { policy: policy(allow('iam:AttachRolePolicy', 'arn:aws:iam::222222222222:role/*', own)) },
+          tagged_other: { policy: policy(allow('iam:AttachRolePolicy', 'arn:aws:iam::222222222222:role/*', other)) },
+          denied: { policy: policy(allow('*'), { Effect: 'Deny', Action: ['iam:*', 'lambda:UpdateFunctionCode', 'glue:UpdateDevEndpoint'], Resource: '*' }) },
+          denied_conditionally: { policy: policy(allow('iam:AttachRolePolicy'), { Effect: 'Deny', Action: 'iam:*', Resource: '*', Condition: { Bool: { 'aws:ViaAWSService': 'false' } } }) },
+          denied_elsewhere: { policy: policy(allow('iam:AttachRolePolicy'), { Effect: 'Deny', Action: 'iam:*', Resource: 'arn:aws:iam::222222222222:role/admin' }) },
+        },
+      },
+    });
+    expect(byStatus(runRule(NoUnscopedPrivilegeEscalation, stack), true)).toEqual({
+      fail: ['aws_iam_policy.denied_conditionally#Escalation::AttachRolePolicy', 'aws_iam_policy.denied_elsewhere#Escalation::AttachRolePolicy', 'aws_iam_policy.tagged_other#Escalation::AttachRolePolicy'],
+      unknown: [],
+      suppressed: [],
+      pass: ['aws_iam_policy.denied', 'aws_iam_policy.tagged_own'],
+    });
+  });
+
   test('flags complete sets on wildcard resources, across the policies of one resource; scoped PassRole passes', () => {
     const stack = fixtureStack({
       resource: {

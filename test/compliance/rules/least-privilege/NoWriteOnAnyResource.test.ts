@@ -34,6 +34,36 @@ describe('TF-LP-3 no write / permissions management on Resource "*"', () => {
     });
   });
 
+  test('counts a condition on the stack environment tag as scoping, and nothing weaker', () => {
+    const tag = (operator: string, key: string, value: unknown) => ({ Condition: { [operator]: { [key]: value } } });
+    const stack = fixtureStack({
+      resource: {
+        aws_iam_policy: {
+          create_own: { policy: policy(allow(['ec2:CreateVpc', 'secretsmanager:GetSecretValue'], '*', tag('StringEquals', 'aws:RequestTag/environment', 'dev'))) },
+          change_own: { policy: policy(allow(['ec2:DeleteVpc'], '*', tag('StringEquals', 'aws:ResourceTag/environment', ['dev']))) },
+          other_env: { policy: policy(allow('ec2:DeleteVpc', '*', tag('StringEquals', 'aws:ResourceTag/environment', 'prod'))) },
+          wildcard: { policy: policy(allow('ec2:DeleteVpc', '*', tag('StringLike', 'aws:ResourceTag/environment', '*'))) },
+          if_exists: { policy: policy(allow('ec2:DeleteVpc', '*', tag('StringEqualsIfExists', 'aws:ResourceTag/environment', 'dev'))) },
+          variable: { policy: policy(allow('ec2:DeleteVpc', '*', tag('StringEquals', 'aws:ResourceTag/environment', '${var.env}'))) },
+        },
+      },
+    });
+    expect(byStatus(runRule(NoWriteOnAnyResource, stack), true)).toEqual({
+      fail: ['aws_iam_policy.if_exists#Action::ec2:DeleteVpc', 'aws_iam_policy.other_env#Action::ec2:DeleteVpc', 'aws_iam_policy.variable#Action::ec2:DeleteVpc', 'aws_iam_policy.wildcard#Action::ec2:DeleteVpc'],
+      unknown: [],
+      suppressed: [],
+      pass: ['aws_iam_policy.change_own', 'aws_iam_policy.create_own'],
+    });
+  });
+
+  test('a stack without a declared environment gets no credit for an environment tag', () => {
+    const stack = fixtureStack({
+      provider: { aws: [{ region: 'eu-west-1', allowed_account_ids: ['222222222222'] }] },
+      resource: { aws_iam_policy: { p: { policy: policy(allow('ec2:DeleteVpc', '*', { Condition: { StringEquals: { 'aws:ResourceTag/environment': 'dev' } } })) } } },
+    });
+    expect(byStatus(runRule(NoWriteOnAnyResource, stack), true).fail).toEqual(['aws_iam_policy.p#Action::ec2:DeleteVpc']);
+  });
+
   test.each([
     ['ec2:DescribeInstances', 'list'],
     ['s3:ListBucket', 'list'],

@@ -7,6 +7,7 @@ import {
   validateKongConfig,
 } from '../../../../constructs/platform/routing/kong-config';
 import { kongDeclarativeConfigSchema } from '../../../../constructs/platform/routing/kong-schema';
+import { v } from '../../../../core/validation';
 import { errorCode } from '../../../support/platform-fixtures';
 
 // Mutations poke at arbitrary JSON paths; a loose type keeps them readable.
@@ -81,7 +82,7 @@ describe('Kong declarative schema', () => {
   const valid = kongDeclarativeConfig({ domain: 'aito.app', placements: PLACEMENTS, albDnsNames: ALBS });
 
   it('accepts the generated config', () => {
-    expect(kongDeclarativeConfigSchema.safeParse(valid).success).toBe(true);
+    expect(v.safeParse(kongDeclarativeConfigSchema, valid).success).toBe(true);
   });
 
   const mutate = (f: (c: Json) => void): unknown => {
@@ -107,7 +108,7 @@ describe('Kong declarative schema', () => {
     ['bad redirect code', (c: Json) => (c.services[0].routes[0].https_redirect_status_code = 303)],
     ['tag with a comma', (c: Json) => (c.services[0].tags = ['a,b'])],
   ])('rejects %s', (_why, f) => {
-    expect(kongDeclarativeConfigSchema.safeParse(mutate(f)).success).toBe(false);
+    expect(v.safeParse(kongDeclarativeConfigSchema, mutate(f)).success).toBe(false);
     expect(errorCode(() => validateKongConfig(mutate(f), 'test'))).toBe('TF-PLT-012');
   });
 

@@ -68,8 +68,8 @@ describe('LogBucket', () => {
 
   it('TF-PLT-016: retention shorter than the infrequent-access transition', () => {
     const stack = new BareStack(newApp(), 'prod-logs', { environment: PLATFORM_PROD });
-    expect(errorCode(() => new LogBucket(stack, 'logs', { purpose: 'x', encryption: { kind: 's3-managed', reason: 'test only reason' }, retentionDays: 30 }))).toBe('TF-PLT-016');
-    new LogBucket(stack, 'ok', { purpose: 'x', encryption: { kind: 's3-managed', reason: 'test only reason' }, retentionDays: 31 });
+    expect(errorCode(() => new LogBucket(stack, 'logs', { purpose: 'x', encryption: { kind: 's3-managed', reason: 'Load balancer access logs cannot use a customer key' }, retentionDays: 30 }))).toBe('TF-PLT-016');
+    new LogBucket(stack, 'ok', { purpose: 'x', encryption: { kind: 's3-managed', reason: 'Load balancer access logs cannot use a customer key' }, retentionDays: 31 });
     expect(Object.keys(synthJson(stack).resource!.aws_s3_bucket!)).toHaveLength(1);
   });
 });

@@ -1,0 +1,12 @@
+import { int, known, list, opt, Schema, str, strict, ref } from '../../core/validation';
+import type { CiDeployRoleProps } from './ci-deploy-role';
+import type { DeployService } from './deploy-permissions';
+
+export const CiDeployRolePropsSchema = strict({
+  oidcProviderArn: ref(),
+  // TF-IAM-030/031 explain bad names and wildcards.
+  github: strict({ owner: str(), repository: str(), environment: opt(str()) }),
+  // TF-IAM-032 explains an unknown service.
+  services: opt(list(known<DeployService>())),
+  maxSessionDurationSeconds: opt(int()),
+}) satisfies Schema<CiDeployRoleProps>;

@@ -1,0 +1,16 @@
+import { bool, int, known, list, opt, Schema, str, strict, ref } from '../../../core/validation';
+import type { AlbPoolProps } from './alb-pool';
+import type { Tls12PlusPolicy } from './tls-policies';
+
+export const AlbPoolPropsSchema = strict({
+  vpcId: ref(),
+  vpcCidr: str(),
+  subnetIds: list(ref()),
+  certificateArn: ref(),
+  accessLogBucket: ref(),
+  accessLogPrefix: opt(str()),
+  albCount: opt(int()),
+  // TF-PLT-018 explains a weak policy.
+  sslPolicy: opt(known<Tls12PlusPolicy>()),
+  deletionProtection: opt(bool()),
+}) satisfies Schema<AlbPoolProps>;

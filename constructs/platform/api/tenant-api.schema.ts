@@ -1,0 +1,14 @@
+import { bool, int, num, oneOf, opt, Schema, str, strict, ref } from '../../../core/validation';
+import type { TenantApiProps } from './tenant-api';
+
+export const TenantApiPropsSchema = strict({
+  domain: str(),
+  nlbArn: ref(),
+  logsKmsKeyArn: ref(),
+  originSecret: str(),
+  stageName: opt(str()),
+  stageThrottle: opt(strict({ rateLimitRps: num(), burstLimit: int() })),
+  loggingLevel: opt(oneOf(['ERROR', 'INFO'] as const)),
+  manageAccountSettings: opt(bool()),
+  logRetentionDays: opt(int()),
+}) satisfies Schema<TenantApiProps>;

@@ -1,0 +1,28 @@
+import { bool, construct, int, known, list, opt, Schema, str, strict, ref } from '../../../core/validation';
+import { FargateSizeSchema } from './fargate-size.schema';
+import { PlacementSchema } from '../../platform-refs.schema';
+import type { AlbPool } from '../alb-pool/alb-pool';
+import type { Tls12PlusPolicy } from '../alb-pool/tls-policies';
+import type { RoutingTierMode, RoutingTierProps } from './routing-tier';
+
+export const RoutingTierPropsSchema = strict({
+  vpcId: ref(),
+  subnetIds: list(ref()),
+  domain: str(),
+  albPool: construct<AlbPool>(),
+  placements: list(PlacementSchema),
+  certificateArn: ref(),
+  accessLogBucket: ref(),
+  dataKmsKeyArn: ref(),
+  logsKmsKeyArn: ref(),
+  // TF-PLT-013 and TF-PLT-018 explain a wrong mode or policy.
+  mode: opt(known<RoutingTierMode>()),
+  rulesPerAlb: opt(int()),
+  nlbClientCidrs: opt(list(str())),
+  sslPolicy: opt(known<Tls12PlusPolicy>()),
+  deletionProtection: opt(bool()),
+  kongImageTag: opt(str()),
+  kongSize: opt(FargateSizeSchema),
+  kongMinTasks: opt(int()),
+  kongMaxTasks: opt(int()),
+}) satisfies Schema<RoutingTierProps>;

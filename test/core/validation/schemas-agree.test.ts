@@ -1,0 +1,76 @@
+/**
+ * The props types are written as interfaces (for their documentation), and
+ * the schemas beside them. Each schema is declared `satisfies Schema<Props>`,
+ * so what it accepts is assignable to the type; these compile-time checks
+ * add the other half: the schema names every key of the type, and no other.
+ * `tsc --noEmit` fails on a mismatch; the test below only keeps jest honest.
+ */
+import type { v } from '../../../core/validation';
+import type { Environment } from '../../../core/environment';
+import { EnvironmentSchema } from '../../../core/validation';
+import type { AccountBaselineProps, CiDeployOptions } from '../../../constructs/identity/account-baseline';
+import { AccountBaselinePropsSchema, HumanUserSchema } from '../../../constructs/identity/account-baseline.schema';
+import type { AuditTrailProps } from '../../../constructs/identity/audit-trail';
+import type { SessionManagerProps } from '../../../constructs/identity/session-manager';
+import type { HumanUser } from '../../../constructs/identity/users';
+import type { AuroraServerlessDatabaseProps, Ec2EbsDatabaseProps, RdsPostgresDatabaseProps } from '../../../constructs/database/tenant-database-props';
+import { AuroraServerlessDatabasePropsSchema, Ec2EbsDatabasePropsSchema, RdsPostgresDatabasePropsSchema } from '../../../constructs/database/tenant-database.schema';
+import type { SharedVpcProps } from '../../../constructs/network/shared-vpc';
+import { SharedVpcPropsSchema } from '../../../constructs/network/shared-vpc.schema';
+import type { AlbRef, Placement, TenantPlatformRefs } from '../../../constructs/platform-refs';
+import { AlbRefSchema, PlacementSchema, TenantPlatformRefsSchema } from '../../../constructs/platform-refs.schema';
+import type { TenantIntent } from '../../../constructs/tenancy/tenants-file';
+import { TenantIntentSchema } from '../../../constructs/tenancy/tenant-intent.schema';
+import type { AccountBaselineStackProps } from '../../../stacks/account-baseline-stack';
+import { AccountBaselineStackPropsSchema } from '../../../stacks/account-baseline-stack.schema';
+import type { NetworkStackProps } from '../../../stacks/network-stack';
+import { NetworkStackPropsSchema } from '../../../stacks/network-stack.schema';
+import type { MemberAccount, OrganizationStackProps } from '../../../stacks/organization-stack';
+import { MemberAccountSchema, OrganizationStackPropsSchema } from '../../../stacks/organization-stack.schema';
+import type { SharedPlatformStackProps } from '../../../stacks/shared-platform-stack';
+import { SharedPlatformStackPropsSchema } from '../../../stacks/shared-platform-stack.schema';
+import type { TenantDatabaseStackProps } from '../../../stacks/tenant-database-stack';
+import { TenantDatabaseStackPropsSchema } from '../../../stacks/tenant-database-stack.schema';
+import type { FleetEnvironment, TenantFleetProps } from '../../../stacks/tenant-fleet';
+import { FleetEnvironmentSchema, TenantFleetPropsSchema } from '../../../stacks/tenant-fleet.schema';
+
+type Keys<T> = T extends unknown ? keyof T : never;
+type Out<S> = S extends v.GenericSchema ? NonNullable<v.InferOutput<S>> : never;
+type SameKeys<S, T> = [Keys<Out<S>>] extends [Keys<NonNullable<T>>] ? ([Keys<NonNullable<T>>] extends [Keys<Out<S>>] ? true : false) : false;
+type Entry<S, K extends string> = S extends v.StrictObjectSchema<infer E, infer _M> ? (K extends keyof E ? E[K] : never) : never;
+
+/** Compiles only when the schema's keys are exactly the type's. */
+const agree = <S, T>(ok: SameKeys<S, T>): boolean => ok;
+
+const checks: boolean[] = [
+  agree<typeof EnvironmentSchema, Environment>(true),
+  agree<typeof SharedVpcPropsSchema, SharedVpcProps>(true),
+  agree<typeof PlacementSchema, Placement>(true),
+  agree<typeof AlbRefSchema, AlbRef>(true),
+  agree<typeof TenantPlatformRefsSchema, TenantPlatformRefs>(true),
+  agree<typeof TenantIntentSchema, TenantIntent>(true),
+  agree<typeof Ec2EbsDatabasePropsSchema, Ec2EbsDatabaseProps>(true),
+  agree<typeof RdsPostgresDatabasePropsSchema, RdsPostgresDatabaseProps>(true),
+  agree<typeof AuroraServerlessDatabasePropsSchema, AuroraServerlessDatabaseProps>(true),
+  agree<typeof AccountBaselinePropsSchema, AccountBaselineProps>(true),
+  agree<typeof HumanUserSchema, HumanUser>(true),
+  agree<Entry<typeof AccountBaselinePropsSchema, 'ciDeploy'>, CiDeployOptions>(true),
+  agree<Entry<typeof AccountBaselinePropsSchema, 'auditTrail'>, AuditTrailProps>(true),
+  agree<Entry<typeof AccountBaselinePropsSchema, 'sessionManager'>, SessionManagerProps>(true),
+  agree<typeof AccountBaselineStackPropsSchema, AccountBaselineStackProps>(true),
+  agree<typeof NetworkStackPropsSchema, NetworkStackProps>(true),
+  agree<typeof MemberAccountSchema, MemberAccount>(true),
+  agree<typeof OrganizationStackPropsSchema, OrganizationStackProps>(true),
+  agree<typeof SharedPlatformStackPropsSchema, SharedPlatformStackProps>(true),
+  agree<typeof TenantDatabaseStackPropsSchema, TenantDatabaseStackProps>(true),
+  agree<typeof FleetEnvironmentSchema, FleetEnvironment>(true),
+  agree<typeof TenantFleetPropsSchema, TenantFleetProps>(true),
+];
+
+test('every props schema names exactly the keys of its type (checked by tsc)', () => {
+  expect(checks.every(Boolean)).toBe(true);
+});
+
+// The adversary: a schema missing a key must not compile.
+// @ts-expect-error PlacementSchema has no `tenantId`, so the keys differ.
+agree<typeof PlacementSchema, Placement & { tenantId: string }>(true);
