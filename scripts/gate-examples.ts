@@ -17,6 +17,9 @@ const EXPECTED_TO_FAIL: readonly string[] = [
   'free-tier-ids', // source document 001 as described, weaknesses included (test/examples/free-tier-ids)
 ];
 
+/** The longest text report a passing example may print (issue: a passing aito run used to print 1,323 lines). */
+const MAX_PASSING_REPORT_LINES = 40;
+
 const root = join(__dirname, '..');
 const examples = readdirSync(join(root, 'examples'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(root, 'examples', d.name, 'cdktf.json')))
@@ -39,9 +42,14 @@ for (const name of examples) {
       failed++;
       continue;
     }
-    const check = spawnSync(process.execPath, [require.resolve('tsx/cli'), join(root, 'bin', 'tenantform.ts'), 'check', outdir, ...process.argv.slice(2)], { stdio: 'inherit' });
-    process.stdout.write(`${check.status === 0 ? 'ok' : 'FAIL'} ${name}\n`);
-    if (check.status !== 0) failed++;
+    const check = spawnSync(process.execPath, [require.resolve('tsx/cli'), join(root, 'bin', 'tenantform.ts'), 'check', outdir, '--no-progress', ...process.argv.slice(2)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NO_COLOR: '1' } });
+    process.stdout.write(check.stdout);
+    // A passing report is read by people in CI logs: it must stay short.
+    const lines = check.stdout.trimEnd().split('\n').length;
+    const tooLong = check.status === 0 && lines > MAX_PASSING_REPORT_LINES;
+    if (tooLong) process.stderr.write(`FAIL ${name}: the passing text report has ${lines} lines (at most ${MAX_PASSING_REPORT_LINES})\n`);
+    process.stdout.write(`${check.status === 0 && !tooLong ? 'ok' : 'FAIL'} ${name} (${lines}-line report)\n`);
+    if (check.status !== 0 || tooLong) failed++;
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
