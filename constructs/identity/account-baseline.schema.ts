@@ -1,18 +1,20 @@
 import type { AwsProvider } from '../../core/aws';
 import type { Environment } from '../../core/environment';
 import { TenantformError } from '../../core/errors';
-import { bool, construct, dict, int, known, list, opt, Schema, str, strict } from '../../core/validation';
+import { bool, construct, dict, int, known, list, opt, Schema, str, strict, v } from '../../core/validation';
 import type { AccountBaselineProps, CiDeployOptions } from './account-baseline';
 import { AuditTrailPropsSchema } from './audit-trail.schema';
 import { PasswordPolicyPropsSchema } from './password-policy.schema';
 import { SessionManagerPropsSchema } from './session-manager.schema';
 import type { DeployService } from './deploy-permissions';
 import type { HumanGroupName } from './groups';
+import type { HumanUser } from './users';
 
 export const HumanUserSchema = strict({ name: str(), groups: list(known<HumanGroupName>()), console: bool(), pgpKey: opt(str()) });
 
 export const accountBaselineEntries = {
-  users: list(HumanUserSchema),
+  // Each user is checked by HumanUsers (TF-IAM-020..024, then every key); here only the list's shape.
+  users: list(v.record(str(), v.unknown())) as unknown as v.GenericSchema<unknown, HumanUser[]>,
   passwordPolicy: opt(PasswordPolicyPropsSchema),
   maxMfaAgeSeconds: opt(int()),
   developersMayOperate: opt(bool()),

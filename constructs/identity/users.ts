@@ -1,6 +1,6 @@
 import { IamGroup, IamUser, IamUserGroupMembership, IamUserLoginProfile } from '../../core/aws';
 import { validateProps } from '../../core/validation';
-import { HumanUsersPropsSchema } from './users.schema';
+import { HumanUsersPropsSchema, HumanUsersShapeSchema } from './users.schema';
 import { Construct } from '../../core/cdktf';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { HUMAN_GROUP_NAMES, HumanGroupName } from './groups';
@@ -40,9 +40,11 @@ export class HumanUsers extends Construct {
 
   constructor(scope: Construct, id: string, props: HumanUsersProps) {
     super(scope, id);
-    validateProps(HumanUsersPropsSchema, props, describeConstruct('HumanUsers', this.node));
     const where = describeConstruct('HumanUsers', this.node);
+    // Shape first (a list of objects), then the user checks with their own codes (TF-IAM-020..024), then every key and type.
+    validateProps(HumanUsersShapeSchema, props, where);
     validateUsers(props.users, where);
+    validateProps(HumanUsersPropsSchema, props, where);
     const users: Record<string, IamUser> = {};
     for (const person of props.users) {
       const user = new IamUser(this, person.name, {

@@ -61,7 +61,7 @@ export function issueToError(issue: Issue, where: string, root: unknown, options
       where,
       problem: `required prop "${at}" is missing.`,
       value,
-      fix: `pass ${at} as ${describeExpected(issue.expected)}.`,
+      fix: `set ${at} (see the props documentation for its type and meaning).`,
     });
   }
   const wrongShape = issue.expected === 'Object' || issue.expected === 'Array';
