@@ -1,4 +1,5 @@
-import { bool, construct, EnvironmentSchema, int, known, list, num, opt, Schema, str, strict, ref } from '../core/validation';
+import { bool, construct, EnvironmentSchema, int, known, list, num, opt, ref, Schema, str, strict, v } from '../core/validation';
+import { LOG_RETENTION_DAYS } from '../constructs/identity/session-manager';
 import { FargateSizeSchema } from '../constructs/platform/routing/fargate-size.schema';
 import type { SharedVpc } from '../constructs/network/shared-vpc';
 import { SharedVpcPropsSchema } from '../constructs/network/shared-vpc.schema';
@@ -21,7 +22,8 @@ export const platformSettingsEntries = {
   loadBalancerTlsPolicy: opt(known<Tls12PlusPolicy>()),
   kong: opt(strict({ imageTag: opt(str()), size: opt(FargateSizeSchema), minTasks: opt(int()), maxTasks: opt(int()) })),
   manageApiGatewayAccount: opt(bool()),
-  logRetentionDays: opt(int()),
+  // Access logs and API and WAF log groups share it, so it must be a period CloudWatch Logs offers.
+  logRetentionDays: opt(v.pipe(int(), v.check((d) => LOG_RETENTION_DAYS.includes(d), 'TF-IAM-040'))),
 };
 
 export const SharedPlatformStackPropsSchema = strict({

@@ -11,7 +11,7 @@
 import { Construct } from '../core/cdktf';
 import { validateProps } from '../core/validation';
 import { TenantFleetPropsSchema } from './tenant-fleet.schema';
-import { Environment, holdsCustomerData } from '../core/environment';
+import { Environment, holdsCustomerData, validateEnvironment } from '../core/environment';
 import { TenantformError } from '../core/errors';
 import { TenantPlatformRefs } from '../constructs/platform-refs';
 import { commitTenantLock, planTenantLock, readTenants, SyncTenantLockOptions, TenantLockPlan } from '../constructs/tenancy/lock-file';
@@ -77,6 +77,8 @@ export class TenantFleet {
   constructor(scope: Construct, props: TenantFleetProps) {
     const where = 'TenantFleet';
     validateProps(TenantFleetPropsSchema, props, where);
+    // Stack IDs are built from the environment names below, so the names are checked first.
+    for (const e of props.environments) validateEnvironment(e.environment, where);
     const albCount = props.albCount ?? 2;
     const tenants = typeof props.tenants === 'string' ? readTenants(props.tenants) : validateTenants(props.tenants, `${where} tenants`);
     if (!Array.isArray(props.environments) || props.environments.length === 0) {

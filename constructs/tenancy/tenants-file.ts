@@ -116,7 +116,7 @@ function schemaError(issue: v.BaseIssue<unknown>, raw: unknown, where: string): 
     return new TenantformError({
       code: 'TF-TEN-002',
       where: `${where} ${at}`,
-      problem: 'tenant ID must be a DNS label: 1-63 lowercase letters, digits or hyphens, not starting or ending with a hyphen.',
+      problem: 'tenant ID must be a DNS label: 1-63 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen.',
       value,
       fix: 'use an ID such as "acme" or "acme-eu"; it becomes the host name <id>.<domain>.',
     });

@@ -52,6 +52,11 @@ describe('the hostile props issue 11 reported', () => {
     ['TenantDatabaseStack (ec2-ebs)', ['database', 'multiAz'], true, /^TF-TEN-131 .*multiAz does not apply to engine ec2-ebs/],
     ['TenantDatabaseStack (aurora)', ['placement'], { id: 'globex', alb: 0, priority: 1 }, /^TF-TEN-157 /],
     ['TenantDatabaseStack (ec2-ebs)', ['database', 'port'], 8080.5, /^TF-PRP-004 /],
+    // Found by the exhaustive tier: each was accepted and then invalid or unknown at the gate.
+    ['TenantDatabaseStack (ec2-ebs)', ['tenant', 'id'], '42', /^TF-TEN-002 .*starting with a letter/],
+    ['TenantDatabaseStack (ec2-ebs)', ['platform', 'dataKmsKeyArn'], '', /^TF-PRP-009 .*"platform\.dataKmsKeyArn"/],
+    ['SharedPlatformStack', ['logRetentionDays'], 2 ** 53, /^TF-IAM-040 .*"logRetentionDays"/],
+    ['TenantFleet', ['environments', 0, 'environment', 'name'], ' ', /^TF-ENV-003 /],
   ])('%s %j = %p', (name, path, value, expected) => {
     expect(codeOf(name, path, value)).toMatch(expected);
   });

@@ -50,19 +50,22 @@ export type PropPath = readonly (string | number)[];
 /** Every path inside plain objects and arrays of a props value, plus a fresh key in each object (for typos). */
 export function propPaths(value: unknown, skip: (path: PropPath) => boolean = () => false): PropPath[] {
   const paths: PropPath[] = [];
+  const push = (path: PropPath): void => {
+    if (!skip(path)) paths.push(path);
+  };
   const walk = (v: unknown, path: PropPath, depth: number): void => {
     if (depth > 6 || skip(path)) return;
     if (Array.isArray(v)) {
       v.forEach((x, i) => {
-        paths.push([...path, i]);
+        push([...path, i]);
         walk(x, [...path, i], depth + 1);
       });
     } else if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
       for (const [k, x] of Object.entries(v)) {
-        paths.push([...path, k]);
+        push([...path, k]);
         walk(x, [...path, k], depth + 1);
       }
-      paths.push([...path, 'unexpectedKey']);
+      push([...path, 'unexpectedKey']);
     }
   };
   walk(value, [], 0);
