@@ -1,5 +1,4 @@
 import { TenantformError } from '../../core/errors';
-import { validateAlbCount } from '../platform/alb-pool/quotas';
 import { Placement } from '../platform-refs';
 
 /**
@@ -50,9 +49,8 @@ export function placeTenants(
   lock: readonly Placement[],
   options: PlacementOptions,
 ): Placement[] {
-  // A pool size that is not a whole number would make the arrays below throw a RangeError or take a string.
-  const albCount = validateAlbCount(options.albCount, WHERE);
   const capacity = capacityOf(options);
+  const albCount = options.albCount;
   const wanted = new Set(tenantIds);
   const counts = new Array<number>(albCount).fill(0);
   const used: Set<number>[] = Array.from({ length: albCount }, () => new Set<number>());

@@ -101,7 +101,8 @@ describe.each(stackCases(lockDir).map((c) => [c.name, c] as const))('%s', (name,
     );
   });
 
-  (EXHAUSTIVE ? test : test.skip)('every listed hostile value at every prop path', () => {
+  // Only the exhaustive tier (`npm run test:props`) defines these: the sampled run shows no skipped tests.
+  if (EXHAUSTIVE) test('every listed hostile value at every prop path', () => {
     const failures: string[] = [];
     for (const path of paths) {
       for (const value of HOSTILE_CONSTANTS) {
@@ -113,7 +114,7 @@ describe.each(stackCases(lockDir).map((c) => [c.name, c] as const))('%s', (name,
   });
 });
 
-(EXHAUSTIVE ? test : test.skip)('a sample of accepted hostile outputs passes terraform validate', () => {
+if (EXHAUSTIVE) test('a sample of accepted hostile outputs passes terraform validate', () => {
   expect(accepted.length).toBeGreaterThan(0);
   const byStack = new Map<string, { name: string; json: unknown }[]>();
   for (const a of accepted) {
