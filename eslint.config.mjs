@@ -57,16 +57,16 @@ export default tseslint.config(
   },
   {
     // One construct kit: IAM documents are built only by the policy vocabulary
-    // (constructs/identity/policy.ts) and the grant helpers, so every policy
+    // (constructs/iam/policy.ts) and the grant helpers, so every policy
     // tenantform writes goes through one reviewed set of statements.
     files: ['constructs/**/*.ts', 'stacks/**/*.ts'],
-    ignores: ['constructs/identity/policy.ts'],
+    ignores: ['constructs/iam/policy.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
         {
           selector: "Property[key.name='Version'][value.value='2012-10-17']",
-          message: 'Inline IAM policy JSON: build the document with policyJson()/serviceTrustPolicy() from constructs/identity/policy.ts, or a grant helper from constructs/identity/grants.ts.',
+          message: 'Inline IAM policy JSON: build the document with policyJson()/serviceTrustPolicy() from constructs/iam/policy.ts, or a grant helper from constructs/iam/grants.ts.',
         },
       ],
     },

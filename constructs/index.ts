@@ -3,6 +3,7 @@ export { planSubnets, SubnetPlan, SubnetPlanRequest, SubnetTier, TierRequest, Pl
 export { bindEnvironment, environmentOf } from '../core/environment-context';
 export { Environment } from '../core/environment';
 export { TenantformError, ErrorCode } from '../core/errors';
+export * from './iam';
 export * from './identity';
 export * from './tenancy';
 export * from './database';

@@ -1,6 +1,6 @@
 import { OrganizationsAccount, OrganizationsOrganization, OrganizationsOrganizationalUnit, OrganizationsPolicy, OrganizationsPolicyAttachment } from '../core/aws-stacks';
 import { partitionOf } from '../constructs/identity/arn';
-import { policyJson, PolicyStatement } from '../constructs/identity/policy';
+import { policyJson, PolicyStatement } from '../constructs/iam/policy';
 import {
   denyLeaveOrganization,
   denyRootUser,

@@ -3,7 +3,7 @@ import { Construct, TerraformResource } from '../../core/cdktf';
 import { Environment } from '../../core/environment';
 import { parseEcrImage, repositoryArn } from './ecr-image';
 import { hostUserData } from './host-user-data';
-import { policyJson as policyDocument, serviceTrustPolicy } from '../identity/policy';
+import { policyJson as policyDocument, serviceTrustPolicy } from '../iam/policy';
 import { workloadBoundaryArn } from '../identity/workload-boundary';
 import { boundedName, partitionOf, stableIndex } from './names';
 import { Ec2EbsDatabaseProps, TenantDatabaseProps } from './tenant-database-props';

@@ -1,7 +1,7 @@
 import { S3Bucket, S3BucketPolicy } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
 import { secureBucket } from '../platform/storage/secure-bucket';
-import { PolicyStatement } from './policy';
+import { PolicyStatement } from '../iam/policy';
 
 export interface AuditBucketProps {
   readonly bucketName: string;

@@ -6,9 +6,9 @@ import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { BASELINE_IAM_PATH, partitionOf } from './arn';
 import { AuditBucket } from './audit-bucket';
-import { grantLogGroupWrite } from './grants';
+import { grantLogGroupWrite } from '../iam/grants';
 import { BaselineKey } from './kms-key';
-import { policyJson, PolicyStatement } from './policy';
+import { policyJson, PolicyStatement } from '../iam/policy';
 import { LOG_RETENTION_DAYS } from './session-manager';
 
 export interface AuditTrailProps {

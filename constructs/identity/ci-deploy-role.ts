@@ -8,7 +8,7 @@ import { describeConstruct, TenantformError } from '../../core/errors';
 import { BASELINE_IAM_PATH, partitionOf } from './arn';
 import { ALL_DEPLOY_SERVICES, deployActions, deployActionsByTagScope, DeployService, GLOBAL_DEPLOY_SERVICES, protectSecurityServicesStatement, taggingActions, UNTAGGABLE_DEPLOY_SERVICES } from './deploy-permissions';
 import { GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST } from './github-oidc';
-import { PolicyConditions, policyJson, PolicyStatement } from './policy';
+import { PolicyConditions, policyJson, PolicyStatement } from '../iam/policy';
 import { workloadBoundaryArn } from './workload-boundary';
 
 /** Which GitHub workflow runs may deploy. */

@@ -6,7 +6,7 @@ import { Construct } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { awsManagedPolicyArn, BASELINE_IAM_PATH, partitionOf } from './arn';
 import { CONFIG_KEY_PREFIX } from './audit-trail';
-import { policyJson } from './policy';
+import { policyJson } from '../iam/policy';
 
 export interface ConfigRecorderProps {
   /** Bucket (name) that receives configuration snapshots; it must allow Config to write under `config/`. */

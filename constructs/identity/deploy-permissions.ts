@@ -1,4 +1,4 @@
-import { PolicyStatement } from './policy';
+import { PolicyStatement } from '../iam/policy';
 
 /**
  * What deploying tenantform's workload stacks touches, per AWS service, as

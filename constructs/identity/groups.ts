@@ -5,7 +5,7 @@ import { describeConstruct } from '../../core/errors';
 import { Construct } from '../../core/cdktf';
 import { awsManagedPolicyArn, BASELINE_IAM_PATH } from './arn';
 import { forceMfaDenyStatement, mfaSelfServiceStatements } from './mfa';
-import { policyJson, PolicyStatement } from './policy';
+import { policyJson, PolicyStatement } from '../iam/policy';
 
 /** The four human groups every account gets. */
 export const HUMAN_GROUP_NAMES = ['admins', 'power-users', 'developers', 'read-only'] as const;

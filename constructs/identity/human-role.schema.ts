@@ -1,6 +1,6 @@
 import { int, list, oneOf, opt, Schema, str, strict, union, v } from '../../core/validation';
 import type { HumanRoleProps } from './human-role';
-import type { PolicyStatement } from './policy';
+import type { PolicyStatement } from '../iam/policy';
 
 // Statement strings are IAM's own language (policy variables such as $${aws:username} are escaped by the kit that writes them), so they are type-checked here, not template-checked.
 const oneOrMany = union([v.string(), v.array(v.string())]);

@@ -5,7 +5,7 @@ import { Construct } from '../../core/cdktf';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { accountRootArn, awsManagedPolicyArn, BASELINE_IAM_PATH } from './arn';
 import { mfaTrustConditions } from './mfa';
-import { assertNoWildcardActions, policyJson, PolicyStatement } from './policy';
+import { assertNoWildcardActions, policyJson, PolicyStatement } from '../iam/policy';
 
 export interface HumanRoleProps {
   /** Role name, e.g. `operator`. */

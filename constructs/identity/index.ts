@@ -1,6 +1,4 @@
-export * from './policy';
 export * from './arn';
-export * from './grants';
 export * from './mfa';
 export * from './kms-key';
 export * from './password-policy';

@@ -1,7 +1,7 @@
 import { AwsProvider, KmsAlias, KmsKey } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
 import { customerManagedKey } from '../kms/customer-managed-key';
-import { PolicyStatement } from './policy';
+import { PolicyStatement } from '../iam/policy';
 
 export interface BaselineKeyProps {
   /** What the key protects; shown in the console. */

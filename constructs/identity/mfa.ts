@@ -1,5 +1,5 @@
 import { TenantformError } from '../../core/errors';
-import { iamVariable, PolicyConditions, PolicyStatement } from './policy';
+import { iamVariable, PolicyConditions, PolicyStatement } from '../iam/policy';
 
 /**
  * What a user may do before they have signed in with MFA: enough to enrol a

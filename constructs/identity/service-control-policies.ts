@@ -1,5 +1,5 @@
 import { BASELINE_IAM_PATH } from './arn';
-import { PolicyStatement } from './policy';
+import { PolicyStatement } from '../iam/policy';
 
 /**
  * Service control policy documents for the organization. They are guardrails

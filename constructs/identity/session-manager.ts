@@ -7,9 +7,9 @@ import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { ENVIRONMENT_TAG } from '../../core/tags';
 import { partitionOf } from './arn';
-import { Grant, grant, Grantee } from './grants';
+import { Grant, grant, Grantee } from '../iam/grants';
 import { BaselineKey } from './kms-key';
-import { iamVariable, PolicyStatement } from './policy';
+import { iamVariable, PolicyStatement } from '../iam/policy';
 
 /** Session Manager reads its account-wide preferences from a Session document of exactly this name. */
 export const SESSION_PREFERENCES_DOCUMENT = 'SSM-SessionManagerRunShell';

@@ -4,7 +4,7 @@ import { Environment } from '../../core/environment';
 import { suppress } from '../../core/suppressions';
 import { BASELINE_IAM_PATH, partitionOf } from './arn';
 import { PROTECTED_SECURITY_ACTIONS } from './deploy-permissions';
-import { policyJson, PolicyStatement } from './policy';
+import { policyJson, PolicyStatement } from '../iam/policy';
 
 /** Name of the boundary policy, under the baseline path (which CI may not touch). */
 export const WORKLOAD_BOUNDARY_NAME = 'workload-boundary';

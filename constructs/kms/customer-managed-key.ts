@@ -1,7 +1,7 @@
 import { AwsProvider, KmsAlias, KmsKey } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
 import { accountRootArn } from '../identity/arn';
-import { policyJson, PolicyStatement } from '../identity/policy';
+import { policyJson, PolicyStatement } from '../iam/policy';
 import { KEY_ADMIN_ACTIONS } from './key-admin-actions';
 
 /** Data actions the account itself may also hold on the key, for keys whose users are IAM principals (CloudTrail readers). */

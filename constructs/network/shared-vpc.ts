@@ -1,5 +1,5 @@
 import { CloudwatchLogGroup, DefaultNetworkAcl, DefaultSecurityGroup, Eip, FlowLog, IamRole, IamRolePolicy, InternetGateway, KmsKey, NatGateway, NetworkAcl, NetworkAclEgress, NetworkAclIngress, Route, RouteTable, RouteTableAssociation, SecurityGroup, Subnet, Vpc, VpcEndpoint, VpcSecurityGroupIngressRule } from '../../core/aws';
-import { policyJson, serviceTrustPolicy } from '../identity/policy';
+import { policyJson, serviceTrustPolicy } from '../iam/policy';
 import { workloadBoundaryArn } from '../identity/workload-boundary';
 import { partitionOf } from '../identity/arn';
 import { customerManagedKey } from '../kms/customer-managed-key';

@@ -1,7 +1,7 @@
 import { ApiGatewayAccount, ApiGatewayDeployment, ApiGatewayIntegration, ApiGatewayMethod, ApiGatewayMethodSettings, ApiGatewayRequestValidator, ApiGatewayResource, ApiGatewayRestApi, ApiGatewayStage, ApiGatewayVpcLink, CloudwatchLogGroup, IamRole, IamRolePolicy } from '../../../core/aws';
 import { validateProps } from '../../../core/validation';
 import { TenantApiPropsSchema } from './tenant-api.schema';
-import { policyJson, serviceTrustPolicy } from '../../identity/policy';
+import { policyJson, serviceTrustPolicy } from '../../iam/policy';
 import { workloadBoundaryArn } from '../../identity/workload-boundary';
 import { Construct, Fn } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';

@@ -1,5 +1,5 @@
 import { AppautoscalingPolicy, AppautoscalingTarget, CloudwatchLogGroup, EcrLifecyclePolicy, EcrRepository, EcsCluster, EcsService, EcsTaskDefinition, IamRole, IamRolePolicy, LbTargetGroup, SecurityGroup, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule } from '../../../core/aws';
-import { policyJson, serviceTrustPolicy } from '../../identity/policy';
+import { policyJson, serviceTrustPolicy } from '../../iam/policy';
 import { workloadBoundaryArn } from '../../identity/workload-boundary';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';

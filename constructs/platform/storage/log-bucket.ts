@@ -1,7 +1,7 @@
 import { KmsKey, S3Bucket } from '../../../core/aws';
 import { validateProps } from '../../../core/validation';
 import { LogBucketPropsSchema } from './log-bucket.schema';
-import { PolicyConditions, PolicyStatement } from '../../identity/policy';
+import { PolicyConditions, PolicyStatement } from '../../iam/policy';
 import { secureBucket } from './secure-bucket';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';

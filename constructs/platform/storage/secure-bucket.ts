@@ -10,7 +10,7 @@ import {
 } from '../../../core/aws';
 import { Construct } from '../../../core/cdktf';
 import { suppress } from '../../../core/suppressions';
-import { policyJson, PolicyStatement } from '../../identity/policy';
+import { policyJson, PolicyStatement } from '../../iam/policy';
 
 /** How objects are encrypted at rest. */
 export type SecureBucketEncryption =

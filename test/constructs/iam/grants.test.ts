@@ -13,9 +13,9 @@ import {
   grantSecretRead,
   grantParameterRead,
   grantTopicPublish,
-} from '../../../constructs/identity/grants';
+} from '../../../constructs/iam/grants';
 import { resourcesOf, synthJson } from '../../support/synth';
-import { parsePolicy, testStack } from './helpers';
+import { parsePolicy, testStack } from '../identity/helpers';
 
 function setup() {
   const stack = testStack();
