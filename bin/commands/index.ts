@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import * as audit from './audit';
+import * as baseline from './baseline';
 import * as check from './check';
 import * as checkov from './checkov';
 import * as planWaves from './plan-waves';
@@ -11,6 +12,7 @@ import * as rules from './rules';
  */
 export const COMMANDS: ReadonlyArray<{ register(program: Command): void }> = [
   audit,
+  baseline,
   check,
   checkov,
   planWaves,
