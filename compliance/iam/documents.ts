@@ -72,6 +72,11 @@ export function trustPolicies(stack: StackModel): LocatedPolicy[] {
  * argument instead and is read separately.
  */
 export const RESOURCE_POLICY_ATTRIBUTES: Readonly<Record<string, string>> = {
+  aws_s3_bucket: 'policy',
+  aws_s3_access_point: 'policy',
+  aws_kms_replica_key: 'policy',
+  aws_api_gateway_rest_api: 'policy',
+  aws_cloudwatch_event_bus_policy: 'policy',
   aws_kms_key: 'policy',
   aws_kms_key_policy: 'policy',
   aws_s3_bucket_policy: 'policy',

@@ -1,34 +1,18 @@
+import { RESOURCE_POLICY_ATTRIBUTES } from '../../iam/documents';
 import { normalizePolicy } from '../../policy';
 import { checkEach, defineRule, fail, isUnknown, pass, unknown } from '../../rule-kit';
 import { ResourceModel, RuleOutcome } from '../../types';
 import { distinct, githubEnvironmentsAdmitted, SeparationView, statementReach } from '../_shared/separation';
 
-/** Resource type → the attribute holding its trust or resource policy. */
+/**
+ * Resource type → the attribute holding its trust or resource policy: every
+ * resource policy the IAM readers know, plus role trust, and VPC endpoint
+ * policies, which conventionally name Principal "*" (so the public-policy
+ * rule leaves them alone) but may still reach another environment's account.
+ */
 const POLICY_ATTRIBUTE: Readonly<Record<string, string>> = {
+  ...RESOURCE_POLICY_ATTRIBUTES,
   aws_iam_role: 'assume_role_policy',
-  aws_s3_bucket: 'policy',
-  aws_s3_bucket_policy: 'policy',
-  aws_s3_access_point: 'policy',
-  aws_kms_key: 'policy',
-  aws_kms_key_policy: 'policy',
-  aws_kms_replica_key: 'policy',
-  aws_sqs_queue: 'policy',
-  aws_sqs_queue_policy: 'policy',
-  aws_sns_topic: 'policy',
-  aws_sns_topic_policy: 'policy',
-  aws_secretsmanager_secret: 'policy',
-  aws_secretsmanager_secret_policy: 'policy',
-  aws_ecr_repository_policy: 'policy',
-  aws_ecr_registry_policy: 'policy',
-  aws_efs_file_system_policy: 'policy',
-  aws_backup_vault_policy: 'policy',
-  aws_glacier_vault: 'access_policy',
-  aws_opensearch_domain: 'access_policies',
-  aws_opensearch_domain_policy: 'access_policies',
-  aws_api_gateway_rest_api: 'policy',
-  aws_api_gateway_rest_api_policy: 'policy',
-  aws_cloudwatch_event_bus_policy: 'policy',
-  aws_cloudwatch_log_resource_policy: 'policy_document',
   aws_vpc_endpoint: 'policy',
 };
 
