@@ -1,2 +1,3 @@
 export * from './policy';
 export * from './grants';
+export { PolicyStatementSchema } from './policy.schema';

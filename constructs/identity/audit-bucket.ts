@@ -1,5 +1,8 @@
 import { S3Bucket, S3BucketPolicy } from '../../core/aws';
+import { validateProps } from '../../core/validation';
+import { AuditBucketPropsSchema } from './audit-bucket.schema';
 import { Construct } from '../../core/cdktf';
+import { describeConstruct } from '../../core/errors';
 import { secureBucket } from '../platform/storage/secure-bucket';
 import { PolicyStatement } from '../iam/policy';
 
@@ -29,6 +32,7 @@ export class AuditBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: AuditBucketProps) {
     super(scope, id);
+    validateProps(AuditBucketPropsSchema, props, describeConstruct('AuditBucket', this.node));
     const { bucket, policy } = secureBucket(this, {
       bucketName: props.bucketName,
       encryption: { kind: 'kms', keyArn: props.kmsKeyArn },

@@ -1,5 +1,8 @@
 import { AwsProvider, KmsAlias, KmsKey } from '../../core/aws';
+import { validateProps } from '../../core/validation';
+import { BaselineKeyPropsSchema } from './kms-key.schema';
 import { Construct } from '../../core/cdktf';
+import { describeConstruct } from '../../core/errors';
 import { customerManagedKey } from '../kms/customer-managed-key';
 import { PolicyStatement } from '../iam/policy';
 
@@ -34,6 +37,7 @@ export class BaselineKey extends Construct {
 
   constructor(scope: Construct, id: string, props: BaselineKeyProps) {
     super(scope, id);
+    validateProps(BaselineKeyPropsSchema, props, describeConstruct('BaselineKey', this.node));
     const { key, alias } = customerManagedKey(this, {
       keyId: 'key',
       aliasId: 'alias',

@@ -1,7 +1,10 @@
 import { KmsKey } from '../../../core/aws';
 import { partitionOf } from '../../identity/arn';
 import { customerManagedKey } from '../../kms/customer-managed-key';
+import { validateProps } from '../../../core/validation';
+import { PlatformKeysPropsSchema } from './platform-keys.schema';
 import { Construct } from '../../../core/cdktf';
+import { describeConstruct } from '../../../core/errors';
 import { environmentOf } from '../../../core/environment-context';
 
 export interface PlatformKeysProps {
@@ -31,6 +34,7 @@ export class PlatformKeys extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformKeysProps = {}) {
     super(scope, id);
+    validateProps(PlatformKeysPropsSchema, props, describeConstruct('PlatformKeys', this.node));
     const env = environmentOf(this, 'PlatformKeys');
     const account = env.accountId;
     const region = env.region;

@@ -1,6 +1,8 @@
 import { AppautoscalingPolicy, AppautoscalingTarget, CloudwatchLogGroup, EcrLifecyclePolicy, EcrRepository, EcsCluster, EcsService, EcsTaskDefinition, IamRole, IamRolePolicy, LbTargetGroup, SecurityGroup, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule } from '../../../core/aws';
 import { policyJson, serviceTrustPolicy } from '../../iam/policy';
 import { workloadBoundaryArn } from '../../identity/workload-boundary';
+import { validateProps } from '../../../core/validation';
+import { KongServicePropsSchema } from './kong-service.schema';
 import { Construct } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../../core/errors';
@@ -67,6 +69,7 @@ export class KongService extends Construct {
 
   constructor(scope: Construct, id: string, props: KongServiceProps) {
     super(scope, id);
+    validateProps(KongServicePropsSchema, props, describeConstruct('KongService', this.node));
     const where = describeConstruct('KongService', this.node);
     const env = environmentOf(this, 'KongService');
     const minTasks = props.minTasks ?? Math.max(2, props.subnetIds.length);

@@ -32,6 +32,14 @@ import { SharedPlatformStackPropsSchema } from '../../../stacks/shared-platform-
 import type { TenantDatabaseStackProps } from '../../../stacks/tenant-database-stack';
 import { TenantDatabaseStackPropsSchema } from '../../../stacks/tenant-database-stack.schema';
 import type { FleetEnvironment, TenantFleetProps } from '../../../stacks/tenant-fleet';
+import type { PlatformKeysProps } from '../../../constructs/platform/kms/platform-keys';
+import { PlatformKeysPropsSchema } from '../../../constructs/platform/kms/platform-keys.schema';
+import type { KongServiceProps } from '../../../constructs/platform/routing/kong-service';
+import { KongServicePropsSchema } from '../../../constructs/platform/routing/kong-service.schema';
+import type { BaselineKeyProps } from '../../../constructs/identity/kms-key';
+import { BaselineKeyPropsSchema } from '../../../constructs/identity/kms-key.schema';
+import type { AuditBucketProps } from '../../../constructs/identity/audit-bucket';
+import { AuditBucketPropsSchema } from '../../../constructs/identity/audit-bucket.schema';
 import { FleetEnvironmentSchema, TenantFleetPropsSchema } from '../../../stacks/tenant-fleet.schema';
 
 type Keys<T> = T extends unknown ? keyof T : never;
@@ -65,6 +73,10 @@ const checks: boolean[] = [
   agree<typeof TenantDatabaseStackPropsSchema, TenantDatabaseStackProps>(true),
   agree<typeof FleetEnvironmentSchema, FleetEnvironment>(true),
   agree<typeof TenantFleetPropsSchema, TenantFleetProps>(true),
+  agree<typeof PlatformKeysPropsSchema, PlatformKeysProps>(true),
+  agree<typeof KongServicePropsSchema, KongServiceProps>(true),
+  agree<typeof BaselineKeyPropsSchema, BaselineKeyProps>(true),
+  agree<typeof AuditBucketPropsSchema, AuditBucketProps>(true),
 ];
 
 test('every props schema names exactly the keys of its type (checked by tsc)', () => {

@@ -1,3 +1,6 @@
+import { PlatformKeys } from '../../../../constructs/platform/kms/platform-keys';
+import { PROD } from '../../../support/synth';
+import { hostStack } from '../../../support/tenancy-fixtures';
 import { defaultPlatformJson, resourceAt } from '../../../support/platform-fixtures';
 
 type Statement = { Sid: string; Effect: string; Principal: Record<string, string>; Action: string | string[]; Condition?: Record<string, Record<string, unknown>> };
@@ -41,5 +44,16 @@ describe('PlatformKeys', () => {
       const actions = policyOf(path).flatMap((s) => [s.Action].flat());
       expect(actions.filter((a) => a === '*' || a === 'kms:*')).toEqual([]);
     }
+  });
+});
+
+describe('PlatformKeys props', () => {
+  test.each<[unknown, RegExp]>([
+    [{ deletionWindowDays: '30' }, /\[TF-PRP-002\] PlatformKeys .*deletionWindowDays.*Got: "30"/],
+    [{ deletionWindowDays: NaN }, /\[TF-PRP-003\].*Got: NaN/],
+    [{ deletionWindowDays: 7.5 }, /\[TF-PRP-004\].*Got: 7\.5/],
+    [{ deletionWindow: 30 }, /\[TF-PRP-001\].*deletionWindow/],
+  ])('refuses %p with a coded error', (props, expected) => {
+    expect(() => new PlatformKeys(hostStack(PROD), 'keys', props as never)).toThrow(expected);
   });
 });
