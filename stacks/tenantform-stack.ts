@@ -9,6 +9,7 @@ import {
   validateSeparation,
 } from '../core/environment';
 import { bindEnvironment } from '../core/environment-context';
+import { EnvironmentSchema, validateProps } from '../core/validation';
 import { TenantformError } from '../core/errors';
 import { CUSTOMER_DATA_ALLOWED_TAG, ENVIRONMENT_TAG } from '../core/tags';
 import { ComplianceChecks } from '../compliance/aspect';
@@ -43,10 +44,12 @@ export abstract class TenantformStack extends TerraformStack {
   public readonly provider: AwsProvider;
 
   constructor(scope: Construct, id: string, props: TenantformStackProps) {
-    super(scope, id);
-    const where = `${this.constructor.name} ${id}`;
+    // Checked before the stack joins the app: a stack refused here must not be synthesized half-built.
+    const where = `${new.target.name} ${id}`;
+    validateProps(EnvironmentSchema, props?.environment, `${where} environment`);
     validateEnvironment(props.environment, where);
-    registerEnvironment(this.node.root, props.environment, where);
+    registerEnvironment(scope.node.root, props.environment, where);
+    super(scope, id);
     this.environment = props.environment;
     bindEnvironment(this, props.environment);
     this.provider = this.providerFor(props.environment.region, undefined);

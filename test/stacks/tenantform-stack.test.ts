@@ -276,3 +276,14 @@ describe('TenantformStack synth-time separation', () => {
     expect(errors.filter((e) => e.startsWith('[TF-SEP-3]'))).toHaveLength(1);
   });
 });
+
+describe('a refused stack never joins the app', () => {
+  test('GIVEN a bad account ID or two environments sharing an account THEN the app holds only the good stacks', () => {
+    const app = newApp();
+    new EmptyStack(app, 'dev-good', { environment: DEV });
+    expect(() => new EmptyStack(app, 'dev-bad', { environment: testEnvironment({ name: 'other', accountId: '42' }) })).toThrow(/\[TF-ENV-001\]/);
+    expect(() => new EmptyStack(app, 'prod-shared', { environment: { ...PROD, accountId: DEV.accountId } })).toThrow(/\[TF-ENV-004\]/);
+    expect(() => new EmptyStack(app, 'no-env', {} as never)).toThrow(/\[TF-PRP-008\] EmptyStack no-env environment/);
+    expect(app.node.children.map((c) => c.node.id)).toEqual(['dev-good']);
+  });
+});
