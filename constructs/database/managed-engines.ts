@@ -1,5 +1,6 @@
 import { DbInstance, DbSubnetGroup, RdsCluster, RdsClusterInstance, SecurityGroup, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule } from '../../core/aws';
 import { Construct, TerraformResource } from '../../core/cdktf';
+import { suppress } from '../../core/suppressions';
 import { EngineContext, EngineResult } from './ec2-ebs-engine';
 import { ManagedDatabaseProps } from './tenant-database-props';
 import { boundedName } from './names';
@@ -35,6 +36,8 @@ export function buildManaged(scope: Construct, ctx: EngineContext<ManagedDatabas
     vpcId: p.vpcId,
     tags: { ...tags, Name: `${baseName}-clients` },
   });
+  // Nothing in this stack joins the group: the tenant's clients do, in their own stacks.
+  suppress(clients, 'CKV2_AWS_5', 'the client group is for the tenant database clients to join, in their own stacks; this stack only creates it and admits it');
   new VpcSecurityGroupEgressRule(scope, 'clients-egress-to-database', {
     securityGroupId: clients.id,
     description: 'PostgreSQL to the tenant database',
