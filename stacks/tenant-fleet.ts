@@ -13,6 +13,7 @@ import { validateProps } from '../core/validation';
 import { TenantFleetPropsSchema } from './tenant-fleet.schema';
 import { Environment, holdsCustomerData, validateEnvironment } from '../core/environment';
 import { TenantformError } from '../core/errors';
+import { validateAlbCount } from '../constructs/platform/alb-pool/quotas';
 import { TenantPlatformRefs } from '../constructs/platform-refs';
 import { commitTenantLock, planTenantLock, readTenants, SyncTenantLockOptions, TenantLockPlan } from '../constructs/tenancy/lock-file';
 import { TenantEngine, TenantIntent, validateTenants } from '../constructs/tenancy/tenants-file';
@@ -79,7 +80,8 @@ export class TenantFleet {
     validateProps(TenantFleetPropsSchema, props, where);
     // Stack IDs are built from the environment names below, so the names are checked first.
     for (const e of props.environments) validateEnvironment(e.environment, where);
-    const albCount = props.albCount ?? 2;
+    // The same bound the platform's pool enforces, checked before any placement uses it.
+    const albCount = validateAlbCount(props.albCount ?? 2, where);
     const tenants = typeof props.tenants === 'string' ? readTenants(props.tenants) : validateTenants(props.tenants, `${where} tenants`);
     if (!Array.isArray(props.environments) || props.environments.length === 0) {
       throw new TenantformError({ code: 'TF-TEN-012', where, problem: 'a fleet needs at least one environment.', value: props.environments, fix: 'pass environments: [{ environment, vpc: { cidrBlock }, domain }].' });

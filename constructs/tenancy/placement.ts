@@ -1,4 +1,5 @@
 import { TenantformError } from '../../core/errors';
+import { MAX_ALB_COUNT } from '../platform/alb-pool/quotas';
 import { Placement } from '../platform-refs';
 
 /**
@@ -123,11 +124,13 @@ function capacityOf(options: PlacementOptions): number {
   const rules = options.rulesPerListener ?? ALB_DEFAULT_QUOTAS.rulesPerListener;
   const groups = options.targetGroupsPerAlb ?? ALB_DEFAULT_QUOTAS.targetGroupsPerAlb;
   for (const [name, value] of [['albCount', albCount], ['rulesPerListener', rules], ['targetGroupsPerAlb', groups]] as const) {
-    if (!Number.isInteger(value) || value < 1) {
+    // The pool size also sizes arrays here: an unbounded one (2**53) would end in a RangeError, not a coded error.
+    const max = name === 'albCount' ? MAX_ALB_COUNT : MAX_RULE_PRIORITY;
+    if (!Number.isInteger(value) || value < 1 || value > max) {
       throw new TenantformError({
         code: 'TF-TEN-009',
         where: WHERE,
-        problem: `${name} must be a positive integer.`,
+        problem: `${name} must be a whole number from 1 to ${max}.`,
         value,
         fix: name === 'albCount' ? 'pass the number of ALBs in the shared platform pool.' : 'pass the quota from Service Quotas, or leave it unset for the AWS default.',
       });

@@ -106,12 +106,18 @@ describe('placeTenants', () => {
   });
 
   test.each([
-    [{ albCount: 0 }, /albCount must be a positive integer/],
+    [{ albCount: 0 }, /albCount must be a whole number from 1 to 20/],
     [{ albCount: 1.5 }, /albCount/],
     [{ albCount: 1, rulesPerListener: 0 }, /rulesPerListener/],
     [{ albCount: 1, targetGroupsPerAlb: -3 }, /targetGroupsPerAlb/],
   ])('rejects bad options %j (TF-TEN-009)', (options, message) => {
     expect(() => placeTenants(['a'], [], options)).toThrow(/\[TF-TEN-009\]/);
     expect(() => placeTenants(['a'], [], options)).toThrow(message);
+  });
+});
+
+describe('placeTenants pool bounds', () => {
+  test.each([2 ** 53, 1e308, 21])('refuses albCount %p with TF-TEN-009, not a RangeError', (albCount) => {
+    expect(() => placeTenants(['a'], [], { albCount })).toThrow(/\[TF-TEN-009\].*albCount must be a whole number from 1 to 20/);
   });
 });
