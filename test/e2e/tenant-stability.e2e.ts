@@ -4,15 +4,18 @@
  * show no changes. Works on temp copies of the tenant files; the repo's
  * tenants.json and lock are never touched.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from '../../core/cdktf';
 import { prod } from '../../examples/aito/environments';
-import { addNetwork } from '../../examples/aito/network';
-import { addTenants, interimPlatformRefs, syncTenants } from '../../examples/aito/tenants';
+import { commitTenantLock, planTenantLock } from '../../constructs/tenancy/lock-file';
+import { TenantIntent } from '../../constructs/tenancy/tenants-file';
+import { NetworkStack } from '../../stacks/network-stack';
+import { tenantStacks } from '../../stacks/tenant-fleet';
 import { applyScope } from './support/apply-scope';
 import { emulatorEnv, writeEmulatorOverride } from './support/emulator-override';
+import { INTERIM_ALB_COUNT, interimPlatformRefs } from './support/interim-platform';
 import { readSynthesizedStacks, SynthesizedStack } from './support/examples';
 import { MotoPool } from './support/moto';
 import { findProviderMirror, writeMirrorCliConfig } from './support/provider-mirror';
@@ -36,8 +39,8 @@ const EXCLUDED_FROM_APPLY = new Set([
   'aws_backup_vault',
   'aws_backup_plan',
 ]);
-const FIRST_THREE = [{ id: 'acme', tier: 'premium' }, { id: 'globex', tier: 'standard' }, { id: 'hooli', tier: 'free', storageGiB: 20 }];
-const FOURTH = { id: 'wayne', tier: 'standard' };
+const FIRST_THREE: TenantIntent[] = [{ id: 'acme', tier: 'premium' }, { id: 'globex', tier: 'standard' }, { id: 'hooli', tier: 'free', storageGiB: 20 }];
+const FOURTH: TenantIntent = { id: 'wayne', tier: 'standard' };
 
 const work = mkdtempSync(join(tmpdir(), 'tenantform-stability-'));
 const pool = new MotoPool(join(work, 'logs'));
@@ -51,22 +54,16 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Synthesizes prod's network and tenant stacks for `tenants` into `outdir` (local state, temp tenant files). */
-function synth(tenants: readonly object[], outdir: string): SynthesizedStack[] {
-  const files = { tenantsPath: join(work, 'tenants.json'), lockPath: join(work, 'tenants.lock.json'), lockMode: 'write' as const };
-  writeFileSync(files.tenantsPath, JSON.stringify(tenants));
-  const previous = process.env.TENANTFORM_LOCAL_STATE;
-  process.env.TENANTFORM_LOCAL_STATE = '1';
-  try {
-    const app = new App({ outdir });
-    const synced = syncTenants(files);
-    const network = addNetwork(app, { ...prod, state: { kind: 'local', directory: join(work, 'state') } }, '10.10.0.0/16');
-    addTenants(app, { ...prod, state: { kind: 'local', directory: join(work, 'state') } }, interimPlatformRefs(prod, network), synced);
-    app.synth();
-  } finally {
-    if (previous === undefined) delete process.env.TENANTFORM_LOCAL_STATE;
-    else process.env.TENANTFORM_LOCAL_STATE = previous;
-  }
+/** Synthesizes prod's network and tenant stacks for `tenants` into `outdir` (local state, a temp lock), through the fleet's tenant step. */
+function synth(tenants: readonly TenantIntent[], outdir: string): SynthesizedStack[] {
+  const environment = { ...prod, state: { kind: 'local' as const, directory: join(work, 'state') } };
+  const app = new App({ outdir });
+  const plan = planTenantLock(tenants, join(work, 'tenants.lock.json'), INTERIM_ALB_COUNT);
+  const network = new NetworkStack(app, 'prod-network', { environment, vpc: { cidrBlock: '10.10.0.0/16' } });
+  const image = `${prod.accountId}.dkr.ecr.${prod.region}.amazonaws.com/aito/database:2024.06.1`;
+  tenantStacks(app, environment, interimPlatformRefs(environment, network), plan, { 'ec2-ebs': { image } });
+  commitTenantLock(plan);
+  app.synth();
   return readSynthesizedStacks(outdir);
 }
 
