@@ -1,7 +1,7 @@
-import { int, list, ref, Schema, strict } from '../core/validation';
+import { Schema, arn, int, list, ref, strict } from '../core/validation';
 import type { AlbRef, Placement, TenantPlatformRefs } from './platform-refs';
 
-export const AlbRefSchema = strict({ index: int(), httpsListenerArn: ref(), securityGroupId: ref(), dnsName: ref() }) satisfies Schema<AlbRef>;
+export const AlbRefSchema = strict({ index: int(), httpsListenerArn: arn(), securityGroupId: ref(), dnsName: ref() }) satisfies Schema<AlbRef>;
 
 export const PlacementSchema = strict({ id: ref(), alb: int(), priority: int() }) satisfies Schema<Placement>;
 
@@ -11,8 +11,8 @@ export const TenantPlatformRefsSchema = strict({
   privateSubnetIds: list(ref()),
   isolatedSubnetIds: list(ref()),
   endpointSecurityGroupId: ref(),
-  dataKmsKeyArn: ref(),
-  logsKmsKeyArn: ref(),
+  dataKmsKeyArn: arn(),
+  logsKmsKeyArn: arn(),
   albs: list(AlbRefSchema),
   routingTierSecurityGroupId: ref(),
   restApiId: ref(),

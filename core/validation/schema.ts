@@ -38,6 +38,8 @@ export const str = () => v.pipe(v.string(), v.check(isTemplateFree, 'TF-PRP-005'
  * token, and never empty, since an empty key ARN silently drops encryption.
  */
 export const ref = () => v.pipe(str(), v.minLength(1, 'TF-PRP-009'));
+/** An ARN: a token, or literal text in ARN form (`true` or a bare name would reach Terraform as an invalid ARN). */
+export const arn = () => v.pipe(ref(), v.check((s) => Token.isUnresolved(s) || /^arn:aws[a-z-]*:[a-z0-9-]+:/.test(s), 'TF-PRP-012'));
 /** A finite number (a cdktf number token is finite too). */
 export const num = () => v.pipe(v.number(), v.finite('TF-PRP-003'));
 /** A finite integer. */

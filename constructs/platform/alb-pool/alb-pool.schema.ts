@@ -1,4 +1,4 @@
-import { bool, int, known, list, opt, Schema, str, strict, ref } from '../../../core/validation';
+import { Schema, arn, bool, int, known, list, opt, ref, str, strict } from '../../../core/validation';
 import type { AlbPoolProps } from './alb-pool';
 import type { Tls12PlusPolicy } from './tls-policies';
 
@@ -6,7 +6,7 @@ export const AlbPoolPropsSchema = strict({
   vpcId: ref(),
   vpcCidr: str(),
   subnetIds: list(ref()),
-  certificateArn: ref(),
+  certificateArn: arn(),
   accessLogBucket: ref(),
   accessLogPrefix: opt(str()),
   albCount: opt(int()),

@@ -1,10 +1,10 @@
-import { bool, int, num, oneOf, opt, Schema, str, strict, ref } from '../../../core/validation';
+import { Schema, arn, bool, int, num, oneOf, opt, str, strict } from '../../../core/validation';
 import type { TenantApiProps } from './tenant-api';
 
 export const TenantApiPropsSchema = strict({
   domain: str(),
-  nlbArn: ref(),
-  logsKmsKeyArn: ref(),
+  nlbArn: arn(),
+  logsKmsKeyArn: arn(),
   originSecret: str(),
   stageName: opt(str()),
   stageThrottle: opt(strict({ rateLimitRps: num(), burstLimit: int() })),

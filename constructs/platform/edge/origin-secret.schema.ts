@@ -1,4 +1,4 @@
-import { ref, Schema, strict } from '../../../core/validation';
+import { Schema, arn, strict } from '../../../core/validation';
 import type { OriginSecretProps } from './origin-secret';
 
-export const OriginSecretPropsSchema = strict({ kmsKeyArn: ref() }) satisfies Schema<OriginSecretProps>;
+export const OriginSecretPropsSchema = strict({ kmsKeyArn: arn() }) satisfies Schema<OriginSecretProps>;

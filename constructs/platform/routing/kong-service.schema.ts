@@ -1,4 +1,4 @@
-import { int, list, opt, ref, Schema, str, strict } from '../../../core/validation';
+import { Schema, arn, int, list, opt, ref, str, strict } from '../../../core/validation';
 import { FargateSizeSchema } from './fargate-size.schema';
 import type { KongServiceProps } from './kong-service';
 
@@ -7,8 +7,8 @@ export const KongServicePropsSchema = strict({
   subnetIds: list(ref()),
   // The routes reach Kong as JSON whose ALB host names are cdktf tokens; anything else Terraform would interpolate is refused.
   declarativeConfig: ref(),
-  imageKmsKeyArn: ref(),
-  logsKmsKeyArn: ref(),
+  imageKmsKeyArn: arn(),
+  logsKmsKeyArn: arn(),
   imageTag: opt(str()),
   size: opt(FargateSizeSchema),
   minTasks: opt(int()),

@@ -1,4 +1,4 @@
-import { bool, construct, int, known, list, opt, Schema, str, strict, ref } from '../../../core/validation';
+import { Schema, arn, bool, construct, int, known, list, opt, ref, str, strict } from '../../../core/validation';
 import { FargateSizeSchema } from './fargate-size.schema';
 import { PlacementSchema } from '../../platform-refs.schema';
 import type { AlbPool } from '../alb-pool/alb-pool';
@@ -11,10 +11,10 @@ export const RoutingTierPropsSchema = strict({
   domain: str(),
   albPool: construct<AlbPool>(),
   placements: list(PlacementSchema),
-  certificateArn: ref(),
+  certificateArn: arn(),
   accessLogBucket: ref(),
-  dataKmsKeyArn: ref(),
-  logsKmsKeyArn: ref(),
+  dataKmsKeyArn: arn(),
+  logsKmsKeyArn: arn(),
   // TF-PLT-013 and TF-PLT-018 explain a wrong mode or policy.
   mode: opt(known<RoutingTierMode>()),
   rulesPerAlb: opt(int()),

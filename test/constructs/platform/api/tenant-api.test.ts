@@ -88,6 +88,6 @@ describe('TenantApi', () => {
 
   it('TF-PLT-019: a stage name API Gateway refuses', () => {
     const stack = new BareStack(newApp(), 'prod-api', { environment: PLATFORM_PROD });
-    expect(errorCode(() => new TenantApi(stack, 'api', { domain: 'aito.app', nlbArn: 'arn:nlb', logsKmsKeyArn: 'arn:key', originSecret: 's', stageName: 'v 1' }))).toBe('TF-PLT-019');
+    expect(errorCode(() => new TenantApi(stack, 'api', { domain: 'aito.app', nlbArn: 'arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/net/nlb/0', logsKmsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/logs', originSecret: 's', stageName: 'v 1' }))).toBe('TF-PLT-019');
   });
 });
