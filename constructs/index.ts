@@ -8,4 +8,5 @@ export * from './identity';
 export * from './tenancy';
 export * from './database';
 export * from './platform';
+export * from './web';
 export { AlbRef, Placement, TenantPlatformRefs } from './platform-refs';

@@ -26,6 +26,15 @@ export const ERROR_AREAS = {
   TEN: 'Tenants and tenant databases',
   WAV: 'Deploy waves (tenantform plan-waves)',
   PRP: 'Construct and stack props (shape)',
+  WEB: 'Static sites and web edges',
+  FN: 'Functions and Fargate services',
+  MSG: 'Queues, topics and alarms',
+  API: 'Private REST APIs',
+  DIR: 'User directories (Cognito)',
+  SRCH: 'Search domains (OpenSearch)',
+  XAC: 'Cross-account roles',
+  PIPE: 'Delivery pipelines',
+  DATA: 'Datasets',
 } as const;
 
 export const ERROR_CODES = {
@@ -183,4 +192,9 @@ export const ERROR_CODES = {
   'TF-PRP-011': "A literal ARN passed in is in a region the stack's environment does not allow.",
   'TF-PRP-012': 'A literal ARN passed in is malformed or of another service or partition.',
   'TF-PRP-013': "A CI trust names a GitHub environment other than the stack's own without mapping it explicitly.",
+  'TF-WEB-001': 'A static site name is not a short lowercase label.',
+  'TF-WEB-002': "A static site's index document is not one plain object key.",
+  'TF-WEB-003': "A static site's aliases are missing, invalid or repeated.",
+  'TF-WEB-004': 'A custom origin has an invalid or repeated ID, a bad domain name or an out-of-range timeout.',
+  'TF-WEB-005': 'A path behaviour has an invalid or repeated pattern, or targets an unknown origin.',
 } as const satisfies Record<`TF-${keyof typeof ERROR_AREAS}-${string}`, string>;

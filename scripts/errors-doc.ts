@@ -14,7 +14,7 @@ const CATALOGUE_FILE = 'core/error-codes.ts';
 
 /** Every quoted error-code literal in `text`, in single, double or back quotes. */
 export function errorCodeLiterals(text: string): string[] {
-  return [...text.matchAll(/['"`](TF-[A-Z]{3}-\d{3})['"`]/g)].map((m) => m[1] as string);
+  return [...text.matchAll(/['"`](TF-[A-Z]{2,5}-\d{3})['"`]/g)].map((m) => m[1] as string);
 }
 
 /** Code → the source files (relative to `root`) that quote it. */

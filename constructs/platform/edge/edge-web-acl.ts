@@ -10,6 +10,11 @@ export interface EdgeWebAclProps {
   readonly provider: AwsProvider;
   /** Requests per client IP per 5 minutes before the rate rule blocks. */
   readonly rateLimitPer5Minutes: number;
+  /**
+   * What the web ACL guards, shown in the console.
+   * @default 'Managed protections and a per-IP rate limit in front of the tenant API'
+   */
+  readonly description?: string;
 }
 
 /** AWS managed rule groups in evaluation order; rules listed with them only count instead of blocking. */
@@ -44,7 +49,7 @@ export class EdgeWebAcl extends Construct {
     this.webAcl = new Wafv2WebAcl(this, 'web-acl', {
       provider: props.provider,
       name: `${props.name}-edge`,
-      description: 'Managed protections and a per-IP rate limit in front of the tenant API',
+      description: props.description ?? 'Managed protections and a per-IP rate limit in front of the tenant API',
       scope: 'CLOUDFRONT',
       defaultAction: { allow: {} },
       rule: [

@@ -42,6 +42,8 @@ import type { AuditBucketProps } from '../../../constructs/identity/audit-bucket
 import { AuditBucketPropsSchema } from '../../../constructs/identity/audit-bucket.schema';
 import { FleetEnvironmentSchema, TenantFleetPropsSchema } from '../../../stacks/tenant-fleet.schema';
 
+import type { StaticSiteDomain, StaticSiteProps } from '../../../constructs/web/static-site';
+import { StaticSiteDomainSchema, StaticSitePropsSchema } from '../../../constructs/web/static-site.schema';
 type Keys<T> = T extends unknown ? keyof T : never;
 type Out<S> = S extends v.GenericSchema ? NonNullable<v.InferOutput<S>> : never;
 type SameKeys<S, T> = [Keys<Out<S>>] extends [Keys<NonNullable<T>>] ? ([Keys<NonNullable<T>>] extends [Keys<Out<S>>] ? true : false) : false;
@@ -77,6 +79,8 @@ const checks: boolean[] = [
   agree<typeof KongServicePropsSchema, KongServiceProps>(true),
   agree<typeof BaselineKeyPropsSchema, BaselineKeyProps>(true),
   agree<typeof AuditBucketPropsSchema, AuditBucketProps>(true),
+  agree<typeof StaticSitePropsSchema, StaticSiteProps>(true),
+  agree<typeof StaticSiteDomainSchema, StaticSiteDomain>(true),
 ];
 
 test('every props schema names exactly the keys of its type (checked by tsc)', () => {
