@@ -8,7 +8,7 @@
  */
 import { isAcceptableReason, MIN_REASON_LENGTH, MIN_REASON_WORDS } from '../core/suppressions';
 import { linkCrossStackReferences, missingProducers } from './model/cross-stack';
-import { CheckContext, Finding, ResourceModel, Rule, RuleOutcome, StackModel, SuppressionRecord } from './types';
+import { CheckContext, Finding, ResourceModel, Rule, RuleOutcome, SourceLocation, StackModel, SuppressionRecord } from './types';
 import { isUnknown, UnknownValue } from './values';
 
 export interface CheckOptions {
@@ -21,16 +21,21 @@ export function checkStacks(input: readonly StackModel[], rules: readonly Rule[]
   // With every stack at hand, values read from another stack's outputs can be traced to what produced them.
   const stacks = linkCrossStackReferences(input);
   const context: CheckContext = { stacks };
+  const invariants = invariantRules(rules);
   const findings: Finding[] = [];
-  stacks.forEach((stack, i) => {
-    for (const rule of rules) findings.push(...checkRule(rule, stack, context));
-    findings.push(...invariantSuppressionAttempts(stack, rules));
+  for (let i = 0; i < stacks.length; i++) {
+    const stack = stacks[i]!;
+    const where = new FindingPlaces(stack);
+    const modules = moduleOutcomes(stack);
+    for (const rule of rules) checkRule(rule, stack, context, where, modules, findings);
+    if (invariants.size > 0) invariantSuppressionAttempts(stack, invariants, findings);
     options.onStack?.(i + 1, stacks.length);
-  });
+  }
   return findings;
 }
 
-function checkRule(rule: Rule, stack: StackModel, context: CheckContext): Finding[] {
+/** Appends the findings of one rule on one stack to `out`. */
+function checkRule(rule: Rule, stack: StackModel, context: CheckContext, where: FindingPlaces, modules: readonly RuleOutcome[], out: Finding[]): void {
   let outcomes: readonly RuleOutcome[];
   try {
     outcomes = rule.check(stack, context);
@@ -38,7 +43,8 @@ function checkRule(rule: Rule, stack: StackModel, context: CheckContext): Findin
     // Fail closed: checkov's early checks passed on exceptions, and that hid real findings.
     outcomes = [{ status: 'fail', address: 'stack', message: `rule ${rule.meta.id} crashed on this stack (${(e as Error).message}); failing closed.` }];
   }
-  return [...outcomes.map((o) => explainConfigModeLimits(stack, o)), ...moduleOutcomes(stack)].map((o) => toFinding(rule, stack, o));
+  for (const o of outcomes) out.push(toFinding(rule, stack, where, explainConfigModeLimits(where.of(o.address).resource, o)));
+  for (const o of modules) out.push(toFinding(rule, stack, where, o));
 }
 
 const PLAN_MODE = 'check the plan instead: `terraform plan -out plan && terraform show -json plan > plan.json && tenantform check --plan plan.json`';
@@ -56,10 +62,8 @@ function moduleOutcomes(stack: StackModel): RuleOutcome[] {
 }
 
 /** Dynamic blocks make a resource's passes unknown; unknowns from a missing producer stack name it. */
-function explainConfigModeLimits(stack: StackModel, outcome: RuleOutcome): RuleOutcome {
-  if (outcome.status === 'fail') return outcome;
-  const resource = resourceAt(stack, outcome.address);
-  if (resource === undefined) return outcome;
+function explainConfigModeLimits(resource: ResourceModel | undefined, outcome: RuleOutcome): RuleOutcome {
+  if (outcome.status === 'fail' || resource === undefined) return outcome;
   if (outcome.status === 'pass') {
     const dynamic = resource.dynamicBlocks ?? [];
     if (dynamic.length === 0) return outcome;
@@ -95,32 +99,79 @@ function unknownsIn(value: unknown, out: UnknownValue[] = []): UnknownValue[] {
   return out;
 }
 
-function toFinding(rule: Rule, stack: StackModel, outcome: RuleOutcome): Finding {
-  const resource = resourceAt(stack, outcome.address);
-  const base = {
-    ruleId: rule.meta.id,
-    title: rule.meta.title,
-    category: rule.meta.category,
-    level: rule.meta.level,
+/**
+ * Where a stack's findings point, resolved once per resource rather than
+ * once per finding: the resource, its construct path and its file location.
+ */
+class FindingPlaces {
+  private readonly byAddress = new Map<string, Place>();
+  private readonly stackLocation: SourceLocation | undefined;
+
+  public constructor(private readonly stack: StackModel) {
+    this.stackLocation = stack.source.endsWith('.json') ? { file: stack.source } : undefined;
+  }
+
+  public of(address: string): Place {
+    let place = this.byAddress.get(address);
+    if (place === undefined) {
+      const resource = resourceAt(this.stack, address);
+      place = { resource, constructPath: resource?.constructPath, location: this.stackLocation };
+      this.byAddress.set(address, place);
+    }
+    return place;
+  }
+}
+
+interface Place {
+  readonly resource: ResourceModel | undefined;
+  readonly constructPath: string | undefined;
+  readonly location: SourceLocation | undefined;
+}
+
+/**
+ * One finding. Properties are set in one fixed order (optional ones only when
+ * present), so every finding has one of a few shapes and reports print them
+ * in the same order.
+ */
+function toFinding(rule: Rule, stack: StackModel, where: FindingPlaces, outcome: RuleOutcome): Finding {
+  const { resource, constructPath, location } = where.of(outcome.address);
+  const meta = rule.meta;
+  let status: Finding['status'] = outcome.status;
+  let message = outcome.message;
+  let suppressionReason: string | undefined;
+  if (status !== 'pass' && resource !== undefined && resource.suppressions.length > 0) {
+    const suppression = matchingSuppression(resource, meta.id, outcome.finding);
+    if (suppression === undefined) {
+      // No suppression applies: the outcome stands as it is.
+    } else if (meta.invariant) {
+      message = `${message} (suppression ignored: ${meta.id} is an invariant and cannot be suppressed)`;
+    } else if (!isAcceptableReason(suppression.reason)) {
+      message = `${message} (suppression ignored: its reason explains nothing; it needs ${MIN_REASON_LENGTH}+ characters and ${MIN_REASON_WORDS} real words)`;
+    } else {
+      status = 'suppressed';
+      suppressionReason = suppression.reason;
+    }
+  }
+  const finding: Mutable<Finding> = {
+    ruleId: meta.id,
+    title: meta.title,
+    category: meta.category,
+    level: meta.level,
     stack: stack.name,
     address: outcome.address,
-    remediation: rule.meta.remediation,
-    ...(outcome.finding !== undefined ? { finding: outcome.finding } : {}),
-    // Where a developer finds it: the construct that made the resource, and the file the gate read.
-    ...(resource?.constructPath !== undefined ? { constructPath: resource.constructPath } : {}),
-    ...(stack.source.endsWith('.json') ? { location: { file: stack.source } } : {}),
-  };
-  if (outcome.status === 'pass') return { ...base, status: 'pass', message: outcome.message };
-  const suppression = matchingSuppression(resource, rule.meta.id, outcome.finding);
-  if (suppression === undefined) return { ...base, status: outcome.status, message: outcome.message };
-  if (rule.meta.invariant) {
-    return { ...base, status: outcome.status, message: `${outcome.message} (suppression ignored: ${rule.meta.id} is an invariant and cannot be suppressed)` };
-  }
-  if (!isAcceptableReason(suppression.reason)) {
-    return { ...base, status: outcome.status, message: `${outcome.message} (suppression ignored: its reason explains nothing; it needs ${MIN_REASON_LENGTH}+ characters and ${MIN_REASON_WORDS} real words)` };
-  }
-  return { ...base, status: 'suppressed', message: outcome.message, suppressionReason: suppression.reason };
+    remediation: meta.remediation,
+  } as Mutable<Finding>;
+  if (outcome.finding !== undefined) finding.finding = outcome.finding;
+  // Where a developer finds it: the construct that made the resource, and the file the gate read.
+  if (constructPath !== undefined) finding.constructPath = constructPath;
+  if (location !== undefined) finding.location = location;
+  finding.status = status;
+  finding.message = message;
+  if (suppressionReason !== undefined) finding.suppressionReason = suppressionReason;
+  return finding;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function resourceAt(stack: StackModel, address: string): ResourceModel | undefined {
   return stack.resources.get(address) ?? stack.dataSources.get(address);
@@ -137,27 +188,33 @@ function matchingSuppression(resource: ResourceModel | undefined, ruleId: string
  * A suppression of an invariant rule in the JSON (hand-written, since
  * `suppress()` refuses it) is itself a finding: someone tried to opt out.
  */
-function invariantSuppressionAttempts(stack: StackModel, rules: readonly Rule[]): Finding[] {
-  const out: Finding[] = [];
-  const byId = new Map(rules.map((r) => [r.meta.id, r]));
-  for (const resource of [...stack.resources.values(), ...stack.dataSources.values()]) {
-    for (const s of resource.suppressions) {
-      const rule = byId.get(s.ruleId);
-      if (rule === undefined || !rule.meta.invariant) continue;
-      out.push({
-        ruleId: rule.meta.id,
-        title: rule.meta.title,
-        category: rule.meta.category,
-        level: 'error',
-        status: 'fail',
-        stack: stack.name,
-        address: resource.address,
-        message: `a suppression of the invariant rule ${rule.meta.id} was found and refused (reason given: ${JSON.stringify(s.reason)}).`,
-        remediation: `remove the suppression from the resource's "//".tenantform metadata and fix the resource; ${rule.meta.category} rules cannot be suppressed.`,
-        finding: 'Suppression',
-      });
+function invariantSuppressionAttempts(stack: StackModel, invariants: ReadonlyMap<string, Rule>, out: Finding[]): void {
+  for (const resources of [stack.resources, stack.dataSources]) {
+    for (const resource of resources.values()) {
+      for (const s of resource.suppressions) {
+        const rule = invariants.get(s.ruleId);
+        if (rule === undefined) continue;
+        out.push({
+          ruleId: rule.meta.id,
+          title: rule.meta.title,
+          category: rule.meta.category,
+          level: 'error',
+          status: 'fail',
+          stack: stack.name,
+          address: resource.address,
+          message: `a suppression of the invariant rule ${rule.meta.id} was found and refused (reason given: ${JSON.stringify(s.reason)}).`,
+          remediation: `remove the suppression from the resource's "//".tenantform metadata and fix the resource; ${rule.meta.category} rules cannot be suppressed.`,
+          finding: 'Suppression',
+        });
+      }
     }
   }
+}
+
+/** The invariant rules among `rules`, by ID. */
+function invariantRules(rules: readonly Rule[]): Map<string, Rule> {
+  const out = new Map<string, Rule>();
+  for (const r of rules) if (r.meta.invariant) out.set(r.meta.id, r);
   return out;
 }
 
