@@ -8,5 +8,6 @@ export * from './identity';
 export * from './tenancy';
 export * from './database';
 export * from './platform';
+export * from './messaging';
 export * from './web';
 export { AlbRef, Placement, TenantPlatformRefs } from './platform-refs';

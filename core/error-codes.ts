@@ -197,4 +197,8 @@ export const ERROR_CODES = {
   'TF-WEB-003': "A static site's aliases are missing, invalid or repeated.",
   'TF-WEB-004': 'A custom origin has an invalid or repeated ID, a bad domain name or an out-of-range timeout.',
   'TF-WEB-005': 'A path behaviour has an invalid or repeated pattern, or targets an unknown origin.',
+  'TF-MSG-001': 'A topic or queue name is not a short lowercase label.',
+  'TF-MSG-002': 'An alarm subscriber is not one email address.',
+  'TF-MSG-003': 'An alarm ID is not a lowercase label, or is used twice on one topic.',
+  'TF-MSG-004': 'An alarm period or evaluation count is not one CloudWatch accepts.',
 } as const satisfies Record<`TF-${keyof typeof ERROR_AREAS}-${string}`, string>;

@@ -1,5 +1,7 @@
-import { DbInstance, DbSubnetGroup, RdsCluster, RdsClusterInstance, SecurityGroup, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule } from '../../core/aws';
-import { Construct, TerraformResource } from '../../core/cdktf';
+import { DbSubnetGroup, SecurityGroup, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule } from '../../core/aws';
+import { Construct } from '../../core/cdktf';
+import { buildAuroraCluster, buildRdsInstance } from './managed-postgres';
+import { postgresFamily, sslClusterParameterGroup, sslDbParameterGroup } from './postgres-ssl';
 import { suppress } from '../../core/suppressions';
 import { EngineContext, EngineResult } from './ec2-ebs-engine';
 import { ManagedDatabaseProps } from './tenant-database-props';
@@ -19,7 +21,7 @@ const MASTER_USERNAME = 'tenant_admin';
  * its endpoint and port by joining the tenant's client security group
  * (`clientSecurityGroupId`), the only source its security group admits.
  */
-export function buildManaged(scope: Construct, ctx: EngineContext<ManagedDatabaseProps>, s: ManagedSettings): EngineResult {
+export function buildManaged(scope: Construct, ctx: EngineContext<ManagedDatabaseProps>, s: ManagedSettings, where: string): EngineResult {
   const { props, tags, dataTags, baseName } = ctx;
   const p = props.platform;
   const sg = new SecurityGroup(scope, 'security-group', {
@@ -64,65 +66,27 @@ export function buildManaged(scope: Construct, ctx: EngineContext<ManagedDatabas
     tags,
   });
   const identifier = boundedName(baseName, 63);
-  const common = {
-    storageEncrypted: true,
-    kmsKeyId: p.dataKmsKeyArn,
-    manageMasterUserPassword: true,
-    masterUserSecretKmsKeyId: p.dataKmsKeyArn,
-    iamDatabaseAuthenticationEnabled: true,
-    backupRetentionPeriod: s.backupRetentionDays,
-    deletionProtection: s.deletionProtection,
-    copyTagsToSnapshot: true,
-    skipFinalSnapshot: false,
-    finalSnapshotIdentifier: `${identifier}-final`,
-    vpcSecurityGroupIds: [sg.id],
-    dbSubnetGroupName: subnets.name,
+  const spec = {
+    identifier,
+    kmsKeyArn: p.dataKmsKeyArn,
+    securityGroupIds: [sg.id],
+    subnetGroupName: subnets.name,
     port: s.port,
+    engineVersion: s.engineVersion,
+    backupRetentionDays: s.backupRetentionDays,
+    deletionProtection: s.deletionProtection,
+    multiAz: s.multiAz,
+    masterUsername: MASTER_USERNAME,
     tags: dataTags,
-    lifecycle: { preventDestroy: true },
   };
 
   if (props.engine === 'rds-postgres') {
-    const db = new DbInstance(scope, 'database', {
-      ...common,
-      identifier,
-      engine: 'postgres',
-      engineVersion: s.engineVersion,
-      instanceClass: s.instanceClass,
-      allocatedStorage: s.storageGiB,
-      storageType: 'gp3',
-      multiAz: s.multiAz,
-      username: MASTER_USERNAME,
-      publiclyAccessible: false,
-      autoMinorVersionUpgrade: true,
-    });
-    return { securityGroupId: sg.id, clientSecurityGroupId: clients.id, port: s.port, endpoint: db.address, dataStores: [db, sg, subnets] };
+    const parameters = sslDbParameterGroup(scope, 'parameter-group', { name: identifier, family: postgresFamily('postgres', s.engineVersion, where), description: `Tenant ${props.tenantId}: TLS 1.2+ only`, tags });
+    const db = buildRdsInstance(scope, { ...spec, instanceClass: s.instanceClass, storageGiB: s.storageGiB, parameterGroupName: parameters.name });
+    return { securityGroupId: sg.id, clientSecurityGroupId: clients.id, port: s.port, endpoint: db.address, dataStores: [db, parameters, sg, subnets] };
   }
 
-  const cluster = new RdsCluster(scope, 'cluster', {
-    ...common,
-    clusterIdentifier: identifier,
-    engine: 'aurora-postgresql',
-    engineMode: 'provisioned',
-    engineVersion: s.engineVersion,
-    masterUsername: MASTER_USERNAME,
-    serverlessv2ScalingConfiguration: { minCapacity: s.minCapacityAcu, maxCapacity: s.maxCapacityAcu },
-  });
-  // Multi-AZ for Aurora means a reader in another AZ to fail over to.
-  const roles = s.multiAz ? ['writer', 'reader'] : ['writer'];
-  const instances: TerraformResource[] = roles.map(
-    (role) =>
-      new RdsClusterInstance(scope, `cluster-${role}`, {
-        identifier: boundedName(`${identifier}-${role}`, 63),
-        clusterIdentifier: cluster.id,
-        engine: 'aurora-postgresql',
-        engineVersion: s.engineVersion,
-        instanceClass: 'db.serverless',
-        dbSubnetGroupName: subnets.name,
-        publiclyAccessible: false,
-        autoMinorVersionUpgrade: true,
-        tags: dataTags,
-      }),
-  );
-  return { securityGroupId: sg.id, clientSecurityGroupId: clients.id, port: s.port, endpoint: cluster.endpoint, dataStores: [cluster, ...instances, sg, subnets] };
+  const parameters = sslClusterParameterGroup(scope, 'cluster-parameter-group', { name: identifier, family: postgresFamily('aurora-postgresql', s.engineVersion, where), description: `Tenant ${props.tenantId}: TLS 1.2+ only`, tags });
+  const { cluster, instances } = buildAuroraCluster(scope, { ...spec, minCapacityAcu: s.minCapacityAcu, maxCapacityAcu: s.maxCapacityAcu, parameterGroupName: parameters.name });
+  return { securityGroupId: sg.id, clientSecurityGroupId: clients.id, port: s.port, endpoint: cluster.endpoint, dataStores: [cluster, ...instances, parameters, sg, subnets] };
 }

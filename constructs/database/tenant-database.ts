@@ -55,7 +55,7 @@ export class TenantDatabase extends Construct {
     const result: EngineResult =
       props.engine === 'ec2-ebs'
         ? buildEc2Ebs(this, { ...ctx, props }, validateEc2Ebs(props, where))
-        : buildManaged(this, { ...ctx, props }, validateManaged(props, isProduction(env), where));
+        : buildManaged(this, { ...ctx, props }, validateManaged(props, isProduction(env), where), where);
     this.securityGroupId = result.securityGroupId;
     this.port = result.port;
     this.endpoint = result.endpoint;

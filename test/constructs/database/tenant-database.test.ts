@@ -181,7 +181,7 @@ describe('TenantDatabase rds-postgres', () => {
     expect(JSON.stringify(json)).not.toContain('sg-routing');
     expect(db.clientSecurityGroupId).toBeDefined();
     expect(resourcesOf(json, 'aws_instance')).toEqual({});
-    expect(db.dataStores.map((r) => r.terraformResourceType)).toEqual(['aws_db_instance', 'aws_security_group', 'aws_db_subnet_group']);
+    expect(db.dataStores.map((r) => r.terraformResourceType)).toEqual(['aws_db_instance', 'aws_db_parameter_group', 'aws_security_group', 'aws_db_subnet_group']);
   });
 
   test('single-AZ and synthetic in dev; settings pass through', () => {
@@ -220,13 +220,38 @@ describe('TenantDatabase aurora-postgres-serverless-v2', () => {
       ['prod-tenant-acme-writer', 'db.serverless'],
       ['prod-tenant-acme-reader', 'db.serverless'],
     ]);
-    expect(db.dataStores).toHaveLength(5);
+    expect(db.dataStores).toHaveLength(6);
   });
 
   test('one writer without Multi-AZ; capacity passes through', () => {
     const { json } = managed('aurora-postgres-serverless-v2', { multiAz: false, minCapacityAcu: 0, maxCapacityAcu: 16 });
     expect(Object.keys(resourcesOf(json, 'aws_rds_cluster_instance'))).toHaveLength(1);
     expect(only(json, 'aws_rds_cluster').serverlessv2_scaling_configuration).toEqual({ min_capacity: 0, max_capacity: 16 });
+  });
+});
+
+describe('TenantDatabase managed engines force TLS', () => {
+  const ssl = [
+    { name: 'rds.force_ssl', value: '1', apply_method: 'immediate' },
+    { name: 'ssl_min_protocol_version', value: 'TLSv1.2', apply_method: 'immediate' },
+  ];
+
+  test('rds-postgres: a postgres16 parameter group with rds.force_ssl, attached to the instance', () => {
+    const { json } = managed('rds-postgres');
+    const [name, group] = Object.entries(resourcesOf(json, 'aws_db_parameter_group'))[0]!;
+    expect(group).toMatchObject({ family: 'postgres16', parameter: ssl });
+    expect(only(json, 'aws_db_instance').parameter_group_name).toBe(`\${aws_db_parameter_group.${name}.name}`);
+  });
+
+  test('aurora: an aurora-postgresql16 cluster parameter group with rds.force_ssl, attached to the cluster', () => {
+    const { json } = managed('aurora-postgres-serverless-v2');
+    const [name, group] = Object.entries(resourcesOf(json, 'aws_rds_cluster_parameter_group'))[0]!;
+    expect(group).toMatchObject({ family: 'aurora-postgresql16', parameter: ssl });
+    expect(only(json, 'aws_rds_cluster').db_cluster_parameter_group_name).toBe(`\${aws_rds_cluster_parameter_group.${name}.name}`);
+  });
+
+  test('an engine version without a derivable family is TF-DB-009', () => {
+    expect(() => managed('rds-postgres', { engineVersion: 'latest' })).toThrow(/\[TF-DB-009\].*"latest"/);
   });
 });
 

@@ -44,6 +44,8 @@ import { FleetEnvironmentSchema, TenantFleetPropsSchema } from '../../../stacks/
 
 import type { StaticSiteDomain, StaticSiteProps } from '../../../constructs/web/static-site';
 import { StaticSiteDomainSchema, StaticSitePropsSchema } from '../../../constructs/web/static-site.schema';
+import type { AlarmSpec, AlarmTopicProps } from '../../../constructs/messaging/alarm-topic';
+import { AlarmSpecSchema, AlarmTopicPropsSchema } from '../../../constructs/messaging/alarm-topic.schema';
 type Keys<T> = T extends unknown ? keyof T : never;
 type Out<S> = S extends v.GenericSchema ? NonNullable<v.InferOutput<S>> : never;
 type SameKeys<S, T> = [Keys<Out<S>>] extends [Keys<NonNullable<T>>] ? ([Keys<NonNullable<T>>] extends [Keys<Out<S>>] ? true : false) : false;
@@ -81,6 +83,8 @@ const checks: boolean[] = [
   agree<typeof AuditBucketPropsSchema, AuditBucketProps>(true),
   agree<typeof StaticSitePropsSchema, StaticSiteProps>(true),
   agree<typeof StaticSiteDomainSchema, StaticSiteDomain>(true),
+  agree<typeof AlarmTopicPropsSchema, AlarmTopicProps>(true),
+  agree<typeof AlarmSpecSchema, AlarmSpec>(true),
 ];
 
 test('every props schema names exactly the keys of its type (checked by tsc)', () => {

@@ -1,0 +1,2 @@
+export * from './alarm-topic';
+export * from './alarms';
