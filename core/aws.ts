@@ -142,3 +142,26 @@ export { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 export { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 export type { Wafv2WebAclRule } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 export { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
+// Issue 15 (web platform on EKS): database options, EKS, registry, Identity Center, security services, cost.
+export { BcmdataexportsExport } from '@cdktf/provider-aws/lib/bcmdataexports-export';
+export { BudgetsBudget } from '@cdktf/provider-aws/lib/budgets-budget';
+export { CeCostAllocationTag } from '@cdktf/provider-aws/lib/ce-cost-allocation-tag';
+export { DataAwsEc2ManagedPrefixList } from '@cdktf/provider-aws/lib/data-aws-ec2-managed-prefix-list';
+export { DbParameterGroup } from '@cdktf/provider-aws/lib/db-parameter-group';
+export { EcrRepositoryPolicy } from '@cdktf/provider-aws/lib/ecr-repository-policy';
+export { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
+export { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
+export { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
+export { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
+export { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
+export { EksPodIdentityAssociation } from '@cdktf/provider-aws/lib/eks-pod-identity-association';
+export { Inspector2Enabler } from '@cdktf/provider-aws/lib/inspector2-enabler';
+export { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
+export { RdsClusterParameterGroup } from '@cdktf/provider-aws/lib/rds-cluster-parameter-group';
+export { SecretsmanagerSecretRotation } from '@cdktf/provider-aws/lib/secretsmanager-secret-rotation';
+export { SecurityhubAccount } from '@cdktf/provider-aws/lib/securityhub-account';
+export { SecurityhubStandardsSubscription } from '@cdktf/provider-aws/lib/securityhub-standards-subscription';
+export { SsoadminAccountAssignment } from '@cdktf/provider-aws/lib/ssoadmin-account-assignment';
+export { SsoadminManagedPolicyAttachment } from '@cdktf/provider-aws/lib/ssoadmin-managed-policy-attachment';
+export { SsoadminPermissionSet } from '@cdktf/provider-aws/lib/ssoadmin-permission-set';
+export { SsoadminPermissionSetInlinePolicy } from '@cdktf/provider-aws/lib/ssoadmin-permission-set-inline-policy';

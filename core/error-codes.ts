@@ -35,6 +35,12 @@ export const ERROR_AREAS = {
   XAC: 'Cross-account roles',
   PIPE: 'Delivery pipelines',
   DATA: 'Datasets',
+  DB: 'Database clusters and instances (Aurora, RDS PostgreSQL)',
+  EKS: 'Kubernetes clusters (EKS)',
+  ECR: 'Shared image registries (ECR)',
+  SSO: 'IAM Identity Center access',
+  SEC: 'Security services (GuardDuty, Inspector, Security Hub, organization trail)',
+  COST: 'Budgets, cost reports and tag policies',
 } as const;
 
 export const ERROR_CODES = {
@@ -201,4 +207,13 @@ export const ERROR_CODES = {
   'TF-MSG-002': 'An alarm subscriber is not one email address.',
   'TF-MSG-003': 'An alarm ID is not a lowercase label, or is used twice on one topic.',
   'TF-MSG-004': 'An alarm period or evaluation count is not one CloudWatch accepts.',
+  'TF-DB-001': 'A database name is not a lowercase label that RDS accepts as an identifier.',
+  'TF-DB-002': 'A production database would have deletion protection turned off.',
+  'TF-DB-003': 'A database has fewer than two subnets, or no source security group to admit.',
+  'TF-DB-004': 'A database size, capacity, port or retention setting is out of range.',
+  'TF-DB-005': 'A master-password rotation interval is out of range.',
+  'TF-DB-006': 'An AWS Backup schedule or retention setting is invalid.',
+  'TF-DB-007': 'A read-replica count is out of range.',
+  'TF-DB-008': 'A cross-region backup copy names no usable region or vault key.',
+  'TF-DB-009': 'A PostgreSQL engine version is not one the construct can derive a parameter group family from.',
 } as const satisfies Record<`TF-${keyof typeof ERROR_AREAS}-${string}`, string>;

@@ -41,6 +41,11 @@ import { BaselineKeyPropsSchema } from '../../../constructs/identity/kms-key.sch
 import type { AuditBucketProps } from '../../../constructs/identity/audit-bucket';
 import { AuditBucketPropsSchema } from '../../../constructs/identity/audit-bucket.schema';
 import { FleetEnvironmentSchema, TenantFleetPropsSchema } from '../../../stacks/tenant-fleet.schema';
+import type { AuroraPostgresClusterProps } from '../../../constructs/database/aurora-postgres-cluster';
+import { AuroraPostgresClusterPropsSchema } from '../../../constructs/database/aurora-postgres-cluster.schema';
+import type { PostgresInstanceProps } from '../../../constructs/database/postgres-instance';
+import type { BackupCopyOptions, DatabaseBackupOptions } from '../../../constructs/database/database-backup';
+import { BackupCopyOptionsSchema, DatabaseBackupOptionsSchema, PostgresInstancePropsSchema } from '../../../constructs/database/postgres-instance.schema';
 
 import type { StaticSiteDomain, StaticSiteProps } from '../../../constructs/web/static-site';
 import { StaticSiteDomainSchema, StaticSitePropsSchema } from '../../../constructs/web/static-site.schema';
@@ -81,6 +86,10 @@ const checks: boolean[] = [
   agree<typeof KongServicePropsSchema, KongServiceProps>(true),
   agree<typeof BaselineKeyPropsSchema, BaselineKeyProps>(true),
   agree<typeof AuditBucketPropsSchema, AuditBucketProps>(true),
+  agree<typeof AuroraPostgresClusterPropsSchema, AuroraPostgresClusterProps>(true),
+  agree<typeof PostgresInstancePropsSchema, PostgresInstanceProps>(true),
+  agree<typeof DatabaseBackupOptionsSchema, DatabaseBackupOptions>(true),
+  agree<typeof BackupCopyOptionsSchema, BackupCopyOptions>(true),
   agree<typeof StaticSitePropsSchema, StaticSiteProps>(true),
   agree<typeof StaticSiteDomainSchema, StaticSiteDomain>(true),
   agree<typeof AlarmTopicPropsSchema, AlarmTopicProps>(true),
