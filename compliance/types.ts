@@ -110,6 +110,27 @@ export interface StackModel {
   readonly outputs?: Readonly<Record<string, unknown>>;
   /** `module` calls (config mode); the engine makes every rule unknown for each. */
   readonly modules?: readonly ModuleCall[];
+  /** What a tenantform stack declares about its environment (`"//".tenantform.environment`); undefined for other Terraform. */
+  readonly declaration?: StackDeclaration;
+  /** Why a declaration that is present could not be read; the separation rules fail the stack on it. */
+  readonly declarationProblem?: string;
+}
+
+/** A stack's declared environment: posture, trust edges, shared account, account policies. */
+export interface StackDeclaration {
+  readonly name: string;
+  readonly accountId: string;
+  readonly posture: 'production' | 'non-production';
+  /** Environments whose principals may be trusted here, and what each trust must carry. */
+  readonly trusts: readonly {
+    readonly environment: string;
+    readonly accountId: string;
+    readonly posture: 'production' | 'non-production';
+    readonly requires: 'external-id' | 'role' | 'oidc';
+  }[];
+  readonly sharesAccountWith: readonly string[];
+  readonly iamUsers: 'allowed' | 'none';
+  readonly requiredTagKeys: readonly string[];
 }
 
 export interface Finding {

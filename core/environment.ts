@@ -42,6 +42,30 @@ export interface LocalStateBackend {
 /** Whether an environment runs the real service (strictest defaults) or serves development and testing. */
 export type Posture = 'production' | 'non-production';
 
+/**
+ * What every trust along a declared edge must carry:
+ * - `external-id`: an `sts:ExternalId` condition (an account run by another team or party);
+ * - `role`: the principal is a named role of the trusted account, never the account itself;
+ * - `oidc`: the principal is an OIDC provider of the trusted account (CI federation).
+ */
+export type TrustRequirement = 'external-id' | 'role' | 'oidc';
+
+/**
+ * A declared trust edge: principals of `from`'s account may assume roles in
+ * the declaring environment, and only with `requires`. Edges are the one way
+ * two environments may trust each other; production and non-production
+ * never do.
+ */
+export interface TrustEdge {
+  /** The environment whose principals may be trusted. */
+  readonly from: Environment;
+  /** The condition every such trust must carry. */
+  readonly requires: TrustRequirement;
+}
+
+/** Whether an account may hold IAM users. */
+export type IamUsersPolicy = 'allowed' | 'none';
+
 /** One deployment target: a name bound to exactly one AWS account and home region. */
 export interface Environment {
   /** Short lowercase label, such as `prod` or `dev`. It becomes the `environment` tag. */
@@ -73,6 +97,32 @@ export interface Environment {
   readonly holdsCustomerData?: boolean;
   /** Where Terraform state for this environment's stacks lives. */
   readonly state: StateBackend;
+  /**
+   * Environments whose principals this environment's roles may trust, each
+   * with the condition the trust must carry. Production and non-production
+   * environments never trust each other.
+   * @default - none: no other environment is trusted
+   */
+  readonly trusts?: readonly TrustEdge[];
+  /**
+   * Names of other environments that share this environment's AWS account
+   * (for example dev and staging in one development account). Both sides
+   * must declare it, and neither may be production.
+   * @default - none: the account is this environment's alone
+   */
+  readonly sharesAccountWith?: readonly string[];
+  /**
+   * `'none'` declares that people reach this account only through federation
+   * (IAM Identity Center), so the gate fails any IAM user in it.
+   * @default 'allowed'
+   */
+  readonly iamUsers?: IamUsersPolicy;
+  /**
+   * Tag keys every taggable resource must carry; provider default tags count.
+   * The gate checks them.
+   * @default - none beyond the tags tenantform always sets
+   */
+  readonly requiredTagKeys?: readonly string[];
 }
 
 const ACCOUNT_ID = /^\d{12}$/;
@@ -156,6 +206,93 @@ export function validateEnvironment(env: Environment, where: string): void {
     }
   }
   validateState(env, where);
+  validateDeclarations(env, where);
+}
+
+const TRUST_REQUIREMENTS: readonly TrustRequirement[] = ['external-id', 'role', 'oidc'];
+
+function validateDeclarations(env: Environment, where: string): void {
+  if (env.iamUsers !== undefined && env.iamUsers !== 'allowed' && env.iamUsers !== 'none') {
+    throw new TenantformError({
+      code: 'TF-ENV-012',
+      where,
+      problem: `iamUsers of environment "${env.name}" must be 'allowed' or 'none'.`,
+      value: env.iamUsers,
+      fix: "set iamUsers: 'none' when people sign in through IAM Identity Center, or leave it out.",
+    });
+  }
+  for (const key of env.requiredTagKeys ?? []) {
+    if (typeof key !== 'string' || key.length === 0 || key.length > 128 || key.startsWith('aws:')) {
+      throw new TenantformError({
+        code: 'TF-ENV-008',
+        where,
+        problem: `required tag key of environment "${env.name}" is not a key AWS accepts (1-128 chars, not "aws:"-prefixed).`,
+        value: key,
+        fix: 'use a tag key such as "cost-center" or "owner".',
+      });
+    }
+  }
+  for (const name of env.sharesAccountWith ?? []) {
+    if (typeof name !== 'string' || !ENV_NAME.test(name) || name === env.name) {
+      throw new TenantformError({
+        code: 'TF-ENV-004',
+        where,
+        problem: `sharesAccountWith of environment "${env.name}" must name other environments.`,
+        value: name,
+        fix: 'list the names of the other environments in this account, such as ["staging"].',
+      });
+    }
+  }
+  if ((env.sharesAccountWith ?? []).length > 0 && isProduction(env)) {
+    throw new TenantformError({
+      code: 'TF-ENV-004',
+      where,
+      problem: `environment "${env.name}" is production, and a production environment never shares its account.`,
+      value: env.sharesAccountWith,
+      fix: `remove sharesAccountWith from "${env.name}" and give the other environments their own account.`,
+    });
+  }
+  for (const edge of env.trusts ?? []) validateTrustEdge(env, edge, where);
+}
+
+function validateTrustEdge(env: Environment, edge: TrustEdge, where: string): void {
+  const from = edge?.from;
+  if (typeof from !== 'object' || from === null || typeof from.name !== 'string' || typeof from.accountId !== 'string' || !ACCOUNT_ID.test(from.accountId)) {
+    throw new TenantformError({
+      code: 'TF-ENV-011',
+      where,
+      problem: `a trust edge of environment "${env.name}" must name the trusted Environment object.`,
+      value: from,
+      fix: 'pass the other Environment itself: trusts: [{ from: tooling, requires: "role" }].',
+    });
+  }
+  if (!TRUST_REQUIREMENTS.includes(edge.requires)) {
+    throw new TenantformError({
+      code: 'TF-ENV-011',
+      where,
+      problem: `the trust edge from "${from.name}" to "${env.name}" must say what every trust along it requires.`,
+      value: edge.requires,
+      fix: `set requires to one of ${TRUST_REQUIREMENTS.map((r) => `'${r}'`).join(', ')}.`,
+    });
+  }
+  if (from.accountId === env.accountId) {
+    throw new TenantformError({
+      code: 'TF-ENV-011',
+      where,
+      problem: `environment "${env.name}" declares trust in "${from.name}", which is its own account; an edge joins two accounts.`,
+      value: from.accountId,
+      fix: `remove the edge from "${from.name}".`,
+    });
+  }
+  if (isProduction(from) !== isProduction(env)) {
+    throw new TenantformError({
+      code: 'TF-ENV-011',
+      where,
+      problem: `environment "${env.name}" (${postureOf(env)}) declares trust in "${from.name}" (${postureOf(from)}); production and non-production never trust each other.`,
+      value: { from: from.name, to: env.name },
+      fix: 'promote artifacts through a registry or a pipeline in each posture, and remove the edge.',
+    });
+  }
 }
 
 function validateState(env: Environment, where: string): void {
@@ -202,7 +339,8 @@ function validateState(env: Environment, where: string): void {
 
 /**
  * Checks that a set of environments keeps them apart: no two share an account
- * or a state bucket, and one name always means one definition.
+ * (unless both are non-production and declare it) or a state bucket (unless
+ * they share the account too), and one name always means one definition.
  */
 export function validateSeparation(envs: readonly Environment[], where: string): void {
   for (let i = 0; i < envs.length; i++) {
@@ -225,23 +363,47 @@ function checkPair(a: Environment, b: Environment, where: string): void {
     }
     return;
   }
-  if (a.accountId === b.accountId) {
-    throw new TenantformError({
-      code: 'TF-ENV-004',
-      where,
-      problem: `environments "${a.name}" and "${b.name}" share an AWS account; each environment needs its own.`,
-      value: a.accountId,
-      fix: `give "${b.name}" its own account ID (separate accounts are what keep a dev mistake out of prod).`,
-    });
-  }
+  const shared = a.accountId === b.accountId;
+  if (shared) checkSharedAccount(a, b, where);
   const bucket = stateBucket(a);
-  if (bucket !== undefined && bucket === stateBucket(b)) {
+  // Environments that share an account may share its state bucket; their state keys differ by stack.
+  if (!shared && bucket !== undefined && bucket === stateBucket(b)) {
     throw new TenantformError({
       code: 'TF-ENV-005',
       where,
       problem: `environments "${a.name}" and "${b.name}" share a Terraform state bucket.`,
       value: bucket,
       fix: `give "${b.name}" a state bucket in its own account.`,
+    });
+  }
+}
+
+/**
+ * Two environments in one account: allowed only when both are non-production
+ * and each names the other in `sharesAccountWith`. Production shares with
+ * nothing, whatever is declared.
+ */
+function checkSharedAccount(a: Environment, b: Environment, where: string): void {
+  const production = [a, b].find(isProduction);
+  if (production !== undefined) {
+    const other = production === a ? b : a;
+    throw new TenantformError({
+      code: 'TF-ENV-004',
+      where,
+      problem: `environments "${a.name}" and "${b.name}" share an AWS account, and "${production.name}" is production; production never shares its account.`,
+      value: a.accountId,
+      fix: `give "${other.name}" its own account ID (separate accounts are what keep a non-production mistake out of production).`,
+    });
+  }
+  const missing = [a, b].find((x) => !(x.sharesAccountWith ?? []).includes(x === a ? b.name : a.name));
+  if (missing !== undefined) {
+    const other = missing === a ? b : a;
+    throw new TenantformError({
+      code: 'TF-ENV-004',
+      where,
+      problem: `environments "${a.name}" and "${b.name}" share an AWS account, and "${missing.name}" does not declare it.`,
+      value: a.accountId,
+      fix: `add sharesAccountWith: ["${other.name}"] to "${missing.name}" (both sides declare a shared account), or give it its own account ID.`,
     });
   }
 }

@@ -12,6 +12,7 @@ import { bindEnvironment } from '../core/environment-context';
 import { EnvironmentSchema, validateProps } from '../core/validation';
 import { TenantformError } from '../core/errors';
 import { CUSTOMER_DATA_ALLOWED_TAG, ENVIRONMENT_TAG } from '../core/tags';
+import { ENVIRONMENT_DECLARATION_PATH, environmentDeclaration } from '../core/environment-declaration';
 import { ComplianceChecks } from '../compliance/aspect';
 import { rules as accountSeparationRules } from '../compliance/rules/account-separation';
 
@@ -54,6 +55,7 @@ export abstract class TenantformStack extends TerraformStack {
     bindEnvironment(this, props.environment);
     this.provider = this.providerFor(props.environment.region, undefined);
     this.configureBackend(id);
+    this.addOverride(ENVIRONMENT_DECLARATION_PATH.join('.'), environmentDeclaration(props.environment));
     Aspects.of(this).add(SEPARATION_CHECKS);
   }
 

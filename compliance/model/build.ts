@@ -8,6 +8,7 @@ import { ModuleCall, ProviderModel, ResourceModel, StackModel, SuppressionRecord
 import { isRecord, isUnknown } from '../values';
 import { RawStack, Resolver } from './resolve';
 import { normalizeDocument } from './terraform-json';
+import { readDeclaration } from './declaration';
 
 
 /** Builds the model of one stack from its parsed Terraform JSON. */
@@ -26,6 +27,7 @@ export function stackFromJson(json: unknown, name: string, source: string): Stac
   const aws = providers.filter((p) => p.name === 'aws');
   const home = aws.find((p) => p.alias === undefined) ?? aws[0];
   const customerData = home?.defaultTags[CUSTOMER_DATA_ALLOWED_TAG];
+  const declared = readDeclaration(doc['//']);
   return {
     name,
     source,
@@ -39,6 +41,7 @@ export function stackFromJson(json: unknown, name: string, source: string): Stac
     variables: recordOf(doc.variable) ?? {},
     outputs: outputsOf(doc.output, resolver),
     modules: moduleCallsOf(doc.module),
+    ...(declared === undefined ? {} : 'problem' in declared ? { declarationProblem: declared.problem } : { declaration: declared.declaration }),
   };
 }
 

@@ -55,6 +55,9 @@ export function stackFromPlan(plan: PlanDocument, options: PlanStackOptions): St
     customerDataAllowed: customerData === 'true' ? true : customerData === 'false' ? false : undefined,
     // A plan does not record the backend; only the stack's own JSON does.
     ...(options.config?.backend !== undefined ? { backend: options.config.backend } : {}),
+    // Nor the environment declaration, which lives in a "//" comment the plan drops.
+    ...(options.config?.declaration !== undefined ? { declaration: options.config.declaration } : {}),
+    ...(options.config?.declarationProblem !== undefined ? { declarationProblem: options.config.declarationProblem } : {}),
     providers,
     resources,
     dataSources,

@@ -51,10 +51,58 @@ describe('validateEnvironment', () => {
   });
 });
 
+describe('declared trust edges and account policies', () => {
+  const tooling = testEnvironment({ name: 'tooling', accountId: '333333333333', posture: 'production' });
+
+  test('an edge between two production environments is accepted', () => {
+    expect(codeOf(() => validateEnvironment({ ...PROD, trusts: [{ from: tooling, requires: 'role' }] }, 'T'))).toBeUndefined();
+  });
+
+  test.each([
+    ['production trusting non-production', { ...PROD, trusts: [{ from: DEV, requires: 'role' as const }] }, /production and non-production never trust each other/],
+    ['an edge to its own account', { ...PROD, trusts: [{ from: { ...tooling, accountId: PROD.accountId }, requires: 'role' as const }] }, /its own account/],
+    ['an unknown requirement', { ...PROD, trusts: [{ from: tooling, requires: 'mfa' as never }] }, /Got: "mfa"/],
+    ['no environment object', { ...PROD, trusts: [{ from: 'tooling' as never, requires: 'role' as const }] }, /Got: "tooling"/],
+  ])('%s is refused (TF-ENV-011)', (_why, env, message) => {
+    expect(() => validateEnvironment(env, 'T')).toThrow(/\[TF-ENV-011\]/);
+    expect(() => validateEnvironment(env, 'T')).toThrow(message);
+  });
+
+  test("iamUsers is 'allowed' or 'none' (TF-ENV-012); required tag keys are valid keys (TF-ENV-008)", () => {
+    expect(codeOf(() => validateEnvironment({ ...PROD, iamUsers: 'none' }, 'T'))).toBeUndefined();
+    expect(codeOf(() => validateEnvironment({ ...PROD, iamUsers: 'no' as never }, 'T'))).toBe('TF-ENV-012');
+    expect(codeOf(() => validateEnvironment({ ...PROD, requiredTagKeys: ['aws:owner'] }, 'T'))).toBe('TF-ENV-008');
+  });
+});
+
 describe('validateSeparation', () => {
   test('two environments in one account are rejected (TF-ENV-004)', () => {
     const shared = testEnvironment({ name: 'staging', accountId: PROD.accountId, state: { kind: 's3', bucket: 'other', kmsKeyId: 'k' } });
     expect(() => validateSeparation([PROD, shared], 'App')).toThrow(/\[TF-ENV-004\].*"prod" and "staging" share an AWS account.*Got: "111111111111"/);
+  });
+
+  describe('shared accounts (TF-ENV-004)', () => {
+    const dev = (extra: Partial<Environment> = {}) => testEnvironment({ name: 'dev', accountId: '333333333333', sharesAccountWith: ['staging'], ...extra });
+    const staging = (extra: Partial<Environment> = {}) => testEnvironment({ name: 'staging', accountId: '333333333333', sharesAccountWith: ['dev'], state: { kind: 's3', bucket: 'acme-staging-tfstate', kmsKeyId: 'k' }, ...extra });
+
+    test('two non-production environments that both declare it may share an account, and its state bucket', () => {
+      expect(codeOf(() => validateSeparation([dev(), staging()], 'App'))).toBeUndefined();
+      expect(codeOf(() => validateSeparation([dev(), staging({ state: dev().state })], 'App'))).toBeUndefined();
+    });
+
+    test('a declaration on one side only is refused, naming the side that must declare it', () => {
+      expect(() => validateSeparation([dev(), staging({ sharesAccountWith: [] })], 'App')).toThrow(/\[TF-ENV-004\].*"staging" does not declare it.*Fix: add sharesAccountWith: \["dev"\] to "staging"/);
+    });
+
+    test('production never shares, whatever both sides declare', () => {
+      expect(() => validateSeparation([dev(), staging({ posture: 'production' })], 'App')).toThrow(/\[TF-ENV-004\].*"staging" is production/);
+      expect(() => validateEnvironment(staging({ posture: 'production' }), 'T')).toThrow(/\[TF-ENV-004\].*never shares its account/);
+    });
+
+    test('sharesAccountWith must name other environments', () => {
+      expect(codeOf(() => validateEnvironment(dev({ sharesAccountWith: ['dev'] }), 'T'))).toBe('TF-ENV-004');
+      expect(codeOf(() => validateEnvironment(dev({ sharesAccountWith: ['Staging!'] }), 'T'))).toBe('TF-ENV-004');
+    });
   });
 
   test('prod and dev sharing a state bucket are rejected (TF-ENV-005)', () => {

@@ -6,6 +6,7 @@ import { EbsVolume, IamRole, IamRolePolicy, KmsKey, Vpc } from '../../core/aws';
 import { AmiLaunchPermission, DataAwsIamPolicyDocument, KmsGrant, S3BucketReplicationConfigurationA } from '../../core/aws-examples';
 import { App, Construct, DataTerraformRemoteStateS3, TerraformOutput, TerraformStack } from '../../core/cdktf';
 import { applyComplianceChecks } from '../../compliance/aspect';
+import { stackFromJson } from '../../compliance/model';
 import { environmentOf } from '../../core/environment-context';
 import { LOCAL_STATE_FOLDER, TenantformStack } from '../../stacks/tenantform-stack';
 import { Environment } from '../../core/environment';
@@ -20,6 +21,32 @@ describe('TenantformStack', () => {
     expect(aws.allowed_account_ids).toEqual(['111111111111']);
     expect(aws.region).toBe('eu-west-1');
     expect(aws.default_tags).toEqual([{ tags: { team: 'data', environment: 'prod', 'tenantform:customer-data': 'true', 'managed-by': 'tenantform' } }]);
+  });
+
+  test('writes its environment declaration where the gate reads it, and the gate reads it back whole', () => {
+    const tooling: Environment = testEnvironment({ name: 'tooling', accountId: '333333333333', posture: 'production', state: { kind: 's3', bucket: 'acme-tooling-tfstate', kmsKeyId: 'k' } });
+    const env: Environment = { ...PROD, trusts: [{ from: tooling, requires: 'role' }], iamUsers: 'none', requiredTagKeys: ['cost-center'] };
+    const json = synthJson(new EmptyStack(newApp(), 'prod-empty', { environment: env })) as Record<string, unknown>;
+    const declaration = {
+      name: 'prod',
+      accountId: PROD.accountId,
+      posture: 'production',
+      trusts: [{ environment: 'tooling', accountId: '333333333333', posture: 'production', requires: 'role' }],
+      sharesAccountWith: [],
+      iamUsers: 'none',
+      requiredTagKeys: ['cost-center'],
+    };
+    expect((json['//'] as { tenantform: { environment: unknown } }).tenantform.environment).toEqual(declaration);
+    expect(stackFromJson(json, 'prod-empty', 'prod-empty').declaration).toEqual(declaration);
+  });
+
+  test('dev and staging may share one declared account; a production stack in it stops the synth', () => {
+    const shared = { accountId: '333333333333', state: { kind: 's3' as const, bucket: 'acme-nonprod-tfstate', kmsKeyId: 'k' } };
+    const app = newApp();
+    new EmptyStack(app, 'dev-empty', { environment: testEnvironment({ name: 'dev', sharesAccountWith: ['staging'], ...shared }) });
+    new EmptyStack(app, 'staging-empty', { environment: testEnvironment({ name: 'staging', sharesAccountWith: ['dev'], ...shared }) });
+    expect(() => app.synth()).not.toThrow();
+    expect(() => new EmptyStack(app, 'qa-empty', { environment: testEnvironment({ name: 'qa', posture: 'production', ...shared }) })).toThrow(/\[TF-ENV-004\]/);
   });
 
   test('an environment tag in user tags cannot override the real environment name', () => {

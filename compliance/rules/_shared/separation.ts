@@ -12,11 +12,13 @@
  * AWS-owned service accounts (ELB log delivery) are no environment's.
  */
 import { ELB_LOG_DELIVERY_ACCOUNTS } from '../../../core/elb-log-accounts';
+import { externalIdRequired } from '../../iam/conditions';
 import { accountOf } from '../../iam/principals';
 import { normalizePolicy, PolicyStatement, PolicyValue } from '../../policy';
 import { fail, unknown } from '../../rule-kit';
 import { CheckContext, RuleOutcome, StackModel } from '../../types';
 import { isSpecificUnknown, isUnknown } from '../../values';
+import { isProductionStack } from './posture';
 
 const AWS_SERVICE_ACCOUNTS: ReadonlySet<string> = new Set(Object.values(ELB_LOG_DELIVERY_ACCOUNTS));
 
@@ -29,6 +31,10 @@ interface RunFacts {
   readonly buckets: Map<string, Set<string>>;
   readonly environments: Set<string>;
   readonly environmentOfStack: Map<string, string | undefined>;
+  /** Postures each account's stacks are judged with (a declared posture, or production strictness). */
+  readonly postures: Map<string, Set<string>>;
+  /** `<trusted account>><trusting account>` for every declared edge the run confirms. */
+  readonly edges: Set<string>;
 }
 
 /** Computed once per run: a run of 1,000 stacks must not rescan every stack for each stack. */
@@ -56,9 +62,11 @@ export function stateFileOf(type: unknown, config: unknown): string | undefined 
 function runFacts(stacks: readonly StackModel[]): RunFacts {
   let facts = factsByRun.get(stacks);
   if (facts !== undefined) return facts;
-  facts = { accounts: new Map(), stateBuckets: new Map(), stateFiles: new Map(), buckets: new Map(), environments: new Set(), environmentOfStack: new Map() };
+  facts = { accounts: new Map(), stateBuckets: new Map(), stateFiles: new Map(), buckets: new Map(), environments: new Set(), environmentOfStack: new Map(), postures: new Map(), edges: new Set() };
+  for (const s of stacks) for (const a of s.accounts) add(facts.postures, a, isProductionStack(s) ? 'production' : 'non-production');
   for (const s of stacks) {
     facts.environmentOfStack.set(s.name, s.environment);
+    for (const e of declaredEdges(s)) if (confirmedPosture(facts, e.accountId, e.posture)) facts.edges.add(`${e.accountId}>${s.declaration!.accountId}`);
     if (s.environment === undefined) continue;
     facts.environments.add(s.environment);
     for (const a of s.accounts) add(facts.accounts, a, s.environment);
@@ -72,6 +80,29 @@ function runFacts(stacks: readonly StackModel[]): RunFacts {
   return facts;
 }
 
+/**
+ * The trust edges a stack declares that the gate may honour: from a readable
+ * declaration of the stack's own account, joining two different accounts of
+ * one posture. The run must confirm the posture (`RunFacts.postures`), so a
+ * hand-written edge cannot open production to non-production.
+ */
+function declaredEdges(stack: StackModel): NonNullable<StackModel['declaration']>['trusts'] {
+  const d = stack.declaration;
+  if (d === undefined || !stack.accounts.includes(d.accountId)) return [];
+  return d.trusts.filter((e) => e.posture === d.posture && e.accountId !== d.accountId && isProductionStack(stack) === (d.posture === 'production'));
+}
+
+/** Whether the run's own declarations give `account` exactly this posture. */
+function confirmedPosture(facts: RunFacts, account: string, posture: string): boolean {
+  const seen = facts.postures.get(account);
+  return seen !== undefined && seen.size === 1 && seen.has(posture);
+}
+
+type Edge = ReturnType<typeof declaredEdges>[number];
+
+/** Actions that only assume a role (and tag or name the session): the trusted side of an edge may grant them. */
+const ASSUME_ACTIONS = new Set(['sts:assumerole', 'sts:tagsession', 'sts:setsourceidentity']);
+
 /** One stack's view of the run. */
 export class SeparationView {
   private readonly facts: RunFacts;
@@ -80,7 +111,17 @@ export class SeparationView {
 
   constructor(public readonly stack: StackModel, context: CheckContext) {
     this.facts = runFacts(context.stacks);
-    this.production = stack.customerDataAllowed === true || stack.environment === 'prod' || stack.environment === 'production';
+    this.production = isProductionStack(stack);
+  }
+
+  /** The edge along which this stack's roles may trust principals of `account`, if one is declared. */
+  public edgeFrom(account: string): Edge | undefined {
+    return declaredEdges(this.stack).find((e) => e.accountId === account && confirmedPosture(this.facts, account, e.posture));
+  }
+
+  /** Whether the environment of `account` declares an edge trusting this stack's account (so its roles may be assumed from here). */
+  public trustedBy(account: string): boolean {
+    return this.stack.accounts.some((own) => this.facts.edges.has(`${own}>${account}`));
   }
 
   /** Names of the run's other environments. */
@@ -114,8 +155,10 @@ export class SeparationView {
     return env !== undefined && env !== this.stack.environment ? env : undefined;
   }
 
+  /** The first environment of `envs` that is neither this stack's nor one it declares sharing its account with (TF-SEP-2 checks both sides declare it). */
   private other(envs: ReadonlySet<string> | undefined): string | undefined {
-    for (const e of envs ?? []) if (e !== this.stack.environment) return e;
+    const shared = this.production ? [] : this.stack.declaration?.sharesAccountWith ?? [];
+    for (const e of envs ?? []) if (e !== this.stack.environment && !shared.includes(e)) return e;
     return undefined;
   }
 
@@ -242,8 +285,53 @@ export function statementReach(view: SeparationView, address: string, what: stri
   const conditions = conditionValues(statement);
   if (conditions === 'unknown') out.push(unknown(address, `${what} has a condition that cannot be resolved.`, 'Condition'));
   else for (const v of conditions) if (isUnknown(v) || accountOf(v) !== undefined) judge('condition value', v, 'Condition');
-  if (options.resources) for (const v of statement.Resource) judge('resource', v, 'Resource');
+  if (options.resources) {
+    const assumesOnly = statement.NotAction === undefined && statement.Action.length > 0 && statement.Action.every((a) => typeof a === 'string' && ASSUME_ACTIONS.has(a.toLowerCase()));
+    for (const v of statement.Resource) {
+      // Assuming a role of an account that declares an edge trusting this one is the edge's purpose; its trust policy is judged there.
+      if (assumesOnly && typeof v === 'string' && /^arn:[^:]+:iam::\d{12}:role\//.test(v) && view.trustedBy(accountOf(v)!)) continue;
+      judge('resource', v, 'Resource');
+    }
+  }
   return out;
+}
+
+/**
+ * Splits a trust statement's principals into those along a declared edge,
+ * judged here by the edge's requirement, and the rest, left to
+ * `statementReach`. Condition values naming an edge's account go with it.
+ */
+export function edgeTrust(view: SeparationView, address: string, statement: PolicyStatement): { readonly outcomes: RuleOutcome[]; readonly rest: PolicyStatement } {
+  const p = statement.Principal;
+  if (statement.Effect === 'Deny' || p === undefined || isUnknown(p)) return { outcomes: [], rest: statement };
+  const outcomes: RuleOutcome[] = [];
+  const keep = (type: 'AWS' | 'Federated') => (p[type] ?? []).filter((v) => {
+    const account = typeof v === 'string' ? accountOf(v) : undefined;
+    const edge = account === undefined ? undefined : view.edgeFrom(account);
+    if (edge === undefined) return true;
+    outcomes.push(...edgeRequirement(address, statement, v as string, type, edge));
+    return false;
+  });
+  const principal = { ...p, AWS: keep('AWS'), Federated: keep('Federated') };
+  const c = statement.Condition;
+  const condition = c === undefined || isUnknown(c)
+    ? c
+    : Object.fromEntries(Object.entries(c).map(([op, byKey]) => [op, Object.fromEntries(Object.entries(byKey).map(([k, vs]) => [k, vs.filter((v) => typeof v !== 'string' || view.edgeFrom(accountOf(v) ?? '') === undefined)]))]));
+  return { outcomes, rest: { ...statement, Principal: principal, ...(condition !== undefined ? { Condition: condition as PolicyStatement['Condition'] } : {}) } };
+}
+
+function edgeRequirement(address: string, statement: PolicyStatement, principal: string, type: 'AWS' | 'Federated', edge: Edge): RuleOutcome[] {
+  const finding = `Edge::${edge.environment}::${principal}`;
+  const along = `trust in ${principal} along the declared edge from ${edge.environment}`;
+  if (edge.requires === 'external-id') {
+    const v = externalIdRequired(statement);
+    if (v.kind === 'yes') return [];
+    return [v.kind === 'unknown' ? unknown(address, `${along} needs an sts:ExternalId, and ${v.reason}.`, finding) : fail(address, `${along} needs an sts:ExternalId, and ${v.reason}.`, finding)];
+  }
+  if (edge.requires === 'role') {
+    return type === 'AWS' && /^arn:[^:]+:iam::\d{12}:role\/./.test(principal) ? [] : [fail(address, `${along} must name a role of that account, not the account or another kind of principal.`, finding)];
+  }
+  return type === 'Federated' && /^arn:[^:]+:iam::\d{12}:oidc-provider\/./.test(principal) ? [] : [fail(address, `${along} must name an OIDC provider of that account.`, finding)];
 }
 
 /** `statementReach` over a whole policy in any of its forms; an unreadable policy is unknown. */

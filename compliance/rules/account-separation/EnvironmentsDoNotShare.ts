@@ -1,5 +1,6 @@
 import { defineRule, fail, pass } from '../../rule-kit';
 import { RuleOutcome, StackModel } from '../../types';
+import { isProductionStack } from '../_shared/posture';
 import { stateBucketOf } from '../_shared/separation';
 
 interface UsageIndex {
@@ -30,15 +31,33 @@ function usageIndex(stacks: readonly StackModel[]): UsageIndex {
   return index;
 }
 
-/** TF-SEP-2: across the whole run, an account or a state bucket belongs to one environment. */
+/**
+ * Whether two stacks of different environments may share an account: both
+ * declare it (each names the other in sharesAccountWith), both are
+ * non-production, and the account is the same.
+ */
+function declaredShare(a: StackModel, b: StackModel): boolean {
+  const da = a.declaration;
+  const db = b.declaration;
+  if (da === undefined || db === undefined || isProductionStack(a) || isProductionStack(b)) return false;
+  return da.accountId === db.accountId && da.sharesAccountWith.includes(db.name) && db.sharesAccountWith.includes(da.name);
+}
+
+function sharingHint(a: StackModel, b: StackModel): string {
+  if (isProductionStack(a) || isProductionStack(b)) return '; a production environment shares its account with no other';
+  return `; non-production environments may share an account only when both declare it (sharesAccountWith)`;
+}
+
+/** TF-SEP-2: across the whole run, an account or a state bucket belongs to one environment, unless non-production environments declare sharing it. */
 export const EnvironmentsDoNotShare = defineRule(
   {
     id: 'TF-SEP-2',
-    title: 'Ensure no two environments share an AWS account or a Terraform state bucket',
+    title: 'Ensure no two environments share an AWS account or a Terraform state bucket, except non-production environments that declare it',
     category: 'account-separation',
     level: 'error',
     resourceTypes: ['*'],
-    remediation: 'Give each environment its own account and its own state bucket (in that account). Shared state lets a dev pipeline read and overwrite prod state, secrets included.',
+    remediation:
+      'Give each environment its own account and its own state bucket (in that account). Shared state lets a dev pipeline read and overwrite prod state, secrets included. Non-production environments (dev and staging in one development account) may share an account and its state bucket when both declare it with sharesAccountWith; production never shares.',
     references: {},
   },
   (stack, context) => {
@@ -46,12 +65,13 @@ export const EnvironmentsDoNotShare = defineRule(
     const index = usageIndex(context.stacks);
     const out: RuleOutcome[] = [];
     for (const account of stack.accounts) {
-      const clash = (index.accounts.get(account) ?? []).find((o) => o.environment !== stack.environment);
-      if (clash) out.push(fail('stack', `account ${account} is also used by environment ${clash.environment} (stack ${clash.name}).`, `Account::${account}`));
+      const clash = (index.accounts.get(account) ?? []).find((o) => o.environment !== stack.environment && !declaredShare(stack, o));
+      if (clash) out.push(fail('stack', `account ${account} is also used by environment ${clash.environment} (stack ${clash.name})${sharingHint(stack, clash)}.`, `Account::${account}`));
     }
     const bucket = stateBucketOf(stack);
     if (bucket !== undefined) {
-      const clash = (index.buckets.get(bucket) ?? []).find((o) => o.environment !== stack.environment);
+      // Environments that declare a shared account may keep their state in its one bucket; their keys differ by stack.
+      const clash = (index.buckets.get(bucket) ?? []).find((o) => o.environment !== stack.environment && !declaredShare(stack, o));
       if (clash) out.push(fail('stack', `state bucket ${bucket} is also used by environment ${clash.environment} (stack ${clash.name}).`, `StateBucket::${bucket}`));
     }
     return out.length > 0 ? out : [pass('stack', 'account and state bucket belong to this environment alone.')];

@@ -2,7 +2,7 @@ import { RESOURCE_POLICY_ATTRIBUTES } from '../../iam/documents';
 import { normalizePolicy } from '../../policy';
 import { checkEach, defineRule, fail, isUnknown, pass, unknown } from '../../rule-kit';
 import { ResourceModel, RuleOutcome } from '../../types';
-import { distinct, githubEnvironmentsAdmitted, SeparationView, statementReach } from '../_shared/separation';
+import { distinct, edgeTrust, githubEnvironmentsAdmitted, SeparationView, statementReach } from '../_shared/separation';
 
 /**
  * Resource type → the attribute holding its trust or resource policy: every
@@ -31,7 +31,10 @@ function policyProblems(view: SeparationView, r: ResourceModel, attribute: strin
   if (isUnknown(doc)) return [unknown(r.address, `${attribute} cannot be read (${doc.$unknown}).`)];
   const what = r.type === 'aws_iam_role' ? 'trust' : 'resource policy';
   const out: RuleOutcome[] = [];
-  for (const s of doc.statements) {
+  for (const statement of doc.statements) {
+    // A role may trust another environment only along an edge its environment declares, with the edge's condition.
+    const { outcomes, rest: s } = r.type === 'aws_iam_role' ? edgeTrust(view, r.address, statement) : { outcomes: [], rest: statement };
+    out.push(...outcomes);
     out.push(...statementReach(view, r.address, what, s, { resources: false }));
     if (r.type === 'aws_iam_role') {
       for (const env of githubEnvironmentsAdmitted(view, s)) out.push(fail(r.address, `trust admits GitHub Actions jobs of environment ${env}.`, `GitHubEnvironment::${env}`));
@@ -60,7 +63,7 @@ export const NoCrossEnvironmentAccess = defineRule(
     level: 'error',
     resourceTypes: TYPES,
     remediation:
-      "Keep each environment self-contained: promote artifacts through a registry or a pipeline, not through trust, resource policies or key grants. Name only the environment's own account (principals, aws:SourceAccount, aws:SourceArn) and only its own GitHub environment in OIDC trusts. Cross-environment access lets a compromise of dev reach prod. An account that no stack of the run declares fails from a production stack and is unknown from any other (it may be production's): check every stack of the app in one run.",
+      "Keep each environment self-contained: promote artifacts through a registry or a pipeline, not through trust, resource policies or key grants. Where one environment must assume roles in another (a CI account deploying into a platform account, a platform reaching its linked accounts), declare the edge on the trusting environment (`trusts: [{ from, requires }]`, same posture only) and give every such trust the edge's condition: an sts:ExternalId, a named role, or an OIDC provider of the trusted account. Name only the environment's own account (principals, aws:SourceAccount, aws:SourceArn) and only its own GitHub environment in OIDC trusts. Cross-environment access lets a compromise of dev reach prod. An account that no stack of the run declares fails from a production stack and is unknown from any other (it may be production's): check every stack of the app in one run.",
     references: {},
   },
   (stack, context) => {

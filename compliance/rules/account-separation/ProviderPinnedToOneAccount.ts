@@ -22,6 +22,26 @@ function assumedElsewhere(p: ProviderModel, label: string): RuleOutcome[] {
   return out;
 }
 
+/**
+ * A tenantform declaration must agree with the providers it rides along
+ * with, and its trust edges must join accounts of one posture: an edge that
+ * fails here is also ignored by the separation rules (`honouredEdges`).
+ */
+function declarationProblems(stack: StackModel): RuleOutcome[] {
+  if (stack.declarationProblem !== undefined) return [fail('stack', `the environment declaration cannot be read: ${stack.declarationProblem}.`, 'Declaration')];
+  const d = stack.declaration;
+  if (d === undefined) return [];
+  const out: RuleOutcome[] = [];
+  if (!stack.accounts.includes(d.accountId)) out.push(fail('stack', `the environment declaration names account ${d.accountId}, but the providers are pinned to ${stack.accounts.join(', ') || 'no account'}.`, 'Declaration::account'));
+  if (stack.environment !== undefined && d.name !== stack.environment) out.push(fail('stack', `the environment declaration names environment ${d.name}, but the providers tag environment ${stack.environment}.`, 'Declaration::name'));
+  for (const e of d.trusts) {
+    if (e.posture !== d.posture) out.push(fail('stack', `${d.posture} environment ${d.name} declares trust in ${e.posture} environment ${e.environment}; production and non-production never trust each other.`, `Edge::${e.environment}`));
+    else if (e.accountId === d.accountId) out.push(fail('stack', `environment ${d.name} declares trust in ${e.environment}, which is its own account ${e.accountId}.`, `Edge::${e.environment}`));
+  }
+  if (d.posture === 'production' && d.sharesAccountWith.length > 0) out.push(fail('stack', `production environment ${d.name} declares that it shares its account with ${d.sharesAccountWith.join(', ')}; production never shares.`, 'Declaration::sharesAccountWith'));
+  return out;
+}
+
 function checkProviders(stack: StackModel, aws: readonly ProviderModel[]): RuleOutcome[] {
   const out: RuleOutcome[] = [];
   const environments = new Set<string>();
@@ -38,6 +58,7 @@ function checkProviders(stack: StackModel, aws: readonly ProviderModel[]): RuleO
   }
   if (stack.accounts.length > 1) out.push(fail('stack', `the stack's providers reach ${stack.accounts.length} accounts (${stack.accounts.join(', ')}); one stack belongs to one account.`, 'Accounts'));
   if (environments.size > 1) out.push(fail('stack', `the stack's providers declare ${environments.size} environments (${[...environments].join(', ')}).`, 'Environments'));
+  out.push(...declarationProblems(stack));
   // Resources on a provider alias that is not declared would fall back to an unpinned default.
   for (const r of stack.resources.values()) {
     if (r.provider?.startsWith('aws.') && !aws.some((p) => `aws.${p.alias}` === r.provider)) out.push(fail(r.address, `the resource uses provider ${r.provider}, which the stack does not declare.`, `Provider::${r.provider}`));
@@ -54,7 +75,7 @@ export const ProviderPinnedToOneAccount = defineRule(
     level: 'error',
     resourceTypes: ['*'],
     remediation:
-      'Set allowed_account_ids to the one account of the environment and an "environment" tag in the provider\'s default_tags (TenantformStack does both); assume_role only roles of that account. Without the pin, credentials for the wrong account apply a dev plan to prod.',
+      'Set allowed_account_ids to the one account of the environment and an "environment" tag in the provider\'s default_tags (TenantformStack does both); assume_role only roles of that account. Without the pin, credentials for the wrong account apply a dev plan to prod. A stack\'s environment declaration ("//".tenantform.environment, written by TenantformStack) must name the same account and environment, and declare trust edges only between environments of one posture.',
     references: {},
   },
   (stack) => {
