@@ -68,6 +68,8 @@ export interface ResourceModel {
   readonly provider?: string;
   /** Nested block types written as `dynamic` blocks (config mode); findings on this resource are unknown. */
   readonly dynamicBlocks?: readonly string[];
+  /** Where the block is written (file, line, column), when the loader read it from a file. */
+  readonly location?: SourceLocation;
 }
 
 /** A `module` call of a stack (config mode cannot see inside it). */
@@ -159,6 +161,8 @@ export interface SourceLocation {
   readonly file: string;
   /** 1-based line of the resource's block, when the loader recorded it. */
   readonly line?: number;
+  /** 1-based column of the block's opening brace, when known. */
+  readonly column?: number;
 }
 
 /** What a rule's check returns for one resource or stack, before suppressions apply. */

@@ -7,7 +7,7 @@ import { CUSTOMER_DATA_ALLOWED_TAG, ENVIRONMENT_TAG } from '../../core/tags';
 import { ModuleCall, ProviderModel, ResourceModel, StackModel, SuppressionRecord } from '../types';
 import { isRecord, isUnknown } from '../values';
 import { RawStack, Resolver } from './resolve';
-import { normalizeDocument } from './terraform-json';
+import { blockLocation, normalizeDocument } from './terraform-json';
 import { readDeclaration } from './declaration';
 
 
@@ -89,6 +89,7 @@ function blocksByAddress(groups: RawStack['resource'], prefix: string, resolver:
       const provider = block.provider;
       const values = resolver.resolveBlock(address) ?? {};
       const dynamicBlocks = resolver.dynamicBlocksOf(address);
+      const location = blockLocation(block);
       out.set(address, {
         address,
         type,
@@ -96,6 +97,7 @@ function blocksByAddress(groups: RawStack['resource'], prefix: string, resolver:
         values,
         ...(dynamicBlocks.length > 0 ? { dynamicBlocks } : {}),
         ...(typeof constructPath === 'string' ? { constructPath } : {}),
+        ...(location !== undefined ? { location } : {}),
         suppressions: suppressionsOf(meta),
         ...(typeof provider === 'string' ? { provider: provider.replace(/^\$\{(.*)\}$/, '$1') } : {}),
       });
