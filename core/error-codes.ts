@@ -225,4 +225,12 @@ export const ERROR_CODES = {
   'TF-MSG-002': 'An alarm subscriber is not one email address.',
   'TF-MSG-003': 'An alarm ID is not a lowercase label, or is used twice on one topic.',
   'TF-MSG-004': 'An alarm period or evaluation count is not one CloudWatch accepts.',
+  'TF-FN-010': 'A Fargate service name is not a short lowercase label.',
+  'TF-FN-011': 'Fargate task counts or CPU target are out of range.',
+  'TF-FN-012': 'A Fargate service has no subnets.',
+  'TF-FN-013': 'A container user is not a numeric non-root UID.',
+  'TF-FN-014': 'A container port is privileged or missing where a target group or ingress needs it.',
+  'TF-FN-015': 'A scratch path is not an absolute directory path.',
+  'TF-FN-016': 'An image tag is not an ECR tag or digest.',
+  'TF-FN-017': 'A network rule label or port is invalid.',
 } as const satisfies Record<`TF-${keyof typeof ERROR_AREAS}-${string}`, string>;

@@ -1,5 +1,5 @@
 import { byKey, literal, oneOf, strict, v } from '../../../core/validation';
-import type { FargateSize } from './kong-service';
+import type { FargateSize } from '../../compute/fargate-workload';
 
 /** The Fargate sizes Kong may run at (cpu units, MiB): any other pair fails at apply. */
 export const FargateSizeSchema = byKey('cpu', [

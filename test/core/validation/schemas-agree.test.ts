@@ -51,6 +51,8 @@ import type { StaticSiteDomain, StaticSiteProps } from '../../../constructs/web/
 import { StaticSiteDomainSchema, StaticSitePropsSchema } from '../../../constructs/web/static-site.schema';
 import type { AlarmSpec, AlarmTopicProps } from '../../../constructs/messaging/alarm-topic';
 import { AlarmSpecSchema, AlarmTopicPropsSchema } from '../../../constructs/messaging/alarm-topic.schema';
+import type { ContainerImage, FargateServiceProps } from '../../../constructs/compute/fargate-service';
+import { ContainerImageSchema, FargateServicePropsSchema } from '../../../constructs/compute/fargate-service.schema';
 type Keys<T> = T extends unknown ? keyof T : never;
 type Out<S> = S extends v.GenericSchema ? NonNullable<v.InferOutput<S>> : never;
 type SameKeys<S, T> = [Keys<Out<S>>] extends [Keys<NonNullable<T>>] ? ([Keys<NonNullable<T>>] extends [Keys<Out<S>>] ? true : false) : false;
@@ -94,6 +96,8 @@ const checks: boolean[] = [
   agree<typeof StaticSiteDomainSchema, StaticSiteDomain>(true),
   agree<typeof AlarmTopicPropsSchema, AlarmTopicProps>(true),
   agree<typeof AlarmSpecSchema, AlarmSpec>(true),
+  agree<typeof FargateServicePropsSchema, FargateServiceProps>(true),
+  agree<typeof ContainerImageSchema, ContainerImage>(true),
 ];
 
 test('every props schema names exactly the keys of its type (checked by tsc)', () => {

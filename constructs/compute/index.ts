@@ -1,0 +1,3 @@
+export * from './fargate-service';
+export * from './fargate-workload';
+export * from './image-repository';
