@@ -14,4 +14,4 @@ export { OrganizationsOrganization } from '@cdktf/provider-aws/lib/organizations
 export { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organizations-organizational-unit';
 export { OrganizationsPolicy } from '@cdktf/provider-aws/lib/organizations-policy';
 export { OrganizationsPolicyAttachment } from '@cdktf/provider-aws/lib/organizations-policy-attachment';
-export { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+export { AwsProvider, awsProviderEndpointsToTerraform } from '@cdktf/provider-aws/lib/provider';

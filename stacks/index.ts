@@ -9,3 +9,4 @@ export { AccountBaselineStack, AccountBaselineStackProps } from './account-basel
 export { OrganizationStack, OrganizationStackProps, MemberAccount, ORGANIZATIONAL_UNITS, OrganizationalUnitName, GuardrailName } from './organization-stack';
 export { planWaves, DeployWaves, DependentsMode, PlanWavesOptions } from './waves';
 export { TenantFleet, TenantFleetProps, FleetEnvironment, FleetEnvironmentStacks, FleetPlatformSettings, EngineSettings, FROZEN_LOCK_ENV, tenantStacks } from './tenant-fleet';
+export { pointAtEmulator, writeEmulatorOverride, EmulatorOptions, EmulatorTarget, EMULATOR_CREDENTIALS, EMULATOR_OVERRIDE_FILE } from './emulator';

@@ -46,6 +46,9 @@ import { AuroraPostgresClusterPropsSchema } from '../../../constructs/database/a
 import type { PostgresInstanceProps } from '../../../constructs/database/postgres-instance';
 import type { BackupCopyOptions, DatabaseBackupOptions } from '../../../constructs/database/database-backup';
 import { BackupCopyOptionsSchema, DatabaseBackupOptionsSchema, PostgresInstancePropsSchema } from '../../../constructs/database/postgres-instance.schema';
+import type { EksAccessEntryOptions, EksClusterProps } from '../../../constructs/eks/eks-cluster';
+import type { EksNodeGroupOptions } from '../../../constructs/eks/node-group';
+import { EksAccessEntryOptionsSchema, EksClusterPropsSchema, EksNodeGroupOptionsSchema } from '../../../constructs/eks/eks-cluster.schema';
 
 import type { StaticSiteDomain, StaticSiteProps } from '../../../constructs/web/static-site';
 import { StaticSiteDomainSchema, StaticSitePropsSchema } from '../../../constructs/web/static-site.schema';
@@ -92,6 +95,9 @@ const checks: boolean[] = [
   agree<typeof PostgresInstancePropsSchema, PostgresInstanceProps>(true),
   agree<typeof DatabaseBackupOptionsSchema, DatabaseBackupOptions>(true),
   agree<typeof BackupCopyOptionsSchema, BackupCopyOptions>(true),
+  agree<typeof EksClusterPropsSchema, EksClusterProps>(true),
+  agree<typeof EksNodeGroupOptionsSchema, EksNodeGroupOptions>(true),
+  agree<typeof EksAccessEntryOptionsSchema, EksAccessEntryOptions>(true),
   agree<typeof StaticSitePropsSchema, StaticSiteProps>(true),
   agree<typeof StaticSiteDomainSchema, StaticSiteDomain>(true),
   agree<typeof AlarmTopicPropsSchema, AlarmTopicProps>(true),

@@ -1,34 +1,44 @@
+/**
+ * The e2e tier's emulator override is the library's (stacks/emulator.ts):
+ * this file only adapts it to the tier's SynthesizedStack and keeps the
+ * terraform process environment, which is the harness's business.
+ */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { EMULATOR_OVERRIDE_FILE, writeEmulatorOverride as writeLibraryOverride } from '../../../stacks/emulator';
 import { SynthesizedStack } from './examples';
 
+export { pointAtEmulator, EMULATOR_OVERRIDE_FILE } from '../../../stacks/emulator';
 /** Terraform merges `*_override.tf.json` over the stack's own JSON; the synthesized file stays untouched. */
-export const OVERRIDE_FILE = 'emulator_override.tf.json';
+export const OVERRIDE_FILE = EMULATOR_OVERRIDE_FILE;
 
 /**
- * Points every AWS provider of the stack at the emulator without touching
- * what the stack declares: `allowed_account_ids`, region and default tags
- * stay as synthesized, so the account pin is really exercised (the provider
- * still asks STS for the caller's account). The endpoint itself comes from
- * AWS_ENDPOINT_URL in the terraform process's environment.
+ * Writes the library's override into the stack's folder, with every service
+ * endpoint set to `endpoint` and state beside the output folder, in
+ * `<outdir>.emulator-state/` (one per output folder: examples reuse stack names).
+ *
+ * Callers that do not pass the endpoint yet (they learn it after writing)
+ * get the override the tier used before the library had one: the same
+ * provider flags, no endpoints (terraform takes AWS_ENDPOINT_URL from
+ * emulatorEnv) and the stack's own local state. Pass the endpoint instead.
  */
-export function writeEmulatorOverride(stack: SynthesizedStack): void {
+export function writeEmulatorOverride(stack: SynthesizedStack, endpoint?: string): void {
+  if (endpoint !== undefined) {
+    const outdir = dirname(dirname(stack.directory));
+    writeLibraryOverride(stack.directory, { endpoint, stateDirectory: `${outdir}.emulator-state` });
+    return;
+  }
   const providers = (stack.json.provider?.aws ?? []).map((p) => ({
     ...(p.alias !== undefined ? { alias: p.alias } : {}),
     skip_credentials_validation: true,
     skip_metadata_api_check: true,
     skip_region_validation: true,
-    // moto serves buckets by path, not by virtual host.
     s3_use_path_style: true,
-    // Fail in seconds, not minutes, when the emulator rejects a call.
     max_retries: 1,
   }));
   const override: Record<string, unknown> = { provider: { aws: providers } };
   const backend = stack.json.terraform?.backend ?? {};
-  if (!('local' in backend)) {
-    // Examples without a local-state switch still must not reach a real state bucket.
-    override.terraform = { backend: { local: { path: `terraform.${stack.name}.tfstate` } } };
-  }
+  if (!('local' in backend)) override.terraform = { backend: { local: { path: `terraform.${stack.name}.tfstate` } } };
   writeFileSync(join(stack.directory, OVERRIDE_FILE), `${JSON.stringify(override, null, 2)}\n`);
 }
 

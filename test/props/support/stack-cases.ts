@@ -11,6 +11,7 @@ import { OrganizationStack } from '../../../stacks/organization-stack';
 import { SharedPlatformStack } from '../../../stacks/shared-platform-stack';
 import { TenantDatabaseStack } from '../../../stacks/tenant-database-stack';
 import { TenantFleet } from '../../../stacks/tenant-fleet';
+import { pointAtEmulator } from '../../../stacks/emulator';
 import { PLACEMENTS, PLATFORM_PROD } from '../../support/platform-fixtures';
 import { DEV, newApp, PROD, testEnvironment } from '../../support/synth';
 import { IMAGE, PLATFORM } from '../../support/tenancy-fixtures';
@@ -136,6 +137,21 @@ export function stackCases(lockDir: () => string): StackCase[] {
       },
       // The lock path is a file the fleet writes: a hostile path would write outside the test's temp folder.
       skip: (path) => path[0] === 'lockFile',
+    },
+    {
+      // The emulator override, on the smallest app it can point (one network stack).
+      name: 'pointAtEmulator',
+      props: () => ({
+        network: { environment: { ...DEV, additionalRegions: ['us-east-1'] }, vpc: { cidrBlock: '10.20.0.0/16', azCount: 2 } },
+        emulator: { endpoint: 'http://127.0.0.1:5000', stateDirectory: `${lockDir()}/emulator-state` },
+      }),
+      build: (props) => {
+        const { network, emulator } = props as { network: never; emulator: never };
+        const app = newApp();
+        new NetworkStack(app, 'dev-network', network);
+        pointAtEmulator(app, emulator);
+        return app;
+      },
     },
   ];
 }
