@@ -11,4 +11,5 @@ export * from './platform';
 export * from './compute';
 export * from './messaging';
 export * from './web';
+export * from './eks';
 export { AlbRef, Placement, TenantPlatformRefs } from './platform-refs';
