@@ -138,6 +138,8 @@ export class OrganizationStack extends TenantformStack {
         description: guardrails[name].description,
         type: 'SERVICE_CONTROL_POLICY',
         content: policyJson(guardrails[name].statements),
+        // CreatePolicy needs the organization to exist; nothing in the policy refers to it, so say so.
+        dependsOn: [this.organization],
       });
       if (name === 'deny-root-user') {
         suppress(policy, 'TF-LP-1', 'A service control policy Deny: "every action" is what removes the root user, and an SCP grants nothing.');

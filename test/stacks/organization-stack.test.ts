@@ -48,6 +48,14 @@ describe('OrganizationStack', () => {
     expect(scp(json, 'require-mfa-sensitive')[0]!.Condition).toEqual({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } });
   });
 
+  test('every SCP waits for the organization: CreatePolicy fails before CreateOrganization, and no attribute orders them', () => {
+    const { json } = organization();
+    const address = `aws_organizations_organization.${Object.keys(resourcesOf(json, 'aws_organizations_organization'))[0]}`;
+    const policies = Object.values(resourcesOf(json, 'aws_organizations_policy'));
+    expect(policies.length).toBeGreaterThan(0);
+    for (const policy of policies) expect(policy.depends_on).toEqual([address]);
+  });
+
   test('the root-user deny is the only Action "*" and carries a TF-LP-1 suppression', () => {
     const { json } = organization();
     const withStar = Object.values(resourcesOf(json, 'aws_organizations_policy')).filter((p) => parsePolicy(p.content).Statement.some((s) => s.Action === '*'));
