@@ -70,23 +70,34 @@ export function collectBlocks(json: unknown, where: string): DocumentBlocks {
 /** Peels `left` label levels off `value`, then reads the bodies. */
 function unpack(value: unknown, left: number, labels: readonly string[], type: string, where: string, into: LabeledBlock[]): void {
   if (left === 0) {
-    for (const body of bodiesOf(value, blockName(type, labels), where)) into.push({ labels, body });
+    for (const body of bodiesOfBlock(value, type, labels, where)) into.push({ labels, body });
     return;
   }
-  for (const [label, inner] of labelEntries(value, blockName(type, labels), where)) unpack(inner, left - 1, [...labels, label], type, where, into);
+  // Most levels are one object: read it in place rather than through a list of entries.
+  if (isObject(value)) {
+    for (const label in value) if (Object.prototype.hasOwnProperty.call(value, label)) unpack(value[label], left - 1, [...labels, label], type, where, into);
+    return;
+  }
+  for (const [label, inner] of labelEntries(value, type, labels, where)) unpack(inner, left - 1, [...labels, label], type, where, into);
 }
 
 /** The label → value pairs of one label level: an object, an array of objects, or null (none). */
-function labelEntries(value: unknown, what: string, where: string): Array<readonly [string, unknown]> {
+function labelEntries(value: unknown, type: string, labels: readonly string[], where: string): Array<readonly [string, unknown]> {
   if (value === null) return [];
   if (isObject(value)) return Object.entries(value);
   if (Array.isArray(value)) {
     return value.flatMap((element) => {
-      if (!isObject(element)) throw wrongType(what, 'an object whose keys are labels', element, where);
+      if (!isObject(element)) throw wrongType(blockName(type, labels), 'an object whose keys are labels', element, where);
       return Object.entries(element);
     });
   }
-  throw wrongType(what, 'an object whose keys are labels, or an array of such objects', value, where);
+  throw wrongType(blockName(type, labels), 'an object whose keys are labels, or an array of such objects', value, where);
+}
+
+/** bodiesOf for a labeled block, naming it only when the message needs the name. */
+function bodiesOfBlock(value: unknown, type: string, labels: readonly string[], where: string): Body[] {
+  if (isObject(value)) return [value];
+  return bodiesOf(value, blockName(type, labels), where);
 }
 
 /** The bodies of one block position: an object is one block, an array is one block per element, null is none. */

@@ -49,14 +49,19 @@ export function readModuleFolder(dir: string): ModuleFolder {
   const primaries: string[] = [];
   const overrides: string[] = [];
   const hcl: string[] = [];
-  for (const name of entries.filter((e) => isTerraformFileName(e.name) && !e.isDirectory()).map((e) => e.name).sort(lexical)) {
+  for (const entry of entries.filter((e) => isTerraformFileName(e.name) && !e.isDirectory()).sort((a, b) => lexical(a.name, b.name))) {
+    const name = entry.name;
     const path = join(dir, name);
     let kind: 'file' | 'dir' | 'other';
-    try {
-      const st = statSync(path);
-      kind = st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
-    } catch (e) {
-      throw unreadable(path, e);
+    // The directory entry already says "regular file"; only links (and unknown types) need the stat that follows them.
+    if (entry.isFile()) kind = 'file';
+    else {
+      try {
+        const st = statSync(path);
+        kind = st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
+      } catch (e) {
+        throw unreadable(path, e);
+      }
     }
     // A folder named like a file (x.tf.json/) is not configuration; Terraform skips it too.
     if (kind === 'dir') continue;

@@ -4,7 +4,7 @@
  * module folder and their override files. See README.md for the rules.
  */
 import { collectBlocks } from './blocks';
-import { mergeModule } from './merge';
+import { isCanonical, mergeModule } from './merge';
 import { TerraformConfig } from './types';
 
 export type { Body, TerraformConfig } from './types';
@@ -13,6 +13,8 @@ export type { ModuleDocument } from './merge';
 export { collectBlocks } from './blocks';
 export { mergeModule } from './merge';
 export { parseTerraformJson } from './parse';
+export { blockLocation } from './locations';
+export type { BlockLocation } from './locations';
 
 /**
  * The canonical form of one Terraform JSON document (see TerraformConfig).
@@ -21,5 +23,6 @@ export { parseTerraformJson } from './parse';
  * TenantformError (TF-CHK-008, -010, -011) for what Terraform would reject.
  */
 export function normalizeDocument(json: unknown, where: string): TerraformConfig {
+  if (isCanonical(json)) return json as TerraformConfig;
   return mergeModule([{ file: where, blocks: collectBlocks(json, where) }]);
 }

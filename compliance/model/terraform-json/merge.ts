@@ -6,6 +6,7 @@
  */
 import { TenantformError } from '../../../core/errors';
 import { bodiesOf, DocumentBlocks, LabeledBlock } from './blocks';
+import { keepLocation } from './locations';
 import { isObject, objectOf, ownValue, put } from './own';
 import { Body, TerraformConfig } from './types';
 
@@ -46,19 +47,34 @@ export function mergeModule(primaries: readonly ModuleDocument[], overrides: rea
   const state = new ModuleState();
   for (const doc of primaries) addPrimary(state, doc);
   for (const doc of overrides) applyOverride(state, doc);
-  return toConfig(state);
+  const config = toConfig(state);
+  CANONICAL.add(config);
+  return config;
+}
+
+/**
+ * Configurations this module built. Merging is idempotent (a canonical
+ * configuration merges to an equal one), so normalizing one again can return
+ * it as it is; the model builder normalizes whatever it is given, and the
+ * loader hands it a merged configuration.
+ */
+const CANONICAL = new WeakSet<object>();
+
+/** True for a configuration mergeModule returned. */
+export function isCanonical(config: unknown): boolean {
+  return typeof config === 'object' && config !== null && CANONICAL.has(config);
 }
 
 function addPrimary(state: ModuleState, doc: ModuleDocument): void {
   const { blocks, file } = doc;
   for (const key of blocks.present) state.present.add(key);
-  for (const b of blocks.resource) define(nested(state.resource, b.labels[0]!), b.labels[1]!, b.body, file, `resource ${b.labels.join('.')}`);
-  for (const b of blocks.data) define(nested(state.data, b.labels[0]!), b.labels[1]!, b.body, file, `data source data.${b.labels.join('.')}`);
-  for (const b of blocks.module) define(state.module, b.labels[0]!, b.body, file, `module call module.${b.labels[0]}`);
-  for (const b of blocks.variable) define(state.variable, b.labels[0]!, b.body, file, `variable var.${b.labels[0]}`);
-  for (const b of blocks.output) define(state.output, b.labels[0]!, b.body, file, `output ${b.labels[0]}`);
-  for (const [name, expr] of blocks.locals) define(state.locals, name, expr, file, `local value local.${name}`);
-  for (const b of blocks.provider) define(nested(state.provider, b.labels[0]!), aliasOf(b.body), b.body, file, `provider configuration ${providerName(b)}`);
+  for (const b of blocks.resource) define(nested(state.resource, b.labels[0]!), b.labels[1]!, b.body, file, () => `resource ${b.labels.join('.')}`);
+  for (const b of blocks.data) define(nested(state.data, b.labels[0]!), b.labels[1]!, b.body, file, () => `data source data.${b.labels.join('.')}`);
+  for (const b of blocks.module) define(state.module, b.labels[0]!, b.body, file, () => `module call module.${b.labels[0]}`);
+  for (const b of blocks.variable) define(state.variable, b.labels[0]!, b.body, file, () => `variable var.${b.labels[0]}`);
+  for (const b of blocks.output) define(state.output, b.labels[0]!, b.body, file, () => `output ${b.labels[0]}`);
+  for (const [name, expr] of blocks.locals) define(state.locals, name, expr, file, () => `local value local.${name}`);
+  for (const b of blocks.provider) define(nested(state.provider, b.labels[0]!), aliasOf(b.body), b.body, file, () => `provider configuration ${providerName(b)}`);
   for (const body of blocks.terraform) {
     const backends = backendCount(body, file);
     if (backends > 0 && (backends > 1 || state.terraform.some((t) => backendCount(t.value, t.file) > 0))) {
@@ -73,9 +89,10 @@ function addPrimary(state: ModuleState, doc: ModuleDocument): void {
   }
 }
 
-function define<T>(into: Map<string, Placed<T>>, key: string, value: T, file: string, what: string): void {
+/** Defines one object; `what` names it, built only for the duplicate message. */
+function define<T>(into: Map<string, Placed<T>>, key: string, value: T, file: string, what: () => string): void {
   const existing = into.get(key);
-  if (existing !== undefined) throw duplicate(what, file, existing.file);
+  if (existing !== undefined) throw duplicate(what(), file, existing.file);
   into.set(key, { value, file });
 }
 
@@ -163,6 +180,8 @@ function overrideBlock(existing: Placed<Body> | undefined, override: Body, file:
     if (key === 'lifecycle' && Object.prototype.hasOwnProperty.call(merged, 'lifecycle')) put<unknown>(merged, key, mergeArguments(merged.lifecycle, value, `${what} lifecycle`, file));
     else put(merged, key, value);
   }
+  // Terraform names the primary block for an overridden object; so does the merged body.
+  keepLocation(existing.value, merged);
   existing.value = merged;
 }
 
@@ -201,14 +220,27 @@ function overrideTerraform(merged: Body, override: Body, file: string): void {
 
 function toConfig(state: ModuleState): TerraformConfig {
   const out: TerraformConfig = {};
-  const bodies = (m: Map<string, Placed<Body>>): Record<string, Body> => objectOf([...m].map(([k, p]) => [k, p.value] as const));
-  if (state.resource.size > 0 || state.present.has('resource')) out.resource = objectOf([...state.resource].map(([type, byName]) => [type, bodies(byName)] as const));
-  if (state.data.size > 0 || state.present.has('data')) out.data = objectOf([...state.data].map(([type, byName]) => [type, bodies(byName)] as const));
+  const bodies = <T>(m: Map<string, Placed<T>>): Record<string, T> => {
+    const o: Record<string, T> = {};
+    for (const [k, p] of m) put(o, k, p.value);
+    return o;
+  };
+  const byType = (m: Map<string, Map<string, Placed<Body>>>): Record<string, Record<string, Body>> => {
+    const o: Record<string, Record<string, Body>> = {};
+    for (const [type, byName] of m) put(o, type, bodies(byName));
+    return o;
+  };
+  if (state.resource.size > 0 || state.present.has('resource')) out.resource = byType(state.resource);
+  if (state.data.size > 0 || state.present.has('data')) out.data = byType(state.data);
   if (state.module.size > 0 || state.present.has('module')) out.module = bodies(state.module);
   if (state.variable.size > 0 || state.present.has('variable')) out.variable = bodies(state.variable);
   if (state.output.size > 0 || state.present.has('output')) out.output = bodies(state.output);
-  if (state.locals.size > 0 || state.present.has('locals')) out.locals = objectOf([...state.locals].map(([k, p]) => [k, p.value] as const));
-  if (state.provider.size > 0 || state.present.has('provider')) out.provider = objectOf([...state.provider].map(([name, configs]) => [name, [...configs.values()].map((p) => p.value)] as const));
+  if (state.locals.size > 0 || state.present.has('locals')) out.locals = bodies(state.locals);
+  if (state.provider.size > 0 || state.present.has('provider')) {
+    const providers: Record<string, Body[]> = {};
+    for (const [name, configs] of state.provider) put(providers, name, [...configs.values()].map((p) => p.value));
+    out.provider = providers;
+  }
   if (state.terraform.length > 0 || state.present.has('terraform')) out.terraform = state.terraform.map((p) => p.value);
   for (const [key, values] of state.other) {
     // One file's value passes through as written; several files' values of one block type are the array form of all of them.
