@@ -42,6 +42,7 @@ export const RULE_IDS: readonly string[] = [
   'TF-MFA-2',
   'TF-MFA-3',
   'TF-MFA-4',
+  'TF-MFA-5',
   'TF-NET-1',
   'TF-NET-2',
   'TF-NET-3',
@@ -62,4 +63,5 @@ export const RULE_IDS: readonly string[] = [
   'TF-SEP-6',
   'TF-SEP-7',
   'TF-SEP-8',
+  'TF-SEP-9',
 ];

@@ -5,6 +5,7 @@ import { EnvironmentsDoNotShare } from './EnvironmentsDoNotShare';
 import { IdentityPoliciesStayInEnvironment } from './IdentityPoliciesStayInEnvironment';
 import { NoCrossEnvironmentAccess } from './NoCrossEnvironmentAccess';
 import { ProviderPinnedToOneAccount } from './ProviderPinnedToOneAccount';
+import { RequiredTagsPresent } from './RequiredTagsPresent';
 import { SnapshotsStayInEnvironment } from './SnapshotsStayInEnvironment';
 import { StateAndReplicationStayInEnvironment } from './StateAndReplicationStayInEnvironment';
 
@@ -18,4 +19,5 @@ export const rules: Rule[] = [
   IdentityPoliciesStayInEnvironment,
   EncryptionKeysInOwnAccount,
   SnapshotsStayInEnvironment,
+  RequiredTagsPresent,
 ];

@@ -8,7 +8,8 @@ export const DEV_ACCOUNT = '222222222222';
 export const PROD_ACCOUNT = '111111111111';
 
 export interface SkeletonOptions {
-  readonly environment?: 'dev' | 'prod';
+  /** Environment tag; `prod` and `dev` also pick the default account. */
+  readonly environment?: string;
   readonly account?: string;
 }
 
