@@ -56,7 +56,76 @@ export interface Grant {
  * A few read actions that AWS only authorizes on `*` (they name no resource).
  * Helpers may use them; callers of {@link grant} may not.
  */
-const UNSCOPABLE_READ_ACTIONS: ReadonlySet<string> = new Set(['ecr:GetAuthorizationToken']);
+const UNSCOPABLE_READ_ACTIONS: ReadonlySet<string> = new Set([
+  'ecr:GetAuthorizationToken',
+  // Lambda checks these when it attaches a function to a VPC; EC2 authorizes Describe calls only on "*".
+  'ec2:DescribeNetworkInterfaces',
+  'ec2:DescribeSubnets',
+  // X-Ray trace segments belong to no resource.
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+  // Controllers that discover infrastructure (Karpenter, the AWS Load Balancer Controller): EC2, ELB, ACM,
+  // IAM server-certificate, pricing and WAF/Shield lookups that the service authorizes only on "*".
+  'ec2:DescribeAccountAttributes',
+  'ec2:DescribeAddresses',
+  'ec2:DescribeAvailabilityZones',
+  'ec2:DescribeCoipPools',
+  'ec2:DescribeImages',
+  'ec2:DescribeInstances',
+  'ec2:DescribeInstanceTypeOfferings',
+  'ec2:DescribeInstanceTypes',
+  'ec2:DescribeInternetGateways',
+  'ec2:DescribeLaunchTemplates',
+  'ec2:DescribeRouteTables',
+  'ec2:DescribeSecurityGroups',
+  'ec2:DescribeSpotPriceHistory',
+  'ec2:DescribeTags',
+  'ec2:DescribeVpcs',
+  'ec2:GetCoipPoolUsage',
+  'elasticloadbalancing:DescribeListenerAttributes',
+  'elasticloadbalancing:DescribeListenerCertificates',
+  'elasticloadbalancing:DescribeListeners',
+  'elasticloadbalancing:DescribeLoadBalancerAttributes',
+  'elasticloadbalancing:DescribeLoadBalancers',
+  'elasticloadbalancing:DescribeRules',
+  'elasticloadbalancing:DescribeSSLPolicies',
+  'elasticloadbalancing:DescribeTags',
+  'elasticloadbalancing:DescribeTargetGroupAttributes',
+  'elasticloadbalancing:DescribeTargetGroups',
+  'elasticloadbalancing:DescribeTargetHealth',
+  'elasticloadbalancing:DescribeTrustStores',
+  'acm:DescribeCertificate',
+  'acm:ListCertificates',
+  'iam:GetServerCertificate',
+  'iam:ListServerCertificates',
+  'pricing:GetProducts',
+  'shield:GetSubscriptionState',
+  'wafv2:GetWebACLForResource',
+  'cognito-idp:DescribeUserPoolClient',
+]);
+
+/**
+ * Read actions that AWS authorizes only on `"*"` (they name no resource), for
+ * controllers that discover what they manage. Only actions on the curated
+ * list above are accepted: anything else, a write above all, is refused with
+ * TF-IAM-002, so this cannot become a way around scoped grants.
+ */
+export function grantUnscopableRead(grantee: Grantee, id: string, actions: readonly string[]): Grant {
+  const where = describeConstruct('grant', grantee.node);
+  const outside = actions.filter((a) => !UNSCOPABLE_READ_ACTIONS.has(a));
+  if (actions.length === 0 || outside.length > 0) {
+    throw new TenantformError({
+      code: 'TF-IAM-002',
+      where,
+      problem: 'only read actions that AWS authorizes on "*" alone may be granted on every resource.',
+      value: actions.length === 0 ? actions : outside,
+      fix: 'grant the other actions on the ARNs they act on with grant(), or a helper for that resource type.',
+    });
+  }
+  const statements: GrantStatement[] = [{ actions: [...actions], resources: ['*'] }];
+  validateStatements(statements, where, true);
+  return attach(grantee, id, statements, where);
+}
 
 const GRANT_ID = /^[A-Za-z0-9+=,.@_-]{1,100}$/;
 
@@ -230,4 +299,30 @@ export function grantQueueConsume(queue: GrantTarget, grantee: Grantee, options:
 /** Publish to one SNS topic. */
 export function grantTopicPublish(topic: GrantTarget, grantee: Grantee, options: GrantOptions = {}): Grant {
   return helperGrant(grantee, 'sns-publish', topic, options, [{ actions: ['sns:Publish'], resources: [topic.arn] }]);
+}
+
+/** Send trace segments to X-Ray (a traced Lambda function or task). */
+export function grantTracing(grantee: Grantee, options: GrantOptions = {}): Grant {
+  const where = describeConstruct('grant', grantee.node);
+  const statements: GrantStatement[] = [{ actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] }];
+  validateStatements(statements, where, true);
+  return attach(grantee, options.id ?? 'xray-tracing', statements, where);
+}
+
+/**
+ * What Lambda needs to attach a function to a VPC: create its network
+ * interfaces only in the given subnets and security groups, and manage only
+ * network interfaces of the account and Region.
+ */
+export function grantVpcNetworkInterfaces(grantee: Grantee, network: { readonly partition: string; readonly region: string; readonly accountId: string; readonly subnetIds: readonly string[]; readonly securityGroupIds: readonly string[] }, options: GrantOptions = {}): Grant {
+  const where = describeConstruct('grant', grantee.node);
+  const ec2 = `arn:${network.partition}:ec2:${network.region}:${network.accountId}`;
+  const interfaces = `${ec2}:network-interface/*`;
+  const statements: GrantStatement[] = [
+    { actions: ['ec2:CreateNetworkInterface'], resources: [interfaces, ...network.subnetIds.map((id) => `${ec2}:subnet/${id}`), ...network.securityGroupIds.map((id) => `${ec2}:security-group/${id}`)] },
+    { actions: ['ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'], resources: [interfaces] },
+    { actions: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets'], resources: ['*'] },
+  ];
+  validateStatements(statements, where, true);
+  return attach(grantee, options.id ?? 'ec2-vpc-interfaces', statements, where);
 }

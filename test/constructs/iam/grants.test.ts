@@ -13,6 +13,7 @@ import {
   grantSecretRead,
   grantParameterRead,
   grantTopicPublish,
+  grantUnscopableRead,
 } from '../../../constructs/iam/grants';
 import { resourcesOf, synthJson } from '../../support/synth';
 import { parsePolicy, testStack } from '../identity/helpers';
@@ -95,6 +96,16 @@ describe('grant helpers', () => {
     ])('%s', (_why, statements, code) => {
       const { role } = setup();
       expect(() => grant(role, 'x', statements)).toThrow(new RegExp(`\\[${code}\\] grant prod-identity/host`));
+    });
+
+    test('grantUnscopableRead writes curated Describe actions on "*", and refuses any other action, a write above all', () => {
+      const { stack, role } = setup();
+      grantUnscopableRead(role, 'discover', ['ec2:DescribeSubnets', 'elasticloadbalancing:DescribeTargetGroups']);
+      expect(policyOf(stack, 'grant-discover').doc.Statement).toEqual([{ Effect: 'Allow', Action: ['ec2:DescribeSubnets', 'elasticloadbalancing:DescribeTargetGroups'], Resource: ['*'] }]);
+      expect(() => grantUnscopableRead(role, 'write', ['ec2:DescribeSubnets', 'ec2:TerminateInstances'])).toThrow(/\[TF-IAM-002\].*Got: \["ec2:TerminateInstances"\]/);
+      expect(() => grantUnscopableRead(role, 'reads', ['s3:GetObject'])).toThrow(/\[TF-IAM-002\]/);
+      expect(() => grantUnscopableRead(role, 'wild', ['ec2:Describe*'])).toThrow(/\[TF-IAM-002\]/);
+      expect(() => grantUnscopableRead(role, 'none', [])).toThrow(/\[TF-IAM-002\]/);
     });
 
     test('a bare "*" passed as the resource of a helper', () => {
