@@ -250,4 +250,11 @@ export const ERROR_CODES = {
   'TF-EMU-005': 'An app already pointed at one emulator is pointed at another.',
   'TF-EMU-006': 'An emulator state directory is empty.',
   'TF-EMU-007': "A synthesized stack reads another stack's state from a backend the emulator override cannot follow.",
+  'TF-MSG-005': 'A queue visibility timeout, retention or receive count is out of range.',
+  'TF-FN-001': 'A function name is not a short lowercase label.',
+  'TF-FN-002': 'A function memory size or timeout is out of range.',
+  'TF-FN-003': 'A function has no subnets.',
+  'TF-FN-004': 'A function reserved concurrency is out of range.',
+  'TF-FN-005': 'A zip function handler is invalid.',
+  'TF-FN-006': 'A queue batch size is out of range.',
 } as const satisfies Record<`TF-${keyof typeof ERROR_AREAS}-${string}`, string>;

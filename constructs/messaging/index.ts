@@ -1,2 +1,3 @@
 export * from './alarm-topic';
 export * from './alarms';
+export * from './encrypted-queue';

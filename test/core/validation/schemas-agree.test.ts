@@ -56,6 +56,10 @@ import type { AlarmSpec, AlarmTopicProps } from '../../../constructs/messaging/a
 import { AlarmSpecSchema, AlarmTopicPropsSchema } from '../../../constructs/messaging/alarm-topic.schema';
 import type { ContainerImage, FargateServiceProps } from '../../../constructs/compute/fargate-service';
 import { ContainerImageSchema, FargateServicePropsSchema } from '../../../constructs/compute/fargate-service.schema';
+import type { FunctionCode, SecureFunctionProps } from '../../../constructs/compute/secure-function';
+import { FunctionCodeSchema, SecureFunctionPropsSchema } from '../../../constructs/compute/secure-function.schema';
+import type { EncryptedQueueProps } from '../../../constructs/messaging/encrypted-queue';
+import { EncryptedQueuePropsSchema } from '../../../constructs/messaging/encrypted-queue.schema';
 type Keys<T> = T extends unknown ? keyof T : never;
 type Out<S> = S extends v.GenericSchema ? NonNullable<v.InferOutput<S>> : never;
 type SameKeys<S, T> = [Keys<Out<S>>] extends [Keys<NonNullable<T>>] ? ([Keys<NonNullable<T>>] extends [Keys<Out<S>>] ? true : false) : false;
@@ -104,6 +108,9 @@ const checks: boolean[] = [
   agree<typeof AlarmSpecSchema, AlarmSpec>(true),
   agree<typeof FargateServicePropsSchema, FargateServiceProps>(true),
   agree<typeof ContainerImageSchema, ContainerImage>(true),
+  agree<typeof SecureFunctionPropsSchema, SecureFunctionProps>(true),
+  agree<typeof FunctionCodeSchema, FunctionCode>(true),
+  agree<typeof EncryptedQueuePropsSchema, EncryptedQueueProps>(true),
 ];
 
 test('every props schema names exactly the keys of its type (checked by tsc)', () => {
