@@ -115,7 +115,8 @@ class FindingPlaces {
     let place = this.byAddress.get(address);
     if (place === undefined) {
       const resource = resourceAt(this.stack, address);
-      place = { resource, constructPath: resource?.constructPath, location: this.stackLocation };
+      // The block's own place (file, line, column) when the loader read it; else the stack's file, when it is one.
+      place = { resource, constructPath: resource?.constructPath, location: resource?.location ?? this.stackLocation };
       this.byAddress.set(address, place);
     }
     return place;

@@ -3,8 +3,8 @@
  * finding that fails the gate or is a warning, so findings show on the pull
  * request without a SARIF upload, then the summary as plain text.
  */
-import { relative, sep } from 'node:path';
 import { Finding } from '../types';
+import { displayPath } from './location';
 import { ruleDocUri } from './rule-docs';
 import { ReportInput } from './tool';
 
@@ -16,8 +16,9 @@ export function formatGithub(input: ReportInput, cwd: string = process.cwd()): s
     const command = gating.has(f) ? 'error' : 'warning';
     const file = f.location?.file ?? input.sources[f.stack];
     const props: string[] = [];
-    if (file !== undefined) props.push(`file=${property(relative(cwd, file).split(sep).join('/'))}`);
+    if (file !== undefined) props.push(`file=${property(displayPath(file, cwd))}`);
     if (f.location?.line !== undefined) props.push(`line=${f.location.line}`);
+    if (f.location?.line !== undefined && f.location.column !== undefined) props.push(`col=${f.location.column}`);
     props.push(`title=${property(`${f.ruleId} ${f.status === 'unknown' ? '(unknown) ' : ''}${f.title}`)}`);
     lines.push(`::${command} ${props.join(',')}::${data(message(f))}`);
   }

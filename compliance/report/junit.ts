@@ -1,4 +1,5 @@
 import { Finding } from '../types';
+import { displayPath, lineReference } from './location';
 import { ReportInput, TOOL_NAME } from './tool';
 
 /**
@@ -7,15 +8,23 @@ import { ReportInput, TOOL_NAME } from './tool';
  */
 export function formatJunit(input: ReportInput): string {
   const byStack = new Map<string, Finding[]>();
-  for (const f of input.findings) byStack.set(f.stack, [...(byStack.get(f.stack) ?? []), f]);
+  for (const f of input.findings) {
+    const list = byStack.get(f.stack);
+    if (list === undefined) byStack.set(f.stack, [f]);
+    else list.push(f);
+  }
   const failures = (list: readonly Finding[]) => list.filter((f) => f.status === 'fail' || f.status === 'unknown').length;
   const skipped = (list: readonly Finding[]) => list.filter((f) => f.status === 'suppressed' || f.status === 'baselined').length;
   const suites = [...byStack].map(([stack, list]) => {
     const cases = list.map((f) => {
       const name = `${f.ruleId} ${f.address}${f.constructPath ? ` (${f.constructPath})` : ''}${f.finding ? ` [${f.finding}]` : ''}`;
-      const open = `    <testcase classname="${xml(`${stack}.${f.category}`)}" name="${xml(name)}">`;
+      // `file` and `line` attributes are what CI test tabs (GitLab, Jenkins, dorny/test-reporter) link from.
+      const file = f.location?.file ?? input.sources[f.stack];
+      const place = `${file !== undefined ? ` file="${xml(displayPath(file))}"` : ''}${f.location?.line !== undefined ? ` line="${f.location.line}"` : ''}`;
+      const open = `    <testcase classname="${xml(`${stack}.${f.category}`)}" name="${xml(name)}"${place}>`;
       if (f.status === 'fail' || f.status === 'unknown') {
-        return `${open}\n      <failure type="${f.status}" message="${xml(f.message)}">${xml(`${f.title}\n${f.message}\nFix: ${f.remediation}`)}</failure>\n    </testcase>`;
+        const at = lineReference(f);
+        return `${open}\n      <failure type="${f.status}" message="${xml(f.message)}">${xml(`${f.title}\n${f.message}${at !== undefined ? `\nAt: ${at}` : ''}\nFix: ${f.remediation}`)}</failure>\n    </testcase>`;
       }
       if (f.status === 'suppressed') return `${open}\n      <skipped message="${xml(`suppressed: ${f.suppressionReason ?? ''}`)}"/>\n    </testcase>`;
       if (f.status === 'baselined') return `${open}\n      <skipped message="baselined: recorded in the --baseline file"/>\n    </testcase>`;

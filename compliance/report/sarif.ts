@@ -5,8 +5,8 @@ import { ReportInput, TOOL_NAME, TOOL_VERSION } from './tool';
 /**
  * SARIF 2.1.0 for code-scanning UIs. Passing checks are left out; unknowns
  * are results of kind `fail` (they fail the gate) tagged in their properties.
- * Terraform addresses go into logical locations, the stack file into the
- * physical one.
+ * Terraform addresses and construct paths go into logical locations; the
+ * file, line and column of the resource's block into the physical one.
  */
 export function formatSarif(input: ReportInput): string {
   const rules = [...input.rules];
@@ -73,5 +73,8 @@ function physical(f: Finding, sources: Readonly<Record<string, string>>): Record
   const file = f.location?.file ?? sources[f.stack];
   if (file === undefined) return {};
   const uri = file.split('\\').join('/');
-  return { physicalLocation: { artifactLocation: { uri }, ...(f.location?.line !== undefined ? { region: { startLine: f.location.line } } : {}) } };
+  const line = f.location?.line;
+  const column = f.location?.column;
+  const region = line === undefined ? undefined : column === undefined ? { startLine: line } : { startLine: line, startColumn: column };
+  return { physicalLocation: { artifactLocation: { uri }, ...(region !== undefined ? { region } : {}) } };
 }

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { Finding } from '../types';
 import { groupByRule, RuleGroup } from './group';
+import { lineReference } from './location';
 import { ruleDocUri } from './rule-docs';
 import { ReportInput } from './tool';
 
@@ -65,11 +66,13 @@ function groupLines(g: RuleGroup, c: Colors, gates: boolean): string[] {
   return out;
 }
 
-/** `stack address (construct path) [finding]: message`, on one line. */
+/** `stack address (construct path) file:line:column [finding]: message`, on one line. */
 export function findingLine(f: Finding, c: Colors): string {
   const where = f.constructPath !== undefined ? ` ${c.dim(`(${f.constructPath})`)}` : '';
+  const line = lineReference(f);
+  const at = line !== undefined ? ` ${c.dim(line)}` : '';
   const key = f.finding !== undefined ? ` ${c.dim(`[${f.finding}]`)}` : '';
-  return `${c.bold(f.stack)} ${f.address}${where}${key}: ${oneLine(f.message)}`;
+  return `${c.bold(f.stack)} ${f.address}${where}${at}${key}: ${oneLine(f.message)}`;
 }
 
 function oneLine(s: string): string {

@@ -142,4 +142,13 @@ describe('findings point at code', () => {
     const [finding] = checkStacks([stack], [KmsKeyRotation]).filter((f) => f.status === 'fail');
     expect(finding).toMatchObject({ address: 'aws_kms_key.k_1A2B', constructPath: 'prod-platform/keys/data', location: { file: '/repo/cdktf.out/stacks/prod-platform/cdk.tf.json' } });
   });
+
+  test('GIVEN a resource the loader located THEN its findings carry that file, line and column; the stack\'s other findings keep the stack file', () => {
+    const stack = stackFromJson({ resource: { aws_kms_key: { k: { enable_key_rotation: false } } } }, 'prod-platform', '/repo/main.tf.json');
+    const located = { ...stack, resources: new Map([...stack.resources].map(([a, r]) => [a, { ...r, location: { file: '/repo/keys.tf.json', line: 12, column: 7 } }])) };
+    const stackLevel = defineRule({ ...meta, id: 'TF-LP-96', category: 'least-privilege', level: 'error' }, () => [fail('stack', 'stack-level')]);
+    const findings = checkStacks([located], [KmsKeyRotation, stackLevel]);
+    expect(findings.find((f) => f.address === 'aws_kms_key.k')!.location).toEqual({ file: '/repo/keys.tf.json', line: 12, column: 7 });
+    expect(findings.find((f) => f.address === 'stack')!.location).toEqual({ file: '/repo/main.tf.json' });
+  });
 });
