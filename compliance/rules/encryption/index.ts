@@ -1,4 +1,7 @@
 import { Rule } from '../../types';
+import { EksSecretsEncrypted } from './EksSecretsEncrypted';
+import { RdsTlsForced } from './RdsTlsForced';
+import { BackupVaultEncrypted } from './BackupVaultEncrypted';
 import { ApiGatewayDomainTls } from './ApiGatewayDomainTls';
 import { ClassicElbListenerTls } from './ClassicElbListenerTls';
 import { CloudFrontOriginTls } from './CloudFrontOriginTls';
@@ -19,6 +22,9 @@ import { SnsTopicEncrypted } from './SnsTopicEncrypted';
 import { SqsQueueEncrypted } from './SqsQueueEncrypted';
 
 export {
+  EksSecretsEncrypted,
+  RdsTlsForced,
+  BackupVaultEncrypted,
   ApiGatewayDomainTls,
   ClassicElbListenerTls,
   CloudFrontOriginTls,
@@ -59,4 +65,7 @@ export const rules: Rule[] = [
   ApiGatewayDomainTls,
   ClassicElbListenerTls,
   CloudFrontOriginTls,
+  EksSecretsEncrypted,
+  RdsTlsForced,
+  BackupVaultEncrypted,
 ];

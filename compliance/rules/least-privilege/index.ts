@@ -1,4 +1,6 @@
 import { Rule } from '../../types';
+import { EcrCrossAccountPullOnly } from './EcrCrossAccountPullOnly';
+import { RdsMasterPasswordRotated } from './RdsMasterPasswordRotated';
 import { CrossAccountTrustConditions } from './CrossAccountTrustConditions';
 import { NoAdministratorAccess } from './NoAdministratorAccess';
 import { NoFullWildcardAction } from './NoFullWildcardAction';
@@ -12,6 +14,8 @@ import { NoUserPolicies } from './NoUserPolicies';
 import { NoWriteOnAnyResource } from './NoWriteOnAnyResource';
 
 export {
+  EcrCrossAccountPullOnly,
+  RdsMasterPasswordRotated,
   CrossAccountTrustConditions,
   NoAdministratorAccess,
   NoFullWildcardAction,
@@ -38,4 +42,6 @@ export const rules: Rule[] = [
   NoAdministratorAccess,
   NoPublicResourcePolicy,
   NoPublicAcl,
+  EcrCrossAccountPullOnly,
+  RdsMasterPasswordRotated,
 ];

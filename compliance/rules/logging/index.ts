@@ -1,4 +1,5 @@
 import { Rule } from '../../types';
+import { EksControlPlaneLogging } from './EksControlPlaneLogging';
 import { AlbAccessLogs } from './AlbAccessLogs';
 import { ApiGatewayAccessLogs } from './ApiGatewayAccessLogs';
 import { ClassicElbAccessLogs } from './ClassicElbAccessLogs';
@@ -7,7 +8,7 @@ import { CloudTrailLogging } from './CloudTrailLogging';
 import { CloudTrailMultiRegionValidated } from './CloudTrailMultiRegionValidated';
 import { VpcFlowLogs } from './VpcFlowLogs';
 
-export { AlbAccessLogs, ApiGatewayAccessLogs, ClassicElbAccessLogs, CloudFrontAccessLogs, CloudTrailLogging, CloudTrailMultiRegionValidated, VpcFlowLogs };
+export { AlbAccessLogs, ApiGatewayAccessLogs, ClassicElbAccessLogs, CloudFrontAccessLogs, CloudTrailLogging, CloudTrailMultiRegionValidated, VpcFlowLogs, EksControlPlaneLogging };
 
 /** The logging rules, in ID order. */
-export const rules: Rule[] = [VpcFlowLogs, CloudTrailMultiRegionValidated, AlbAccessLogs, ApiGatewayAccessLogs, CloudFrontAccessLogs, CloudTrailLogging, ClassicElbAccessLogs];
+export const rules: Rule[] = [VpcFlowLogs, CloudTrailMultiRegionValidated, AlbAccessLogs, ApiGatewayAccessLogs, CloudFrontAccessLogs, CloudTrailLogging, ClassicElbAccessLogs, EksControlPlaneLogging];
