@@ -11,5 +11,6 @@ export * from './platform';
 export * from './compute';
 export * from './messaging';
 export * from './web';
-export * from './eks';
+export * from './cross-account';
 export { AlbRef, Placement, TenantPlatformRefs } from './platform-refs';
+export * from './eks';

@@ -41,6 +41,8 @@ import { BaselineKeyPropsSchema } from '../../../constructs/identity/kms-key.sch
 import type { AuditBucketProps } from '../../../constructs/identity/audit-bucket';
 import { AuditBucketPropsSchema } from '../../../constructs/identity/audit-bucket.schema';
 import { FleetEnvironmentSchema, TenantFleetPropsSchema } from '../../../stacks/tenant-fleet.schema';
+import type { EmulatorOptions } from '../../../stacks/emulator';
+import { EmulatorOptionsSchema } from '../../../stacks/emulator.schema';
 import type { AuroraPostgresClusterProps } from '../../../constructs/database/aurora-postgres-cluster';
 import { AuroraPostgresClusterPropsSchema } from '../../../constructs/database/aurora-postgres-cluster.schema';
 import type { PostgresInstanceProps } from '../../../constructs/database/postgres-instance';
@@ -50,6 +52,10 @@ import type { EksAccessEntryOptions, EksClusterProps } from '../../../constructs
 import type { EksNodeGroupOptions } from '../../../constructs/eks/node-group';
 import { EksAccessEntryOptionsSchema, EksClusterPropsSchema, EksNodeGroupOptionsSchema } from '../../../constructs/eks/eks-cluster.schema';
 
+import type { CrossAccountRoleProps } from '../../../constructs/cross-account/cross-account-role';
+import { CrossAccountRolePropsSchema } from '../../../constructs/cross-account/cross-account-role.schema';
+import type { ExternalIdSecretProps } from '../../../constructs/cross-account/external-id-secret';
+import { ExternalIdSecretPropsSchema } from '../../../constructs/cross-account/external-id-secret.schema';
 import type { StaticSiteDomain, StaticSiteProps } from '../../../constructs/web/static-site';
 import { StaticSiteDomainSchema, StaticSitePropsSchema } from '../../../constructs/web/static-site.schema';
 import type { AlarmSpec, AlarmTopicProps } from '../../../constructs/messaging/alarm-topic';
@@ -91,6 +97,7 @@ const checks: boolean[] = [
   agree<typeof TenantDatabaseStackPropsSchema, TenantDatabaseStackProps>(true),
   agree<typeof FleetEnvironmentSchema, FleetEnvironment>(true),
   agree<typeof TenantFleetPropsSchema, TenantFleetProps>(true),
+  agree<typeof EmulatorOptionsSchema, EmulatorOptions>(true),
   agree<typeof PlatformKeysPropsSchema, PlatformKeysProps>(true),
   agree<typeof KongServicePropsSchema, KongServiceProps>(true),
   agree<typeof BaselineKeyPropsSchema, BaselineKeyProps>(true),
@@ -102,6 +109,8 @@ const checks: boolean[] = [
   agree<typeof EksClusterPropsSchema, EksClusterProps>(true),
   agree<typeof EksNodeGroupOptionsSchema, EksNodeGroupOptions>(true),
   agree<typeof EksAccessEntryOptionsSchema, EksAccessEntryOptions>(true),
+  agree<typeof CrossAccountRolePropsSchema, CrossAccountRoleProps>(true),
+  agree<typeof ExternalIdSecretPropsSchema, ExternalIdSecretProps>(true),
   agree<typeof StaticSitePropsSchema, StaticSiteProps>(true),
   agree<typeof StaticSiteDomainSchema, StaticSiteDomain>(true),
   agree<typeof AlarmTopicPropsSchema, AlarmTopicProps>(true),

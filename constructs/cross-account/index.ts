@@ -1,0 +1,2 @@
+export { CrossAccountRole, CrossAccountRoleProps } from './cross-account-role';
+export { ExternalIdSecret, ExternalIdSecretProps } from './external-id-secret';
