@@ -1,8 +1,7 @@
-import { ApiGatewayAccount, ApiGatewayDeployment, ApiGatewayIntegration, ApiGatewayMethod, ApiGatewayMethodSettings, ApiGatewayRequestValidator, ApiGatewayResource, ApiGatewayRestApi, ApiGatewayStage, ApiGatewayVpcLink, CloudwatchLogGroup, IamRole, IamRolePolicy } from '../../../core/aws';
+import { ApiGatewayDeployment, ApiGatewayIntegration, ApiGatewayMethod, ApiGatewayMethodSettings, ApiGatewayRequestValidator, ApiGatewayResource, ApiGatewayRestApi, ApiGatewayStage, ApiGatewayVpcLink, CloudwatchLogGroup } from '../../../core/aws';
 import { validateProps } from '../../../core/validation';
 import { TenantApiPropsSchema } from './tenant-api.schema';
-import { policyJson, serviceTrustPolicy } from '../../iam/policy';
-import { workloadBoundaryArn } from '../../identity/workload-boundary';
+import { apiGatewayAccountSettings } from './account-settings';
 import { Construct, Fn } from '../../../core/cdktf';
 import { environmentOf } from '../../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../../core/errors';
@@ -95,7 +94,7 @@ export class TenantApi extends Construct {
       kmsKeyId: props.logsKmsKeyArn,
     });
 
-    const account = props.manageAccountSettings === false ? undefined : this.accountSettings(name, logArnPrefix);
+    const account = props.manageAccountSettings === false ? undefined : apiGatewayAccountSettings(this, env, { name, purpose: 'the tenant API', logGroupArns: [this.accessLogGroup.arn, this.executionLogGroup.arn], logArnPrefix });
 
     const validator = new ApiGatewayRequestValidator(this, 'request-validator', {
       restApiId: this.restApi.id,
@@ -176,35 +175,6 @@ export class TenantApi extends Construct {
       },
     });
     new OriginVerifyAcl(this, 'origin-verify', { stageArn: this.stage.arn, secret: props.originSecret, name });
-  }
-
-  /** The Region's API Gateway CloudWatch role, scoped to this API's log groups. */
-  private accountSettings(name: string, logArnPrefix: string): ApiGatewayAccount {
-    const env = environmentOf(this, 'TenantApi');
-    const role = new IamRole(this, 'cloudwatch-role', {
-      name: `${name}-apigw-logs`,
-      description: 'API Gateway writes access and execution logs of the tenant API',
-      assumeRolePolicy: serviceTrustPolicy('apigateway.amazonaws.com', env.accountId),
-      permissionsBoundary: workloadBoundaryArn(env),
-    });
-    new IamRolePolicy(this, 'cloudwatch-role-policy', {
-      role: role.id,
-      policy: policyJson([
-        {
-          Sid: 'WriteApiLogs',
-          Effect: 'Allow',
-          Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-          Resource: [`${this.accessLogGroup.arn}:*`, `${this.executionLogGroup.arn}:*`],
-        },
-        {
-          Sid: 'FindApiLogGroups',
-          Effect: 'Allow',
-          Action: ['logs:DescribeLogGroups'],
-          Resource: `${logArnPrefix}*`,
-        },
-      ]),
-    });
-    return new ApiGatewayAccount(this, 'account', { cloudwatchRoleArn: role.arn });
   }
 
   /** What a tenant usage plan's `api_stages` block needs. */

@@ -15,6 +15,11 @@ export interface EdgeWebAclProps {
    * @default 'Managed protections and a per-IP rate limit in front of the tenant API'
    */
   readonly description?: string;
+  /**
+   * `REGIONAL` to guard an API Gateway stage or a load balancer instead (give the Region's provider).
+   * @default 'CLOUDFRONT'
+   */
+  readonly scope?: 'CLOUDFRONT' | 'REGIONAL';
 }
 
 /** AWS managed rule groups in evaluation order; rules listed with them only count instead of blocking. */
@@ -50,7 +55,7 @@ export class EdgeWebAcl extends Construct {
       provider: props.provider,
       name: `${props.name}-edge`,
       description: props.description ?? 'Managed protections and a per-IP rate limit in front of the tenant API',
-      scope: 'CLOUDFRONT',
+      scope: props.scope ?? 'CLOUDFRONT',
       defaultAction: { allow: {} },
       rule: [
         ...managed,

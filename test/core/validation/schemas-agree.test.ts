@@ -66,6 +66,8 @@ import type { FunctionCode, SecureFunctionProps } from '../../../constructs/comp
 import { FunctionCodeSchema, SecureFunctionPropsSchema } from '../../../constructs/compute/secure-function.schema';
 import type { EncryptedQueueProps } from '../../../constructs/messaging/encrypted-queue';
 import { EncryptedQueuePropsSchema } from '../../../constructs/messaging/encrypted-queue.schema';
+import type { ExecuteApiEndpoint, PrivateRestApiProps } from '../../../constructs/api/private-rest-api';
+import { ExecuteApiEndpointSchema, PrivateRestApiPropsSchema } from '../../../constructs/api/private-rest-api.schema';
 type Keys<T> = T extends unknown ? keyof T : never;
 type Out<S> = S extends v.GenericSchema ? NonNullable<v.InferOutput<S>> : never;
 type SameKeys<S, T> = [Keys<Out<S>>] extends [Keys<NonNullable<T>>] ? ([Keys<NonNullable<T>>] extends [Keys<Out<S>>] ? true : false) : false;
@@ -120,6 +122,8 @@ const checks: boolean[] = [
   agree<typeof SecureFunctionPropsSchema, SecureFunctionProps>(true),
   agree<typeof FunctionCodeSchema, FunctionCode>(true),
   agree<typeof EncryptedQueuePropsSchema, EncryptedQueueProps>(true),
+  agree<typeof PrivateRestApiPropsSchema, PrivateRestApiProps>(true),
+  agree<typeof ExecuteApiEndpointSchema, ExecuteApiEndpoint>(true),
 ];
 
 test('every props schema names exactly the keys of its type (checked by tsc)', () => {
