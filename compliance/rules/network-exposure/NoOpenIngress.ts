@@ -1,5 +1,5 @@
-import { defineRule, fail, pass, unknown } from '../../rule-kit';
-import { RuleOutcome, StackModel } from '../../types';
+import { blocksOf, defineRule, fail, listOf, pass, referencedAddresses, stackIndex, unknown } from '../../rule-kit';
+import { ResourceModel, RuleOutcome, StackModel } from '../../types';
 import { exposureAt, groupMayBeExposed, ingressIndex, IngressPermission, internetFacingLoadBalancersOf, mayBePublic, redirectsHttp } from '../_shared/security-groups';
 import { ALL_PORTS, hasPorts, PortRange, Protocol } from '../_shared/traffic';
 
@@ -13,6 +13,9 @@ const ADMIN_POINTS: ReadonlySet<string> = new Set(['tcp:22', 'tcp:3389', 'udp:33
  */
 const MAX_EXACT_PERMISSIONS = 128;
 
+/** The AWS-managed prefix list of CloudFront's origin-facing addresses: CloudFront, not the internet. */
+export const CLOUDFRONT_ORIGIN_FACING_LIST = 'com.amazonaws.global.cloudfront.origin-facing';
+
 /** Protocols that no permission names explicitly still get traffic from protocol -1. */
 const OTHER = '#other';
 
@@ -25,13 +28,14 @@ export const NoOpenIngress = defineRule(
     level: 'error',
     resourceTypes: ['aws_security_group', 'aws_default_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_ec2_managed_prefix_list'],
     remediation:
-      'Admit traffic from the security group of the tier in front (`referenced_security_group_id` / `source_security_group_id`) or from known CIDRs. Only an internet-facing load balancer may take 443 from anywhere, and 80 only when its port-80 listener redirects to HTTPS. "Anywhere" is judged on the union of a group\'s rules as address ranges: sources adding up to a /8 of public IPv4 or a /32 of public IPv6 count as the internet, however they are split or spelt. Prefix lists not managed in the stack cannot be read and are unknown.',
+      'Admit traffic from the security group of the tier in front (`referenced_security_group_id` / `source_security_group_id`) or from known CIDRs. Only an internet-facing load balancer may take 443 from anywhere, and 80 only when its port-80 listener redirects to HTTPS; a load balancer that is the origin of a CloudFront distribution in the stack may not (admit the `com.amazonaws.global.cloudfront.origin-facing` managed prefix list instead, read through an `aws_ec2_managed_prefix_list` data source by name, which this rule counts as CloudFront rather than the internet). "Anywhere" is judged on the union of a group\'s rules as address ranges: sources adding up to a /8 of public IPv4 or a /32 of public IPv6 count as the internet, however they are split or spelt. Prefix lists not managed in the stack cannot be read and are unknown.',
     references: { checkov: ['CKV_AWS_260', 'CKV_AWS_277'], cdkNag: ['AwsSolutions-EC23'] },
   },
   (stack) => {
     const { byHolder, byGroup } = ingressIndex(stack);
     const verdicts = new Map<IngressPermission, { status: 'fail' | 'unknown'; message: string }>();
-    for (const members of byGroup.values()) judgeGroup(stack, members, verdicts);
+    const cloudFront = cloudFrontSources(stack);
+    for (const members of byGroup.values()) judgeGroup(stack, members.filter((p) => !cloudFront(p)), verdicts);
     const outcomes: RuleOutcome[] = [];
     for (const [address, permissions] of byHolder) {
       let reported = false;
@@ -65,7 +69,8 @@ function judgeGroup(stack: StackModel, members: readonly IngressPermission[], ve
       if (exception === true) continue;
       for (const p of exposure.failing) {
         const why = exposure.together ? ', together with the group\'s other rules (their ranges add up to an internet-wide set)' : '';
-        if (exception === 'unknown') setVerdict(verdicts, p, 'unknown', `cannot tell whether ${p.key} is allowed from the internet: whether its group fronts an internet-facing load balancer is unresolved`);
+        if (typeof exception === 'object') setVerdict(verdicts, p, 'fail', `${p.key} admits the whole internet, but ${exception.lb} is the origin of ${exception.distribution}: admit only CloudFront (the ${CLOUDFRONT_ORIGIN_FACING_LIST} prefix list) so the edge cannot be bypassed`);
+        else if (exception === 'unknown') setVerdict(verdicts, p, 'unknown', `cannot tell whether ${p.key} is allowed from the internet: whether its group fronts an internet-facing load balancer is unresolved`);
         else setVerdict(verdicts, p, 'fail', `${p.key} admits the whole internet${why}`);
       }
     }
@@ -114,8 +119,12 @@ function covers(p: IngressPermission, segment: Segment): boolean | 'unknown' {
   return p.ports.from <= segment.ports.to && segment.ports.from <= p.ports.to;
 }
 
-/** Whether the segment is 443 (or redirecting 80) on internet-facing load balancers of every failing permission's group. */
-function loadBalancerException(stack: StackModel, failing: readonly IngressPermission[], segment: Segment): boolean | 'unknown' {
+/**
+ * Whether the segment is 443 (or redirecting 80) on internet-facing load
+ * balancers of every failing permission's group; not when one of them is a
+ * CloudFront origin in this stack (then it names the origin and distribution).
+ */
+function loadBalancerException(stack: StackModel, failing: readonly IngressPermission[], segment: Segment): boolean | 'unknown' | { lb: string; distribution: string } {
   if (segment.protocol !== 'tcp' || segment.ports.from !== segment.ports.to) return false;
   const port = segment.ports.from;
   if (port !== 80 && port !== 443) return false;
@@ -124,5 +133,61 @@ function loadBalancerException(stack: StackModel, failing: readonly IngressPermi
   const lbs = internetFacingLoadBalancersOf(stack, group);
   if (lbs === 'unknown') return 'unknown';
   if (lbs.length === 0) return false;
+  const origins = cloudFrontOrigins(stack);
+  for (const lb of lbs) {
+    const distribution = origins.get(lb.address);
+    if (distribution !== undefined) return { lb: lb.address, distribution };
+  }
   return port === 443 || lbs.every((lb) => redirectsHttp(stack, lb));
+}
+
+/** Load balancer address → the CloudFront distribution that has it as an origin (by reference to its DNS name). */
+function cloudFrontOrigins(stack: StackModel): ReadonlyMap<string, string> {
+  return stackIndex(stack).memo('cloudfront-lb-origins', () => {
+    const out = new Map<string, string>();
+    for (const d of stackIndex(stack).ofTypes('aws_cloudfront_distribution')) {
+      for (const origin of blocksOf(d.values.origin)) {
+        for (const address of referencedAddresses(origin.domain_name)) if (/^aws_a?lb\./.test(address) && !out.has(address)) out.set(address, d.address);
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * Whether a permission's only sources are the CloudFront origin-facing
+ * managed prefix list, read by a data source named for it (by `name` or a
+ * `prefix-list-name` filter). Those addresses are CloudFront's, not the
+ * internet's. Any other source, or a list the gate cannot name, keeps the
+ * permission in judgement.
+ */
+function cloudFrontSources(stack: StackModel): (p: IngressPermission) => boolean {
+  const lists = new Set<string>();
+  for (const d of stack.dataSources.values()) if (d.type === 'aws_ec2_managed_prefix_list' && namesCloudFrontList(d)) lists.add(d.address);
+  if (lists.size === 0) return () => false;
+  return (p) => {
+    if (!p.sources.known.isEmpty()) return false;
+    const sources = sourcesOfKey(p.key);
+    return sources.length > 0 && sources.every((s) => {
+      const m = /^pl:\$\{(data\.aws_ec2_managed_prefix_list\.[A-Za-z0-9_-]+)\.id\}$/.exec(s);
+      return m !== null && lists.has(m[1]!);
+    });
+  };
+}
+
+function namesCloudFrontList(d: ResourceModel): boolean {
+  if (d.values.name === CLOUDFRONT_ORIGIN_FACING_LIST && d.values.filter === undefined) return true;
+  if (d.values.name !== undefined || d.values.id !== undefined) return false;
+  const filters = blocksOf(d.values.filter);
+  return filters.length === 1 && filters[0]!.name === 'prefix-list-name' && listOf(filters[0]!.values).length === 1 && listOf(filters[0]!.values)[0] === CLOUDFRONT_ORIGIN_FACING_LIST;
+}
+
+/** The sources part of a granular key `Ingress::<protocol>:<range>:<source>,<source>`. */
+function sourcesOfKey(key: string): string[] {
+  const rest = key.slice('Ingress::'.length);
+  const afterProtocol = rest.indexOf(':');
+  const afterRange = rest.indexOf(':', afterProtocol + 1);
+  if (afterProtocol < 0 || afterRange < 0) return [];
+  const shown = rest.slice(afterRange + 1);
+  return shown === '' ? [] : shown.split(',');
 }

@@ -28,6 +28,15 @@ function postgres(extra: Record<string, unknown> = {}): Record<string, unknown> 
   return { identifier: 'dev-app', engine: 'postgres', engine_version: '16', instance_class: 'db.t4g.medium', allocated_storage: 20, storage_encrypted: true, kms_key_id: KEY, manage_master_user_password: true, username: 'app_admin', ...extra };
 }
 
+/** An internet-facing ALB in group `alb` that CloudFront distribution `edge` uses as its API origin. */
+function frontedAlb(ingress: Record<string, unknown>): Record<string, unknown> {
+  return {
+    aws_security_group: { alb: { name: 'alb', vpc_id: 'vpc-1', ...ingress } },
+    aws_lb: { api: { load_balancer_type: 'application', internal: false, security_groups: [ref('aws_security_group.alb.id')], subnets: ['subnet-a', 'subnet-b'] } },
+    aws_cloudfront_distribution: { edge: { enabled: true, origin: [{ origin_id: 'api', domain_name: ref('aws_lb.api.dns_name') }] } },
+  };
+}
+
 export const cases: RedTeamCase[] = [
   // TF-NET-40
   {
@@ -212,6 +221,39 @@ export const cases: RedTeamCase[] = [
     why: 'the vault key is the AWS-managed alias through a local',
     files: mainFile({ locals: { vault_key: 'alias/aws/backup' }, resource: { aws_backup_vault: { db: { name: 'db', kms_key_arn: ref('local.vault_key') } } } }),
     expect: { rules: ['TF-ENC-42'] },
+  },
+  // TF-NET-1, taught the CloudFront edge
+  {
+    id: 'web-platform/cloudfront-origin-alb-open-443-rule-resource',
+    why: 'the ALB behind CloudFront also takes 443 from 0.0.0.0/0 in a separate rule resource, so the edge (and its WAF) can be bypassed',
+    files: mainFile({
+      resource: {
+        ...frontedAlb({}),
+        aws_vpc_security_group_ingress_rule: { anywhere: { security_group_id: ref('aws_security_group.alb.id'), ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr_ipv4: '0.0.0.0/0' } },
+      },
+    }),
+    expect: { rules: ['TF-NET-1'] },
+  },
+  {
+    id: 'web-platform/cloudfront-origin-alb-open-443-variable-inline',
+    why: 'the fronted ALB group admits 443 inline from a variable whose default is the internet in two halves',
+    files: mainFile({
+      variable: { edge_cidrs: { type: 'list(string)', default: ['0.0.0.0/1', '128.0.0.0/1'] } },
+      resource: frontedAlb({ ingress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ref('var.edge_cidrs') }] }),
+    }),
+    expect: { rules: ['TF-NET-1'] },
+  },
+  {
+    id: 'web-platform/prefix-list-not-cloudfront',
+    why: 'the ALB admits a managed prefix list looked up by a name that is not CloudFront\'s (the gate cannot read its addresses)',
+    files: mainFile({
+      data: { aws_ec2_managed_prefix_list: { edge: { name: 'com.amazonaws.global.cloudfront.origin-facing-but-not' } } },
+      resource: {
+        ...frontedAlb({}),
+        aws_vpc_security_group_ingress_rule: { edge: { security_group_id: ref('aws_security_group.alb.id'), ip_protocol: 'tcp', from_port: 443, to_port: 443, prefix_list_id: ref('data.aws_ec2_managed_prefix_list.edge.id') } },
+      },
+    }),
+    expect: { rules: ['TF-NET-1'] },
   },
 ];
 

@@ -126,4 +126,53 @@ describe('TF-NET-1 NoOpenIngress', () => {
       expect(verdicts(rule, s)).toEqual({ fail: [], unknown: [], pass: ['aws_security_group.a', 'aws_security_group.b'] });
     });
   });
+
+  describe('CloudFront-fronted load balancers', () => {
+    const CF = 'com.amazonaws.global.cloudfront.origin-facing';
+    const lb = (group: string) => ({ load_balancer_type: 'application', internal: false, security_groups: [ref(`aws_security_group.${group}.id`)], subnets: ['subnet-a', 'subnet-b'] });
+    const distribution = (lbName: string) => ({ enabled: true, origin: [{ origin_id: 'api', domain_name: ref(`aws_lb.${lbName}.dns_name`) }] });
+    const rule443 = (group: string, source: Record<string, unknown>) => ({ security_group_id: ref(`aws_security_group.${group}.id`), ip_protocol: 'tcp', from_port: 443, to_port: 443, ...source });
+
+    it('GIVEN the CloudFront origin-facing list by name or filter THEN it is CloudFront, not the internet; 443 from anywhere on a CloudFront origin fails', () => {
+      const stack = fixtureStack(
+        {
+          aws_security_group: { cf_only: {}, cf_filter: {}, open_origin: {}, open_plain: {}, other_list: {} },
+          aws_lb: { cf_only: lb('cf_only'), cf_filter: lb('cf_filter'), open_origin: lb('open_origin'), open_plain: lb('open_plain'), other_list: lb('other_list') },
+          aws_cloudfront_distribution: { site: distribution('cf_only'), legacy: distribution('open_origin') },
+          aws_vpc_security_group_ingress_rule: {
+            cf_only: rule443('cf_only', { prefix_list_id: ref('data.aws_ec2_managed_prefix_list.cloudfront.id') }),
+            cf_filter: rule443('cf_filter', { prefix_list_id: ref('data.aws_ec2_managed_prefix_list.by_filter.id') }),
+            open_origin: rule443('open_origin', { cidr_ipv4: '0.0.0.0/0' }),
+            open_plain: rule443('open_plain', { cidr_ipv4: '0.0.0.0/0' }),
+            other_list: rule443('other_list', { prefix_list_id: ref('data.aws_ec2_managed_prefix_list.s3.id') }),
+          },
+        },
+        {
+          data: {
+            aws_ec2_managed_prefix_list: {
+              cloudfront: { name: CF },
+              by_filter: { filter: [{ name: 'prefix-list-name', values: [CF] }] },
+              s3: { name: 'com.amazonaws.eu-west-1.s3' },
+            },
+          },
+        },
+      );
+      const v = verdicts(rule, stack);
+      expect(v.fail).toEqual(['aws_vpc_security_group_ingress_rule.open_origin']);
+      expect(v.unknown).toEqual(['aws_vpc_security_group_ingress_rule.other_list']);
+      expect(v.pass).toEqual(expect.arrayContaining(['aws_vpc_security_group_ingress_rule.cf_filter', 'aws_vpc_security_group_ingress_rule.cf_only', 'aws_vpc_security_group_ingress_rule.open_plain']));
+      const message = rule.check(stack, { stacks: [stack] }).find((o) => o.address === 'aws_vpc_security_group_ingress_rule.open_origin')!.message;
+      expect(message).toMatch(/aws_lb\.open_origin is the origin of aws_cloudfront_distribution\.legacy/);
+    });
+
+    it('GIVEN the CloudFront list together with a CIDR in one rule THEN the CIDR is still judged', () => {
+      const stack = fixtureStack(
+        {
+          aws_security_group: { mixed: { ingress: [{ protocol: 'tcp', from_port: 8080, to_port: 8080, cidr_blocks: ['0.0.0.0/0'], prefix_list_ids: [ref('data.aws_ec2_managed_prefix_list.cloudfront.id')] }] } },
+        },
+        { data: { aws_ec2_managed_prefix_list: { cloudfront: { name: CF } } } },
+      );
+      expect(verdicts(rule, stack).fail).toEqual(['aws_security_group.mixed']);
+    });
+  });
 });
