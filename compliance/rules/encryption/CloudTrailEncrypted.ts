@@ -10,7 +10,7 @@ export const CloudTrailEncrypted = customerKeyRule(
     resourceTypes: ['aws_cloudtrail'],
     remediation:
       'Set `kms_key_id` to a customer-managed key whose policy lets `cloudtrail.amazonaws.com` generate data keys for this trail (condition on `aws:SourceArn`) and lets only the auditors decrypt.',
-    references: { cis: 'CIS AWS v5.0.0 4.5', checkov: ['CKV_AWS_35'], cdkNag: ['NIST.800.53.R5-CloudTrailEncryptionEnabled'] },
+    references: { cis: 'CIS AWS v5.0.0 3.5', checkov: ['CKV_AWS_35'], cdkNag: ['NIST.800.53.R5-CloudTrailEncryptionEnabled'] },
   },
   'kms_key_id',
 );

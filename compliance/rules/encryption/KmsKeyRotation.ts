@@ -10,7 +10,7 @@ export const KmsKeyRotation = defineRule(
     resourceTypes: ['aws_kms_key'],
     remediation:
       'Set `enable_key_rotation = true` (optionally `rotation_period_in_days`). Rotation keeps old key material for decryption, so nothing has to be re-encrypted. Asymmetric and HMAC keys cannot rotate and are not checked.',
-    references: { cis: 'CIS AWS v5.0.0 4.6', checkov: ['CKV_AWS_7'], cdkNag: ['AwsSolutions-KMS5'] },
+    references: { cis: 'CIS AWS v5.0.0 3.6', checkov: ['CKV_AWS_7'], cdkNag: ['AwsSolutions-KMS5'] },
   },
   (stack) =>
     resourcesOf(stack, 'aws_kms_key').flatMap((key) => {

@@ -27,7 +27,7 @@ export const RdsStorageEncrypted = defineRule(
     resourceTypes: ['aws_db_instance', 'aws_rds_cluster'],
     remediation:
       'Set `storage_encrypted = true` and `kms_key_id` to a customer-managed key. Encryption is fixed at creation: migrate an unencrypted database through an encrypted snapshot copy. A read replica without `kms_key_id` inherits its source, so its source must be in the same stack for the gate to judge it.',
-    references: { cis: 'CIS AWS v5.0.0 3.2.1', checkov: ['CKV_AWS_16', 'CKV_AWS_96'], cdkNag: ['AwsSolutions-RDS2'] },
+    references: { cis: 'CIS AWS v5.0.0 2.2.1', checkov: ['CKV_AWS_16', 'CKV_AWS_96'], cdkNag: ['AwsSolutions-RDS2'] },
   },
   (stack) => {
     const replicaSource = replicaSources(stack);

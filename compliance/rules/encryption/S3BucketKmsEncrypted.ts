@@ -34,7 +34,7 @@ export const S3BucketKmsEncrypted = defineRule(
     resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_server_side_encryption_configuration'],
     remediation:
       'Add an `aws_s3_bucket_server_side_encryption_configuration` for the bucket with `sse_algorithm = "aws:kms"`, `kms_master_key_id` set to a customer-managed key and `bucket_key_enabled = true`. S3 default SSE-S3 encryption leaves key access outside IAM/KMS control. Buckets that receive ALB access logs can only use SSE-S3; suppress this rule on them with that reason.',
-    references: { cis: 'CIS AWS v5.0.0 3.1.1', checkov: ['CKV_AWS_145'], cdkNag: ['NIST.800.53.R5-S3DefaultEncryptionKMS'] },
+    references: { checkov: ['CKV_AWS_145'], cdkNag: ['NIST.800.53.R5-S3DefaultEncryptionKMS'] },
   },
   (stack) => {
     const configsOf = companionIndex(stack, ['aws_s3_bucket'], ['aws_s3_bucket_server_side_encryption_configuration'], 'bucket', ['bucket']);

@@ -76,7 +76,7 @@ export const S3BucketTlsOnly = defineRule(
     resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_policy'],
     remediation:
       'Attach an `aws_s3_bucket_policy` with a statement `Effect = "Deny"`, `Principal = "*"`, `Action = "s3:*"`, `Resource = [bucket ARN, "<bucket ARN>/*"]` and `Condition { Bool = { "aws:SecureTransport" = "false" } }`, with no other condition. S3 accepts plain HTTP unless a policy refuses it, for the bucket and for its objects.',
-    references: { cis: 'CIS AWS v5.0.0 3.1.1', cdkNag: ['AwsSolutions-S10'] },
+    references: { cis: 'CIS AWS v5.0.0 2.1.1', cdkNag: ['AwsSolutions-S10'] },
   },
   (stack) => {
     const policiesOf = companionIndex(stack, ['aws_s3_bucket'], ['aws_s3_bucket_policy'], 'bucket', ['bucket']);

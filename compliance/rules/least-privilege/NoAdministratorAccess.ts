@@ -11,7 +11,7 @@ export const NoAdministratorAccess = defineRule(
     level: 'error',
     resourceTypes: Object.keys(MANAGED_ATTACHMENTS),
     remediation: `Attach a policy with the actions the principal needs. Admin-equivalent AWS managed policies (${Object.keys(ADMIN_EQUIVALENT_POLICIES).join(', ')}) and every other *FullAccess policy grant whole services, their data and permission management included. Break-glass administration belongs to a separate, MFA-protected role outside the workload stacks. A customer-managed policy ARN that is not defined in the same stack cannot be read and is unknown.`,
-    references: { cis: 'CIS AWS v7.0 2.16', checkov: ['CKV_AWS_274'], cdkNag: ['AwsSolutions-IAM4'] },
+    references: { cis: 'CIS AWS v5.0.0 1.15', checkov: ['CKV_AWS_274'], cdkNag: ['AwsSolutions-IAM4'] },
   },
   (stack) =>
     checkEach(stack, Object.keys(MANAGED_ATTACHMENTS), (r: ResourceModel): RuleOutcome | RuleOutcome[] => {

@@ -12,7 +12,7 @@ export const NoFullWildcardAction = defineRule(
     level: 'error',
     resourceTypes: ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role', 'aws_ssoadmin_permission_set_inline_policy'],
     remediation: 'List the actions the principal needs (use the grant helpers of tenantform/constructs); never "*".',
-    references: { cis: 'CIS AWS v7.0 2.16', checkov: ['CKV_AWS_1', 'CKV_AWS_63'], cdkNag: ['AwsSolutions-IAM5', 'HIPAA.Security-IAMPolicyNoStatementsWithAdminAccess'] },
+    references: { cis: 'CIS AWS v5.0.0 1.15', checkov: ['CKV_AWS_1', 'CKV_AWS_63'], cdkNag: ['AwsSolutions-IAM5', 'HIPAA.Security-IAMPolicyNoStatementsWithAdminAccess'] },
   },
   (stack) =>
     checkStatements(

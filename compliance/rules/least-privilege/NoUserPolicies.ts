@@ -11,7 +11,7 @@ export const NoUserPolicies = defineRule(
     level: 'error',
     resourceTypes: USER_POLICY_TYPES,
     remediation: 'Attach the policy to a group (or a role the user assumes) and add the user to it; per-user policies drift and escape review.',
-    references: { cis: 'CIS AWS v7.0 2.15', checkov: ['CKV_AWS_40'], cdkNag: ['NIST.800.53.R5-IAMUserNoPolicies', 'NIST.800.53.R5-IAMNoInlinePolicy'] },
+    references: { cis: 'CIS AWS v5.0.0 1.14', checkov: ['CKV_AWS_40'], cdkNag: ['NIST.800.53.R5-IAMUserNoPolicies', 'NIST.800.53.R5-IAMNoInlinePolicy'] },
   },
   (stack) =>
     checkEach(stack, USER_POLICY_TYPES, (r) => {

@@ -11,7 +11,7 @@ export const CloudTrailLogging = defineRule(
     resourceTypes: ['aws_cloudtrail'],
     remediation:
       'Leave `enable_logging` unset or `true` (false stops the trail). Record management events for reads and writes: omit the event selectors, or keep one `event_selector` with `include_management_events = true`, `read_write_type = "All"` and no `exclude_management_event_sources`, or one `advanced_event_selector` whose only field selector is `eventCategory = ["Management"]`.',
-    references: { cis: 'CIS AWS v5.0.0 4.1', checkov: ['CKV_AWS_251'] },
+    references: { cis: 'CIS AWS v5.0.0 3.1', checkov: ['CKV_AWS_251'] },
   },
   (stack) =>
     checkEach(stack, ['aws_cloudtrail'], (trail) => {

@@ -17,7 +17,7 @@ export const CloudTrailMultiRegionValidated = defineRule(
     resourceTypes: ['aws_cloudtrail'],
     remediation:
       'Set `is_multi_region_trail = true`, `include_global_service_events = true` and `enable_log_file_validation = true`. A single-region trail misses activity in regions nobody watches; without validation, edited or deleted log files go unnoticed.',
-    references: { cis: 'CIS AWS v5.0.0 4.1, 4.2', checkov: ['CKV_AWS_67', 'CKV_AWS_36'], cdkNag: ['NIST.800.53.R5-CloudTrailLogFileValidationEnabled'] },
+    references: { cis: 'CIS AWS v5.0.0 3.1, 3.2', checkov: ['CKV_AWS_67', 'CKV_AWS_36'], cdkNag: ['NIST.800.53.R5-CloudTrailLogFileValidationEnabled'] },
   },
   (stack) =>
     checkEach(stack, ['aws_cloudtrail'], (trail) => {

@@ -14,7 +14,7 @@ export const VpcFlowLogs = defineRule(
     resourceTypes: ['aws_vpc', 'aws_flow_log'],
     remediation:
       'Add an `aws_flow_log` with `vpc_id = <vpc>.id` and `traffic_type = "ALL"` (at least `"REJECT"`), delivering to a KMS-encrypted CloudWatch log group (with an IAM role) or an S3 bucket. Without flow logs there is no record of which addresses talked to what during an incident.',
-    references: { cis: 'CIS AWS v5.0.0 4.7', checkov: ['CKV2_AWS_11'], cdkNag: ['AwsSolutions-VPC7'] },
+    references: { cis: 'CIS AWS v5.0.0 3.7', checkov: ['CKV2_AWS_11'], cdkNag: ['AwsSolutions-VPC7'] },
   },
   (stack) => {
     const flowLogsOf = companionIndex(stack, ['aws_vpc'], ['aws_flow_log'], 'vpc_id', []);

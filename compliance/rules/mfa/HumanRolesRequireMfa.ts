@@ -27,7 +27,7 @@ export const HumanRolesRequireMfa = defineRule(
     resourceTypes: ['aws_iam_role'],
     remediation:
       'Add "Bool": {"aws:MultiFactorAuthPresent": "true"} (or a NumericLessThan aws:MultiFactorAuthAge bound) to the trust statement that names the account or user. Third parties use a non-empty, literal sts:ExternalId (StringEquals) instead; CI uses an OIDC trust (sts:AssumeRoleWithWebIdentity), which is exempt, as are service principals.',
-    references: { cis: 'CIS AWS v7.0 2.10', cdkNag: ['AwsSolutions-IAM5'] },
+    references: { cdkNag: ['AwsSolutions-IAM5'] },
   },
   (stack) => {
     const out: RuleOutcome[] = [];

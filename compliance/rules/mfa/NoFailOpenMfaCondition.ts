@@ -25,7 +25,7 @@ export const NoFailOpenMfaCondition = defineRule(
     resourceTypes: ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role', 'aws_organizations_policy'],
     remediation:
       'Use BoolIfExists in a Deny ("BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}). Requests signed with long-term access keys carry no aws:MultiFactorAuthPresent key at all, and a Bool test against a missing key never matches, so a Deny with Bool ... false lets every access-key call through: it fails open. StringEquals, StringLike, Null and ForAnyValue:/ForAllValues: forms fail open the same way and are reported too. BoolIfExists also matches when the key is absent. For the same reason an Allow must not use BoolIfExists ... true: use Bool ... true there. For aws:MultiFactorAuthAge use NumericLessThan in an Allow and NumericGreaterThanIfExists in a Deny.',
-    references: { cis: 'CIS AWS v7.0 2.10' },
+    references: { cis: 'CIS AWS v5.0.0 1.9' },
   },
   (stack) => checkStatements(policiesWithMfaConditions(stack), (s) => mfaConditionProblems(s, describeStatement(s)), 'every MFA condition is fail-closed.'),
 );

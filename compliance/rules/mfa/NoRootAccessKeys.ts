@@ -10,7 +10,7 @@ export const NoRootAccessKeys = defineRule(
     resourceTypes: ['aws_iam_access_key'],
     remediation:
       'Delete the access key. The root user cannot be restricted by IAM policies and a leaked root key owns the account; use IAM roles (OIDC for CI) instead, and block root with an SCP.',
-    references: { cis: 'CIS AWS v7.0 2.4' },
+    references: { cis: 'CIS AWS v5.0.0 1.3' },
   },
   (stack) =>
     checkEach(stack, ['aws_iam_access_key'], (r) => {

@@ -181,7 +181,7 @@ export const UsersInForceMfaGroup = defineRule(
     resourceTypes: ['aws_iam_user', 'aws_iam_user_login_profile', 'aws_iam_access_key', 'aws_iam_group_membership', 'aws_iam_user_group_membership'],
     remediation:
       'Put the user in a group whose policy denies every action except MFA enrolment ("NotAction": only iam:ChangePassword, iam:GetAccountPasswordPolicy, iam:GetUser, iam:GetLoginProfile, iam:GetMFADevice, iam:CreateVirtualMFADevice, iam:EnableMFADevice, iam:ListMFADevices, iam:ListVirtualMFADevices, iam:ResyncMFADevice, iam:ListUsers and sts:GetSessionToken) on "*" with "BoolIfExists": {"aws:MultiFactorAuthPresent": "false"} as its only condition, or attach an SCP with that deny to the root or to the users\' account. Exempting anything else (iam:CreateAccessKey, sts:AssumeRole, iam:*, …) is an escape hatch. Without it a stolen password or key works without a second factor.',
-    references: { cis: 'CIS AWS v7.0 2.10', cdkNag: ['NIST.800.53.R5-IAMUserGroupMembership'] },
+    references: { cis: 'CIS AWS v5.0.0 1.9', cdkNag: ['NIST.800.53.R5-IAMUserGroupMembership'] },
   },
   (stack, context) => {
     const out: RuleOutcome[] = [];

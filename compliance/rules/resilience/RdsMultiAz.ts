@@ -28,7 +28,7 @@ export const RdsMultiAz = defineRule(
     resourceTypes: ['aws_db_instance', 'aws_rds_cluster', 'aws_rds_cluster_instance'],
     remediation:
       'Set `multi_az = true` on `aws_db_instance` in prod; give an Aurora cluster a second `aws_rds_cluster_instance` (a reader in another AZ) so a failover has somewhere to go. A Multi-AZ DB cluster (`db_cluster_instance_class` on a MySQL or PostgreSQL `aws_rds_cluster`) always runs three instances.',
-    references: { cis: 'CIS AWS v5.0.0 3.2.4', checkov: ['CKV_AWS_157'], cdkNag: ['AwsSolutions-RDS3'] },
+    references: { cis: 'CIS AWS v5.0.0 2.2.4', checkov: ['CKV_AWS_157'], cdkNag: ['AwsSolutions-RDS3'] },
   },
   (stack) => {
     const prod = isProd(stack);
