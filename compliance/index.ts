@@ -5,7 +5,7 @@
  * 1. Create `compliance/rules/<category>/<rule-name>.ts` (kebab-case, one rule
  *    per file) exporting one `Rule` built with `defineRule` from `../../rule-kit`:
  *    metadata (id from the catalogue `TF-<CAT>-<n>`, title "Ensure ...",
- *    category, level, resourceTypes, remediation, references to CIS AWS v7,
+ *    category, level, resourceTypes, remediation, references to CIS AWS Foundations Benchmark v5.0.0,
  *    checkov and cdk-nag IDs where they exist) and a pure `check(stack, context)`.
  * 2. In `check`, walk resources with `checkEach(stack, types, r => ...)`: it
  *    turns a throw into a `fail` for that resource. Return `pass`, `fail` or

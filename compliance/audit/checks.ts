@@ -13,20 +13,20 @@ export interface AuditCheckMeta {
   readonly cis?: string;
 }
 
-/** The password baseline every account must meet (CIS AWS Foundations 1.8-1.9 and the account policy). */
+/** The password baseline every account must meet (CIS AWS Foundations Benchmark v5.0.0 1.7-1.8, and the account policy). */
 export const PASSWORD_BASELINE = { minimumLength: 14, reusePrevention: 24 } as const;
 export const KEY_MAX_AGE_DAYS = 90;
 export const KEY_MAX_IDLE_DAYS = 45;
 
 export const AUDIT_CHECKS = {
   account: { id: 'TF-AUD-1', title: "Ensure the audited credentials belong to the environment's account", category: 'account-separation', level: 'error', remediation: 'run the audit with credentials of the environment\'s own account (profile or role); never audit one environment from another.' },
-  rootMfa: { id: 'TF-AUD-2', title: 'Ensure the root user has MFA enabled', category: 'mfa', level: 'error', remediation: 'sign in as root once, enable a hardware or virtual MFA device, then lock the root credentials away.', cis: 'CIS AWS v5.0.0 2.4' },
-  rootKeys: { id: 'TF-AUD-3', title: 'Ensure the root user has no access keys', category: 'mfa', level: 'error', remediation: 'delete the root access keys (IAM console, Security credentials of the root user); use roles for automation.', codeRule: 'TF-MFA-4', cis: 'CIS AWS v5.0.0 2.3' },
-  userMfa: { id: 'TF-AUD-4', title: 'Ensure every IAM user with a console password has MFA', category: 'mfa', level: 'error', remediation: 'have the user enrol an MFA device, or remove the login profile; the force-MFA group policy (TF-MFA-1) denies everything until they do.', codeRule: 'TF-MFA-1', cis: 'CIS AWS v5.0.0 2.9' },
-  passwordPolicy: { id: 'TF-AUD-5', title: `Ensure the password policy requires ${PASSWORD_BASELINE.minimumLength}+ characters, all character classes and prevents reuse of the last ${PASSWORD_BASELINE.reusePrevention}`, category: 'least-privilege', level: 'error', remediation: 'deploy the account baseline stack (its PasswordPolicy construct sets the baseline), or aws iam update-account-password-policy with the same values.', cis: 'CIS AWS v5.0.0 2.7-2.8' },
-  keyAge: { id: 'TF-AUD-6', title: `Ensure active access keys are rotated within ${KEY_MAX_AGE_DAYS} days`, category: 'least-privilege', level: 'error', remediation: 'rotate the key (create a new one, switch, delete the old), or better replace it with a role (CI uses OIDC roles).', cis: 'CIS AWS v5.0.0 2.14' },
-  keyIdle: { id: 'TF-AUD-7', title: `Ensure no active access key is unused for ${KEY_MAX_IDLE_DAYS} days or more`, category: 'least-privilege', level: 'error', remediation: 'deactivate and delete keys nobody uses.', cis: 'CIS AWS v5.0.0 2.12' },
-  userPolicies: { id: 'TF-AUD-8', title: 'Ensure no IAM user has policies attached directly or inline', category: 'least-privilege', level: 'error', remediation: 'grant permissions through groups or roles defined in code; detach the user policies.', codeRule: 'TF-LP-8', cis: 'CIS AWS v5.0.0 2.15' },
+  rootMfa: { id: 'TF-AUD-2', title: 'Ensure the root user has MFA enabled', category: 'mfa', level: 'error', remediation: 'sign in as root once, enable a hardware or virtual MFA device, then lock the root credentials away.', cis: 'CIS AWS v5.0.0 1.4' },
+  rootKeys: { id: 'TF-AUD-3', title: 'Ensure the root user has no access keys', category: 'mfa', level: 'error', remediation: 'delete the root access keys (IAM console, Security credentials of the root user); use roles for automation.', codeRule: 'TF-MFA-4', cis: 'CIS AWS v5.0.0 1.3' },
+  userMfa: { id: 'TF-AUD-4', title: 'Ensure every IAM user with a console password has MFA', category: 'mfa', level: 'error', remediation: 'have the user enrol an MFA device, or remove the login profile; the force-MFA group policy (TF-MFA-1) denies everything until they do.', codeRule: 'TF-MFA-1', cis: 'CIS AWS v5.0.0 1.9' },
+  passwordPolicy: { id: 'TF-AUD-5', title: `Ensure the password policy requires ${PASSWORD_BASELINE.minimumLength}+ characters, all character classes and prevents reuse of the last ${PASSWORD_BASELINE.reusePrevention}`, category: 'least-privilege', level: 'error', remediation: 'deploy the account baseline stack (its PasswordPolicy construct sets the baseline), or aws iam update-account-password-policy with the same values.', cis: 'CIS AWS v5.0.0 1.7, 1.8' },
+  keyAge: { id: 'TF-AUD-6', title: `Ensure active access keys are rotated within ${KEY_MAX_AGE_DAYS} days`, category: 'least-privilege', level: 'error', remediation: 'rotate the key (create a new one, switch, delete the old), or better replace it with a role (CI uses OIDC roles).', cis: 'CIS AWS v5.0.0 1.13' },
+  keyIdle: { id: 'TF-AUD-7', title: `Ensure no active access key is unused for ${KEY_MAX_IDLE_DAYS} days or more`, category: 'least-privilege', level: 'error', remediation: 'deactivate and delete keys nobody uses.', cis: 'CIS AWS v5.0.0 1.11' },
+  userPolicies: { id: 'TF-AUD-8', title: 'Ensure no IAM user has policies attached directly or inline', category: 'least-privilege', level: 'error', remediation: 'grant permissions through groups or roles defined in code; detach the user policies.', codeRule: 'TF-LP-8', cis: 'CIS AWS v5.0.0 1.14' },
   organization: { id: 'TF-AUD-9', title: 'Ensure the account is a member of an AWS Organization', category: 'account-separation', level: 'warning', remediation: 'invite the account into the organization so its SCPs (deny leaving, deny root, region restriction) apply.' },
 } as const satisfies Record<string, AuditCheckMeta>;
 
