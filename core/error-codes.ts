@@ -261,4 +261,10 @@ export const ERROR_CODES = {
   'TF-API-001': 'A private API name is not a short lowercase label.',
   'TF-API-002': 'A private API stage name is invalid.',
   'TF-API-003': 'A new execute-api endpoint has no subnets or no allowed callers.',
+  'TF-DIR-001': 'A directory name or sign-in domain prefix is invalid.',
+  'TF-DIR-002': 'A directory password policy setting is out of range.',
+  'TF-DIR-003': 'A directory group name is invalid or repeated.',
+  'TF-DIR-004': 'A directory with an admin group does not require MFA.',
+  'TF-DIR-005': 'An app client callback or logout URL is missing or not https.',
+  'TF-DIR-006': 'A federated identity provider has an invalid name, metadata URL or issuer.',
 } as const satisfies Record<`TF-${keyof typeof ERROR_AREAS}-${string}`, string>;

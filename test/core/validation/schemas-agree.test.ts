@@ -68,6 +68,8 @@ import type { EncryptedQueueProps } from '../../../constructs/messaging/encrypte
 import { EncryptedQueuePropsSchema } from '../../../constructs/messaging/encrypted-queue.schema';
 import type { ExecuteApiEndpoint, PrivateRestApiProps } from '../../../constructs/api/private-rest-api';
 import { ExecuteApiEndpointSchema, PrivateRestApiPropsSchema } from '../../../constructs/api/private-rest-api.schema';
+import type { DirectoryGroup, DirectoryPasswordPolicy, FederatedIdentityProvider, UserDirectoryProps } from '../../../constructs/directory/user-directory';
+import { DirectoryGroupSchema, DirectoryPasswordPolicySchema, FederatedIdentityProviderSchema, UserDirectoryPropsSchema } from '../../../constructs/directory/user-directory.schema';
 type Keys<T> = T extends unknown ? keyof T : never;
 type Out<S> = S extends v.GenericSchema ? NonNullable<v.InferOutput<S>> : never;
 type SameKeys<S, T> = [Keys<Out<S>>] extends [Keys<NonNullable<T>>] ? ([Keys<NonNullable<T>>] extends [Keys<Out<S>>] ? true : false) : false;
@@ -124,6 +126,10 @@ const checks: boolean[] = [
   agree<typeof EncryptedQueuePropsSchema, EncryptedQueueProps>(true),
   agree<typeof PrivateRestApiPropsSchema, PrivateRestApiProps>(true),
   agree<typeof ExecuteApiEndpointSchema, ExecuteApiEndpoint>(true),
+  agree<typeof UserDirectoryPropsSchema, UserDirectoryProps>(true),
+  agree<typeof FederatedIdentityProviderSchema, FederatedIdentityProvider>(true),
+  agree<typeof DirectoryPasswordPolicySchema, DirectoryPasswordPolicy>(true),
+  agree<typeof DirectoryGroupSchema, DirectoryGroup>(true),
 ];
 
 test('every props schema names exactly the keys of its type (checked by tsc)', () => {
