@@ -267,4 +267,13 @@ export const ERROR_CODES = {
   'TF-DIR-004': 'A directory with an admin group does not require MFA.',
   'TF-DIR-005': 'An app client callback or logout URL is missing or not https.',
   'TF-DIR-006': 'A federated identity provider has an invalid name, metadata URL or issuer.',
+  'TF-WEB-020': 'A web edge API path pattern is not a CloudFront path pattern.',
+  'TF-WEB-021': 'A web edge target port or health check path is invalid.',
+  'TF-WEB-022': 'A web edge ALB has fewer than two public subnets.',
+  'TF-WEB-023': 'A web edge target label is invalid.',
+  'TF-SRCH-001': 'A search domain name is invalid or too long.',
+  'TF-SRCH-002': 'A search domain subnet or data-node count is out of range.',
+  'TF-SRCH-003': 'A production search domain lacks a second AZ or dedicated masters.',
+  'TF-SRCH-004': 'A search domain instance type or volume size is invalid.',
+  'TF-SRCH-005': 'A search domain allows no role.',
 } as const satisfies Record<`TF-${keyof typeof ERROR_AREAS}-${string}`, string>;

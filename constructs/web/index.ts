@@ -1,1 +1,2 @@
 export * from './static-site';
+export * from './web-edge';

@@ -51,6 +51,8 @@ import { BackupCopyOptionsSchema, DatabaseBackupOptionsSchema, PostgresInstanceP
 import type { EksAccessEntryOptions, EksClusterProps } from '../../../constructs/eks/eks-cluster';
 import type { EksNodeGroupOptions } from '../../../constructs/eks/node-group';
 import { EksAccessEntryOptionsSchema, EksClusterPropsSchema, EksNodeGroupOptionsSchema } from '../../../constructs/eks/eks-cluster.schema';
+import type { WebEdgeApiOptions, WebEdgeProps } from '../../../constructs/web/web-edge';
+import { WebEdgeApiOptionsSchema, WebEdgePropsSchema } from '../../../constructs/web/web-edge.schema';
 
 import type { CrossAccountRoleProps } from '../../../constructs/cross-account/cross-account-role';
 import { CrossAccountRolePropsSchema } from '../../../constructs/cross-account/cross-account-role.schema';
@@ -113,6 +115,8 @@ const checks: boolean[] = [
   agree<typeof EksClusterPropsSchema, EksClusterProps>(true),
   agree<typeof EksNodeGroupOptionsSchema, EksNodeGroupOptions>(true),
   agree<typeof EksAccessEntryOptionsSchema, EksAccessEntryOptions>(true),
+  agree<typeof WebEdgePropsSchema, WebEdgeProps>(true),
+  agree<typeof WebEdgeApiOptionsSchema, WebEdgeApiOptions>(true),
   agree<typeof CrossAccountRolePropsSchema, CrossAccountRoleProps>(true),
   agree<typeof ExternalIdSecretPropsSchema, ExternalIdSecretProps>(true),
   agree<typeof StaticSitePropsSchema, StaticSiteProps>(true),
