@@ -8,6 +8,7 @@ export * from './identity';
 export * from './tenancy';
 export * from './database';
 export * from './platform';
+export * from './search';
 export * from './directory';
 export * from './api';
 export * from './compute';

@@ -44,6 +44,7 @@ export { CloudfrontDistribution } from '@cdktf/provider-aws/lib/cloudfront-distr
 export { CloudfrontOriginAccessControl } from '@cdktf/provider-aws/lib/cloudfront-origin-access-control';
 export { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
 export { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+export { CloudwatchLogResourcePolicy } from '@cdktf/provider-aws/lib/cloudwatch-log-resource-policy';
 export { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 export { CodeartifactDomain } from '@cdktf/provider-aws/lib/codeartifact-domain';
 export { CodeartifactRepository } from '@cdktf/provider-aws/lib/codeartifact-repository';

@@ -72,6 +72,8 @@ import type { ExecuteApiEndpoint, PrivateRestApiProps } from '../../../construct
 import { ExecuteApiEndpointSchema, PrivateRestApiPropsSchema } from '../../../constructs/api/private-rest-api.schema';
 import type { DirectoryGroup, DirectoryPasswordPolicy, FederatedIdentityProvider, UserDirectoryProps } from '../../../constructs/directory/user-directory';
 import { DirectoryGroupSchema, DirectoryPasswordPolicySchema, FederatedIdentityProviderSchema, UserDirectoryPropsSchema } from '../../../constructs/directory/user-directory.schema';
+import type { SearchDomainProps } from '../../../constructs/search/search-domain';
+import { SearchDomainPropsSchema } from '../../../constructs/search/search-domain.schema';
 type Keys<T> = T extends unknown ? keyof T : never;
 type Out<S> = S extends v.GenericSchema ? NonNullable<v.InferOutput<S>> : never;
 type SameKeys<S, T> = [Keys<Out<S>>] extends [Keys<NonNullable<T>>] ? ([Keys<NonNullable<T>>] extends [Keys<Out<S>>] ? true : false) : false;
@@ -134,6 +136,7 @@ const checks: boolean[] = [
   agree<typeof FederatedIdentityProviderSchema, FederatedIdentityProvider>(true),
   agree<typeof DirectoryPasswordPolicySchema, DirectoryPasswordPolicy>(true),
   agree<typeof DirectoryGroupSchema, DirectoryGroup>(true),
+  agree<typeof SearchDomainPropsSchema, SearchDomainProps>(true),
 ];
 
 test('every props schema names exactly the keys of its type (checked by tsc)', () => {
