@@ -15,5 +15,7 @@ export * from './compute';
 export * from './messaging';
 export * from './web';
 export * from './cross-account';
+export * from './delivery';
 export { AlbRef, Placement, TenantPlatformRefs } from './platform-refs';
 export * from './eks';
+export * from './registry';

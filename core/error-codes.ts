@@ -276,4 +276,7 @@ export const ERROR_CODES = {
   'TF-SRCH-003': 'A production search domain lacks a second AZ or dedicated masters.',
   'TF-SRCH-004': 'A search domain instance type or volume size is invalid.',
   'TF-SRCH-005': 'A search domain allows no role.',
+  'TF-ECR-001': 'A shared registry names no repositories, or invalid or repeated ones.',
+  'TF-ECR-002': 'A pull account or push role is malformed, uses a wildcard, or is the registry account itself.',
+  'TF-ECR-003': 'A shared registry image count is out of range.',
 } as const satisfies Record<`TF-${keyof typeof ERROR_AREAS}-${string}`, string>;

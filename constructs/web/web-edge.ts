@@ -4,6 +4,7 @@ import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { guardArns, validateProps } from '../../core/validation';
 import { elbLogWriters } from '../platform/alb-pool/elb-log-delivery';
+import { ORIGIN_VERIFY_HEADER } from '../platform/api/origin-verify-acl';
 import { OriginSecret } from '../platform/edge/origin-secret';
 import { LogBucket } from '../platform/storage/log-bucket';
 import { CACHING_DISABLED_POLICY_ID, StaticSite, StaticSiteDomain } from './static-site';
@@ -11,8 +12,6 @@ import { WebEdgePropsSchema } from './web-edge.schema';
 
 /** CloudFront's origin-facing addresses, as an AWS-managed prefix list. */
 export const CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST = 'com.amazonaws.global.cloudfront.origin-facing';
-/** The header CloudFront adds and the ALB's listener rule requires. */
-export const ORIGIN_VERIFY_HEADER = 'X-Origin-Verify';
 /** AWS managed origin request policy: every viewer header, cookie and query string, but not Host (the ALB's certificate names the origin). */
 export const ALL_VIEWER_EXCEPT_HOST_POLICY_ID = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 

@@ -54,7 +54,7 @@ describe('WebEdge', () => {
     const origins = distribution!.origin as Rule[];
     const api = origins.find((o) => o.origin_id === 'api')!;
     expect(api).toMatchObject({ domain_name: 'origin.app.example.com', custom_origin_config: { origin_protocol_policy: 'https-only', origin_ssl_protocols: ['TLSv1.2'] } });
-    expect(JSON.stringify(api.custom_header)).toMatch(/X-Origin-Verify.*aws_ssm_parameter/);
+    expect(JSON.stringify(api.custom_header)).toMatch(/x-origin-verify.*aws_ssm_parameter/i);
     expect(distribution!.ordered_cache_behavior).toMatchObject([{ path_pattern: '/api/*', target_origin_id: 'api', viewer_protocol_policy: 'redirect-to-https' }]);
     expect(distribution!.viewer_certificate).toMatchObject({ minimum_protocol_version: 'TLSv1.2_2021' });
     expect(distribution!.web_acl_id).toBeDefined();
@@ -67,7 +67,7 @@ describe('WebEdge', () => {
     const [listener] = Object.values(resourcesOf(json, 'aws_lb_listener'));
     expect(listener).toMatchObject({ protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06', default_action: [{ type: 'fixed-response', fixed_response: { status_code: '403' } }] });
     const [rule] = Object.values(resourcesOf(json, 'aws_lb_listener_rule'));
-    expect(JSON.stringify(rule!.condition)).toMatch(/X-Origin-Verify/);
+    expect(JSON.stringify(rule!.condition)).toMatch(/x-origin-verify/i);
     expect(Object.values(resourcesOf(json, 'aws_lb'))).toMatchObject([{ internal: false, drop_invalid_header_fields: true, enable_deletion_protection: true }]);
   });
 

@@ -1,0 +1,1 @@
+export { SharedRegistry, SharedRegistryProps, PullAccount, PULL_ACTIONS } from './shared-registry';
