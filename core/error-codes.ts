@@ -45,6 +45,12 @@ export const ERROR_AREAS = {
 } as const;
 
 export const ERROR_CODES = {
+  'TF-PIPE-001': 'A pipeline, image repository or deploy target name is not a short lowercase label.',
+  'TF-PIPE-002': 'A deploy target environment is listed twice.',
+  'TF-PIPE-003': 'A pipeline has no private subnets for its builds.',
+  'TF-PIPE-004': 'A pipeline source repository is not owner/name.',
+  'TF-PIPE-005': 'A privileged build has no real reason, or a reason is given where nothing runs privileged.',
+
   'TF-XAC-001': "A CrossAccountRole trusts an environment its own environment declares no trust edge from.",
   'TF-XAC-002': 'A trust edge requires an external ID, and the CrossAccountRole has none.',
   'TF-XAC-003': 'An external ID is not 2-1224 characters AWS accepts.',

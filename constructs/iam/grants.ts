@@ -102,6 +102,9 @@ const UNSCOPABLE_READ_ACTIONS: ReadonlySet<string> = new Set([
   'shield:GetSubscriptionState',
   'wafv2:GetWebACLForResource',
   'cognito-idp:DescribeUserPoolClient',
+  // CodeBuild in a VPC looks up the VPC's DHCP options, groups and VPCs; CodeArtifact logins ask STS for a bearer token.
+  'ec2:DescribeDhcpOptions',
+  'sts:GetServiceBearerToken',
 ]);
 
 /**
@@ -325,4 +328,72 @@ export function grantVpcNetworkInterfaces(grantee: Grantee, network: { readonly 
   ];
   validateStatements(statements, where, true);
   return attach(grantee, options.id ?? 'ec2-vpc-interfaces', statements, where);
+}
+
+/** Push images into one ECR repository (and pull the layers a build reuses). */
+export function grantImagePush(repository: GrantTarget, grantee: Grantee, options: GrantOptions = {}): Grant {
+  return helperGrant(grantee, 'ecr-push', repository, options, [
+    {
+      actions: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage'],
+      resources: [repository.arn],
+    },
+    { actions: ['ecr:GetAuthorizationToken'], resources: ['*'] },
+  ]);
+}
+
+/**
+ * Read packages from one CodeArtifact repository: a login token for its
+ * domain (STS issues the bearer token only for CodeArtifact), the repository
+ * endpoint and the packages.
+ */
+export function grantPackageRead(repository: GrantTarget & { readonly domainArn: string }, grantee: Grantee, options: GrantOptions = {}): Grant {
+  return helperGrant(grantee, 'codeartifact-read', repository, options, [
+    { actions: ['codeartifact:GetAuthorizationToken'], resources: [repository.domainArn] },
+    { actions: ['codeartifact:GetRepositoryEndpoint', 'codeartifact:ReadFromRepository'], resources: [repository.arn] },
+    { actions: ['sts:GetServiceBearerToken'], resources: ['*'], conditions: { StringEquals: { 'sts:AWSServiceName': 'codeartifact.amazonaws.com' } } },
+  ]);
+}
+
+/**
+ * What CodeBuild needs to run a build in a VPC: network interfaces only in
+ * the given subnets and groups, the interface permission only for CodeBuild
+ * and those subnets, and the VPC lookups EC2 authorizes only on "*".
+ */
+export function grantBuildNetworkInterfaces(grantee: Grantee, network: { readonly partition: string; readonly region: string; readonly accountId: string; readonly subnetIds: readonly string[]; readonly securityGroupIds: readonly string[] }, options: GrantOptions = {}): Grant {
+  const where = describeConstruct('grant', grantee.node);
+  const ec2 = `arn:${network.partition}:ec2:${network.region}:${network.accountId}`;
+  const interfaces = `${ec2}:network-interface/*`;
+  const statements: GrantStatement[] = [
+    { actions: ['ec2:CreateNetworkInterface'], resources: [interfaces, ...network.subnetIds.map((id) => `${ec2}:subnet/${id}`), ...network.securityGroupIds.map((id) => `${ec2}:security-group/${id}`)] },
+    { actions: ['ec2:DeleteNetworkInterface'], resources: [interfaces] },
+    {
+      actions: ['ec2:CreateNetworkInterfacePermission'],
+      resources: [interfaces],
+      conditions: { StringEquals: { 'ec2:AuthorizedService': 'codebuild.amazonaws.com' }, ArnEquals: { 'ec2:Subnet': network.subnetIds.map((id) => `${ec2}:subnet/${id}`) } },
+    },
+    { actions: ['ec2:DescribeDhcpOptions', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSecurityGroups', 'ec2:DescribeSubnets', 'ec2:DescribeVpcs'], resources: ['*'] },
+  ];
+  validateStatements(statements, where, true);
+  return attach(grantee, options.id ?? 'ec2-build-interfaces', statements, where);
+}
+
+/** Start and follow builds of the given CodeBuild projects (a pipeline's role). */
+export function grantBuildRun(projects: readonly GrantTarget[], grantee: Grantee, options: GrantOptions & { readonly id: string }): Grant {
+  const where = describeConstruct('grant', grantee.node);
+  const statements: GrantStatement[] = [{ actions: ['codebuild:StartBuild', 'codebuild:BatchGetBuilds', 'codebuild:StopBuild'], resources: projects.map((p) => p.arn) }];
+  validateStatements(statements, where, true);
+  return attach(grantee, options.id, statements, where);
+}
+
+/** Assume the given roles (cross-account deploy roles, each along its target's declared trust edge). */
+export function grantAssumeRoles(roleArns: readonly string[], grantee: Grantee, options: GrantOptions & { readonly id: string }): Grant {
+  const where = describeConstruct('grant', grantee.node);
+  const statements: GrantStatement[] = [{ actions: ['sts:AssumeRole'], resources: [...roleArns] }];
+  validateStatements(statements, where, true);
+  return attach(grantee, options.id, statements, where);
+}
+
+/** Use one CodeStar connection (a pipeline's source stage). */
+export function grantConnectionUse(connectionArn: string, grantee: Grantee, options: GrantOptions = {}): Grant {
+  return helperGrant(grantee, 'connection-use', { arn: connectionArn }, { id: options.id ?? 'source-connection' }, [{ actions: ['codestar-connections:UseConnection'], resources: [connectionArn] }]);
 }

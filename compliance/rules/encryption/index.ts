@@ -1,4 +1,5 @@
 import { Rule } from '../../types';
+import { CodeArtifactCustomerKey } from './CodeArtifactCustomerKey';
 import { EksSecretsEncrypted } from './EksSecretsEncrypted';
 import { RdsTlsForced } from './RdsTlsForced';
 import { BackupVaultEncrypted } from './BackupVaultEncrypted';
@@ -20,8 +21,10 @@ import { S3BucketTlsOnly } from './S3BucketTlsOnly';
 import { SecretEncrypted } from './SecretEncrypted';
 import { SnsTopicEncrypted } from './SnsTopicEncrypted';
 import { SqsQueueEncrypted } from './SqsQueueEncrypted';
+import { LambdaEnvironmentEncrypted } from './LambdaEnvironmentEncrypted';
 
 export {
+  CodeArtifactCustomerKey,
   EksSecretsEncrypted,
   RdsTlsForced,
   BackupVaultEncrypted,
@@ -43,6 +46,7 @@ export {
   SecretEncrypted,
   SnsTopicEncrypted,
   SqsQueueEncrypted,
+  LambdaEnvironmentEncrypted,
 };
 
 /** The encryption rules (at rest and in transit), in ID order. */
@@ -68,4 +72,6 @@ export const rules: Rule[] = [
   EksSecretsEncrypted,
   RdsTlsForced,
   BackupVaultEncrypted,
+  CodeArtifactCustomerKey,
+  LambdaEnvironmentEncrypted,
 ];

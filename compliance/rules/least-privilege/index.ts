@@ -1,4 +1,5 @@
 import { Rule } from '../../types';
+import { CodeBuildNotPrivileged } from './CodeBuildNotPrivileged';
 import { EcrCrossAccountPullOnly } from './EcrCrossAccountPullOnly';
 import { RdsMasterPasswordRotated } from './RdsMasterPasswordRotated';
 import { CrossAccountTrustConditions } from './CrossAccountTrustConditions';
@@ -12,8 +13,10 @@ import { NoServiceWildcardAction } from './NoServiceWildcardAction';
 import { NoUnscopedPrivilegeEscalation } from './NoUnscopedPrivilegeEscalation';
 import { NoUserPolicies } from './NoUserPolicies';
 import { NoWriteOnAnyResource } from './NoWriteOnAnyResource';
+import { OpenSearchFineGrainedAccess } from './OpenSearchFineGrainedAccess';
 
 export {
+  CodeBuildNotPrivileged,
   EcrCrossAccountPullOnly,
   RdsMasterPasswordRotated,
   CrossAccountTrustConditions,
@@ -27,6 +30,7 @@ export {
   NoUnscopedPrivilegeEscalation,
   NoUserPolicies,
   NoWriteOnAnyResource,
+  OpenSearchFineGrainedAccess,
 };
 
 /** The least-privilege rules, in ID order. */
@@ -44,4 +48,6 @@ export const rules: Rule[] = [
   NoPublicAcl,
   EcrCrossAccountPullOnly,
   RdsMasterPasswordRotated,
+  CodeBuildNotPrivileged,
+  OpenSearchFineGrainedAccess,
 ];

@@ -56,6 +56,8 @@ import { WebEdgeApiOptionsSchema, WebEdgePropsSchema } from '../../../constructs
 import type { PullAccount, SharedRegistryProps } from '../../../constructs/registry/shared-registry';
 import { PullAccountSchema, SharedRegistryPropsSchema } from '../../../constructs/registry/shared-registry.schema';
 
+import type { DeliveryPipelineProps, DeployTarget, PipelineBuildspecs, PipelineSource } from '../../../constructs/delivery/delivery-pipeline';
+import { DeliveryPipelinePropsSchema, DeployTargetSchema, PipelineBuildspecsSchema, PipelineSourceSchema } from '../../../constructs/delivery/delivery-pipeline.schema';
 import type { CrossAccountRoleProps } from '../../../constructs/cross-account/cross-account-role';
 import { CrossAccountRolePropsSchema } from '../../../constructs/cross-account/cross-account-role.schema';
 import type { ExternalIdSecretProps } from '../../../constructs/cross-account/external-id-secret';
@@ -124,6 +126,10 @@ const checks: boolean[] = [
   agree<typeof SharedRegistryPropsSchema, SharedRegistryProps>(true),
   agree<typeof PullAccountSchema, PullAccount>(true),
   agree<typeof CrossAccountRolePropsSchema, CrossAccountRoleProps>(true),
+  agree<typeof DeliveryPipelinePropsSchema, DeliveryPipelineProps>(true),
+  agree<typeof DeployTargetSchema, DeployTarget>(true),
+  agree<typeof PipelineSourceSchema, PipelineSource>(true),
+  agree<typeof PipelineBuildspecsSchema, PipelineBuildspecs>(true),
   agree<typeof ExternalIdSecretPropsSchema, ExternalIdSecretProps>(true),
   agree<typeof StaticSitePropsSchema, StaticSiteProps>(true),
   agree<typeof StaticSiteDomainSchema, StaticSiteDomain>(true),

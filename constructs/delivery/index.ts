@@ -1,0 +1,1 @@
+export { DeliveryPipeline, DeliveryPipelineProps, DeployTarget, PipelineBuildspecs, PipelineSource } from './delivery-pipeline';
