@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyDepths, kindOf } from './apply-depth';
+import { applyScope } from './apply-scope';
+import { coverageLine } from './coverage';
+import { SynthesizedStack, TerraformJson } from './examples';
+import { isMotoGap, MOTO_GAPS, PINNED_MOTO } from './moto-gaps';
+import { teardownFor } from './teardown';
+
+function stack(name: string, resource: TerraformJson['resource'], dependencies: string[] = []): SynthesizedStack {
+  return { name, directory: `/nowhere/${name}`, dependencies, json: { resource } };
+}
+
+const tenant = (name: string, dependencies: string[] = ['prod-platform']) =>
+  stack(name, { aws_instance: { host: {} }, aws_ebs_volume: { data: { lifecycle: { prevent_destroy: true } } } }, dependencies);
+
+describe('moto gaps', () => {
+  test('every entry names the pinned moto, the failing call, what was seen and what still checks it', () => {
+    for (const [type, gap] of Object.entries(MOTO_GAPS)) {
+      expect({ type, version: gap.motoVersion }).toEqual({ type, version: PINNED_MOTO });
+      expect([gap.apiCall, gap.observed, gap.stillChecked].every((t) => t.length > 10)).toBe(true);
+    }
+    expect(isMotoGap('aws_backup_selection')).toBe(true);
+    expect(isMotoGap('aws_instance')).toBe(false);
+  });
+
+  test('the pin is the one the setup script installs', () => {
+    const script = readFileSync(join(__dirname, '..', '..', '..', 'scripts', 'setup-python-tools.sh'), 'utf8');
+    expect(script).toContain(`MOTO_VERSION="${PINNED_MOTO}"`);
+  });
+});
+
+describe('applyScope', () => {
+  test('leaves out gap types and whatever refers to them, and targets the rest', () => {
+    const s = stack('t', {
+      aws_backup_plan: { plan: {} },
+      aws_backup_selection: { sel: { plan_id: '${aws_backup_plan.plan.id}' } },
+      aws_sns_topic: { after: { name: '${aws_backup_selection.sel.id}' } },
+    });
+    const scope = applyScope(s);
+    expect(scope.complete).toBe(false);
+    expect(scope.targets).toEqual(['aws_backup_plan.plan']);
+    expect([...scope.excluded]).toEqual([
+      ['aws_backup_selection.sel', 'aws_backup_selection'],
+      ['aws_sns_topic.after', 'aws_backup_selection'],
+    ]);
+    expect(coverageLine(s, scope)).toBe('coverage t: applied 1, excluded 2 (aws_backup_selection 2)');
+  });
+});
+
+describe('applyDepths', () => {
+  const stacks = [
+    stack('dev-network', { aws_vpc: { v: {} } }),
+    tenant('dev-tenant-a', ['dev-network']),
+    stack('prod-network', { aws_vpc: { v: {} } }),
+    stack('prod-platform', { aws_lb: { l: {} } }, ['prod-network']),
+    tenant('prod-tenant-a'),
+    tenant('prod-tenant-b'),
+  ];
+
+  test('applies one stack per kind (prod before dev) and every stack others read from', () => {
+    const depths = applyDepths(stacks, {});
+    expect(stacks.filter((s) => depths.get(s.name)!.apply).map((s) => s.name)).toEqual(['dev-network', 'prod-network', 'prod-platform', 'prod-tenant-b']);
+    expect(depths.get('prod-tenant-a')).toEqual({ apply: false, why: 'same kind as prod-tenant-b, which is applied' });
+    expect(kindOf(stacks[1]!)).toBe(kindOf(stacks[4]!));
+  });
+
+  test('TENANTFORM_E2E_APPLY_ALL=1 applies every stack', () => {
+    const depths = applyDepths(stacks, { TENANTFORM_E2E_APPLY_ALL: '1' });
+    expect([...depths.values()].every((d) => d.apply)).toBe(true);
+  });
+});
+
+describe('teardownFor', () => {
+  test('lifts prevent_destroy by override and deletion protection by an apply first', () => {
+    const s = stack('t', {
+      aws_ebs_volume: { data: { lifecycle: { prevent_destroy: true } } },
+      aws_db_instance: { db: { deletion_protection: true, lifecycle: { prevent_destroy: true } } },
+      aws_lb: { open: { enable_deletion_protection: false } },
+    });
+    expect(teardownFor(s)).toEqual({
+      override: {
+        resource: {
+          aws_ebs_volume: { data: { lifecycle: { prevent_destroy: false } } },
+          aws_db_instance: { db: { deletion_protection: false, lifecycle: { prevent_destroy: false } } },
+        },
+      },
+      mustApplyFirst: ['aws_db_instance.db'],
+    });
+  });
+
+  test('a stack that protects nothing needs no override', () => {
+    expect(teardownFor(stack('n', { aws_vpc: { v: {} } }))).toEqual({ override: undefined, mustApplyFirst: [] });
+  });
+});
