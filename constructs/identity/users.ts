@@ -89,7 +89,7 @@ function validateUsers(users: readonly HumanUser[], where: string): void {
         where,
         problem: `user "${person.name}" must belong to at least one of the groups ${HUMAN_GROUP_NAMES.join(', ')}; the group is what enforces MFA.`,
         value: person.groups,
-        fix: 'add the user to e.g. "read-only".',
+        fix: `set groups to a list of one or more of them, e.g. ["read-only"].`,
       });
     }
     const forbidden = Object.keys(person).filter((k) => FORBIDDEN_KEYS.includes(k));
