@@ -1,16 +1,14 @@
 import { IamRole } from '../../core/aws';
-import { grant } from '../iam/grants';
+import { grant, grantUnscopableRead } from '../iam/grants';
 
 /**
  * Read actions the two controllers call that AWS authorizes only on
- * `"Resource": "*"`. The grant kit refuses `*` (TF-IAM-002), so these wait
- * for a kit helper for unscopable reads (requested); until then the
- * controllers' Describe calls are denied and the README says so.
+ * `"Resource": "*"`, granted through the kit's one helper for such reads.
  */
 export const UNSCOPABLE_CONTROLLER_READS = {
   karpenter: ['ec2:DescribeAvailabilityZones', 'ec2:DescribeImages', 'ec2:DescribeInstances', 'ec2:DescribeInstanceTypeOfferings', 'ec2:DescribeInstanceTypes', 'ec2:DescribeLaunchTemplates', 'ec2:DescribeSecurityGroups', 'ec2:DescribeSpotPriceHistory', 'ec2:DescribeSubnets', 'pricing:GetProducts'],
   loadBalancerController: [
-    'ec2:DescribeAccountAttributes', 'ec2:DescribeAddresses', 'ec2:DescribeAvailabilityZones', 'ec2:DescribeInternetGateways', 'ec2:DescribeVpcs', 'ec2:DescribeVpcPeeringConnections', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups', 'ec2:DescribeInstances', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeTags', 'ec2:DescribeRouteTables', 'ec2:GetCoipPoolUsage', 'ec2:DescribeCoipPools',
+    'ec2:DescribeAccountAttributes', 'ec2:DescribeAddresses', 'ec2:DescribeAvailabilityZones', 'ec2:DescribeInternetGateways', 'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups', 'ec2:DescribeInstances', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeTags', 'ec2:DescribeRouteTables', 'ec2:GetCoipPoolUsage', 'ec2:DescribeCoipPools',
     'elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeLoadBalancerAttributes', 'elasticloadbalancing:DescribeListeners', 'elasticloadbalancing:DescribeListenerCertificates', 'elasticloadbalancing:DescribeListenerAttributes', 'elasticloadbalancing:DescribeSSLPolicies', 'elasticloadbalancing:DescribeRules', 'elasticloadbalancing:DescribeTargetGroups', 'elasticloadbalancing:DescribeTargetGroupAttributes', 'elasticloadbalancing:DescribeTargetHealth', 'elasticloadbalancing:DescribeTags', 'elasticloadbalancing:DescribeTrustStores',
     'acm:ListCertificates', 'acm:DescribeCertificate', 'wafv2:GetWebACLForResource', 'shield:GetSubscriptionState',
   ],
@@ -53,6 +51,7 @@ export function grantKarpenterController(role: IamRole, nodeRoleArn: string, c: 
     { actions: ['iam:GetInstanceProfile'], resources: [`arn:${c.partition}:iam::${c.accountId}:instance-profile/*`] },
     { actions: ['eks:DescribeCluster'], resources: [c.clusterArn] },
   ]);
+  grantUnscopableRead(role, 'karpenter-controller-discovery', [...UNSCOPABLE_CONTROLLER_READS.karpenter]);
 }
 
 /**
@@ -91,4 +90,5 @@ export function grantLoadBalancerController(role: IamRole, c: ControllerContext)
       resources: [...balancers.slice(0, 2), ...listeners],
     },
   ]);
+  grantUnscopableRead(role, 'load-balancer-controller-discovery', [...UNSCOPABLE_CONTROLLER_READS.loadBalancerController]);
 }

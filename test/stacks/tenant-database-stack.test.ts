@@ -123,6 +123,8 @@ describe('TenantDatabaseStack', () => {
     expect(json.provider!.aws![0]!.allowed_account_ids).toEqual(['111111111111']);
   });
 
+  // Migration note (issue 15): rds-postgres and aurora gained their TLS parameter groups (aws_db_parameter_group /
+  // aws_rds_cluster_parameter_group): new addresses only, no existing address renamed or removed.
   describe('address snapshot (change an address only with a migration note: a renamed address replaces the resource)', () => {
     test.each<[string, TenantIntent]>([
       ['ec2-ebs', { id: 'acme', tier: 'premium' }],

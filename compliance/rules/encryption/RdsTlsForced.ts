@@ -25,9 +25,12 @@ export const RdsTlsForced = defineRule(
   },
   (stack) =>
     checkEach(stack, ['aws_db_instance', 'aws_rds_cluster'], (db) => {
-      const engine = db.values.engine;
-      if (db.type === 'aws_db_instance' && !isSet(engine) && isSet(db.values.replicate_source_db) && !isSet(db.values.parameter_group_name)) {
-        return decide(db.address, [], ['a read replica without its own parameter group takes the default group of its engine, which the gate cannot see'], '');
+      let engine = db.values.engine;
+      if (db.type === 'aws_db_instance' && !isSet(engine) && isSet(db.values.replicate_source_db)) {
+        // A replica runs its source's engine; a source outside the stack leaves it unknown.
+        const source = stackIndex(stack).resolve(db.values.replicate_source_db, ['aws_db_instance'], ['identifier']);
+        if (source === undefined || source === 'unknown') return decide(db.address, [], ['a read replica of a database outside this stack: its engine and so its TLS parameter cannot be read'], '');
+        engine = source.values.engine;
       }
       if (isUnresolved(engine)) return decide(db.address, [], ['engine is unresolved'], '');
       const family = TLS_PARAMETER.find((f) => typeof engine === 'string' && f.engine.test(engine));

@@ -1,5 +1,6 @@
 import { blocksOf, defineRule, fail, listOf, pass, referencedAddresses, stackIndex, unknown } from '../../rule-kit';
 import { ResourceModel, RuleOutcome, StackModel } from '../../types';
+import { CLOUDFRONT_ORIGIN_FACING_LIST } from '../_shared/cloudfront';
 import { exposureAt, groupMayBeExposed, ingressIndex, IngressPermission, internetFacingLoadBalancersOf, mayBePublic, redirectsHttp } from '../_shared/security-groups';
 import { ALL_PORTS, hasPorts, PortRange, Protocol } from '../_shared/traffic';
 
@@ -12,9 +13,6 @@ const ADMIN_POINTS: ReadonlySet<string> = new Set(['tcp:22', 'tcp:3389', 'udp:33
  * rule stays linear. AWS allows 60 inbound rules per group by default.
  */
 const MAX_EXACT_PERMISSIONS = 128;
-
-/** The AWS-managed prefix list of CloudFront's origin-facing addresses: CloudFront, not the internet. */
-export const CLOUDFRONT_ORIGIN_FACING_LIST = 'com.amazonaws.global.cloudfront.origin-facing';
 
 /** Protocols that no permission names explicitly still get traffic from protocol -1. */
 const OTHER = '#other';

@@ -106,6 +106,11 @@ describe('EksCluster', () => {
     for (const grant of ['karpenter-controller', 'load-balancer-controller']) {
       const policy = policyOf(json, grant);
       for (const s of policy.Statement) expect(s.Resource).not.toContain('*');
+      // Discovery reads AWS authorizes only on "*" go through the kit's allow-listed helper, and are reads only.
+      const discovery = policyOf(json, `${grant}-discovery`);
+      expect(discovery.Statement).toHaveLength(1);
+      expect(discovery.Statement[0].Resource).toEqual(['*']);
+      for (const a of discovery.Statement[0].Action) expect(a).toMatch(/:(Describe|Get|List)/);
     }
     expect(JSON.stringify(policyOf(json, 'karpenter-controller'))).toContain('kubernetes.io/cluster/prod-web');
   });

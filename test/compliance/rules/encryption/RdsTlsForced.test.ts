@@ -17,6 +17,9 @@ describe('TF-ENC-41 RdsTlsForced', () => {
         mysql: { engine: 'mysql', parameter_group_name: ref('aws_db_parameter_group.mysql_on.id') },
         outside: { engine: 'postgres', parameter_group_name: 'shared-group' },
         var_value: { engine: 'postgres', parameter_group_name: ref('aws_db_parameter_group.var_value.name') },
+        replica: { replicate_source_db: ref('aws_db_instance.forced.identifier'), parameter_group_name: ref('aws_db_parameter_group.on.name') },
+        replica_default: { replicate_source_db: ref('aws_db_instance.forced.identifier') },
+        replica_outside: { replicate_source_db: 'arn:aws:rds:eu-west-1:111111111111:db:elsewhere', parameter_group_name: ref('aws_db_parameter_group.on.name') },
       },
       aws_rds_cluster: {
         aurora: { engine: 'aurora-postgresql', db_cluster_parameter_group_name: ref('aws_rds_cluster_parameter_group.aurora_on.name') },
@@ -24,9 +27,9 @@ describe('TF-ENC-41 RdsTlsForced', () => {
       },
     });
     expect(verdicts(RdsTlsForced, stack)).toEqual({
-      fail: ['aws_db_instance.default_14', 'aws_db_instance.off', 'aws_db_instance.silent', 'aws_rds_cluster.aurora_default'],
-      unknown: ['aws_db_instance.outside', 'aws_db_instance.var_value'],
-      pass: ['aws_db_instance.default_16', 'aws_db_instance.forced', 'aws_db_instance.mysql', 'aws_rds_cluster.aurora'],
+      fail: ['aws_db_instance.default_14', 'aws_db_instance.off', 'aws_db_instance.replica_default', 'aws_db_instance.silent', 'aws_rds_cluster.aurora_default'],
+      unknown: ['aws_db_instance.outside', 'aws_db_instance.replica_outside', 'aws_db_instance.var_value'],
+      pass: ['aws_db_instance.default_16', 'aws_db_instance.forced', 'aws_db_instance.mysql', 'aws_db_instance.replica', 'aws_rds_cluster.aurora'],
     });
   });
 });
