@@ -44,8 +44,9 @@ export interface UserDirectoryProps {
   /** @default - minimum 14 characters, every character class, temporary passwords 3 days */
   readonly passwordPolicy?: DirectoryPasswordPolicy;
   /**
-   * `required`: every user sets up an authenticator app. `optional` is refused when an admin group exists.
-   * @default 'required' when any group is an admin group, otherwise 'optional'
+   * `required`: every user sets up an authenticator app. `optional` leaves it to each user, which
+   * the gate reports (TF-MFA-20), and is refused outright when an admin group exists.
+   * @default 'required'
    */
   readonly mfa?: 'required' | 'optional';
   /** @default - none */
@@ -59,7 +60,7 @@ const PROVIDER_NAME = /^[A-Za-z0-9_-]{3,32}$/;
 
 /**
  * A Cognito user pool for a single-page app: a strong password policy,
- * authenticator-app MFA (required when admin groups exist), threat
+ * authenticator-app MFA (required by default, always with admin groups), threat
  * protection enforced (Plus tier), no self sign-up, deletion protection,
  * an optional SAML or OIDC federation that then becomes the only way in,
  * and a public app client without a secret using the authorization-code
@@ -93,7 +94,7 @@ export class UserDirectory extends Construct {
       seen.add(g.name);
     }
     const hasAdmin = groups.some((g) => g.admin === true);
-    const mfa = props.mfa ?? (hasAdmin ? 'required' : 'optional');
+    const mfa = props.mfa ?? 'required';
     if (mfa === 'optional' && hasAdmin) {
       throw new TenantformError({ code: 'TF-DIR-004', where, problem: 'Cognito sets MFA for the whole pool, so a directory with an admin group must require it.', value: { mfa, adminGroups: groups.filter((g) => g.admin).map((g) => g.name) }, fix: 'leave mfa at its default ("required"), or drop admin: true.' });
     }

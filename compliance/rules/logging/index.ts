@@ -7,8 +7,9 @@ import { CloudFrontAccessLogs } from './CloudFrontAccessLogs';
 import { CloudTrailLogging } from './CloudTrailLogging';
 import { CloudTrailMultiRegionValidated } from './CloudTrailMultiRegionValidated';
 import { VpcFlowLogs } from './VpcFlowLogs';
+import { LambdaLogRetention } from './LambdaLogRetention';
 
-export { AlbAccessLogs, ApiGatewayAccessLogs, ClassicElbAccessLogs, CloudFrontAccessLogs, CloudTrailLogging, CloudTrailMultiRegionValidated, VpcFlowLogs, EksControlPlaneLogging };
+export { AlbAccessLogs, ApiGatewayAccessLogs, ClassicElbAccessLogs, CloudFrontAccessLogs, CloudTrailLogging, CloudTrailMultiRegionValidated, VpcFlowLogs, EksControlPlaneLogging, LambdaLogRetention };
 
 /** The logging rules, in ID order. */
-export const rules: Rule[] = [VpcFlowLogs, CloudTrailMultiRegionValidated, AlbAccessLogs, ApiGatewayAccessLogs, CloudFrontAccessLogs, CloudTrailLogging, ClassicElbAccessLogs, EksControlPlaneLogging];
+export const rules: Rule[] = [VpcFlowLogs, CloudTrailMultiRegionValidated, AlbAccessLogs, ApiGatewayAccessLogs, CloudFrontAccessLogs, CloudTrailLogging, ClassicElbAccessLogs, EksControlPlaneLogging, LambdaLogRetention];

@@ -6,8 +6,9 @@ import { LoadBalancerDeletionProtection } from './LoadBalancerDeletionProtection
 import { RdsBackupRetention } from './RdsBackupRetention';
 import { RdsDeletionProtection } from './RdsDeletionProtection';
 import { RdsMultiAz } from './RdsMultiAz';
+import { LambdaDeadLetterQueue } from './LambdaDeadLetterQueue';
 
-export { DataVolumePreventDestroy, DataVolumeSnapshots, EcsServiceRedundancy, LoadBalancerDeletionProtection, RdsBackupRetention, RdsDeletionProtection, RdsMultiAz };
+export { DataVolumePreventDestroy, DataVolumeSnapshots, EcsServiceRedundancy, LoadBalancerDeletionProtection, RdsBackupRetention, RdsDeletionProtection, RdsMultiAz, LambdaDeadLetterQueue };
 
 /** The resilience rules, in ID order. */
-export const rules: Rule[] = [RdsBackupRetention, RdsDeletionProtection, RdsMultiAz, LoadBalancerDeletionProtection, DataVolumePreventDestroy, DataVolumeSnapshots, EcsServiceRedundancy];
+export const rules: Rule[] = [RdsBackupRetention, RdsDeletionProtection, RdsMultiAz, LoadBalancerDeletionProtection, DataVolumePreventDestroy, DataVolumeSnapshots, EcsServiceRedundancy, LambdaDeadLetterQueue];

@@ -15,8 +15,11 @@ describe('UserDirectory', () => {
     expect(pool).toMatchObject({ mfa_configuration: 'ON', software_token_mfa_configuration: { enabled: true }, user_pool_add_ons: { advanced_security_mode: 'ENFORCED' }, admin_create_user_config: { allow_admin_create_user_only: true }, deletion_protection: 'ACTIVE' });
   });
 
-  it('MFA is optional by default without admin groups, and cannot be optional with one', () => {
-    expect(resourceAt(directory({ groups: [] }).json, 'aws_cognito_user_pool', 'users/user-pool').mfa_configuration).toBe('OPTIONAL');
+  it('MFA is required by default, may be optional only without admin groups, and the gate reports optional', () => {
+    expect(resourceAt(directory({ groups: [] }).json, 'aws_cognito_user_pool', 'users/user-pool').mfa_configuration).toBe('ON');
+    const optional = directory({ groups: [], mfa: 'optional' });
+    expect(resourceAt(optional.json, 'aws_cognito_user_pool', 'users/user-pool').mfa_configuration).toBe('OPTIONAL');
+    expect(gateProblemsOf(optional.stack)).toEqual([expect.stringMatching(/^TF-MFA-20 fail aws_cognito_user_pool\./)]);
     expect(errorCode(() => directory({ mfa: 'optional' }))).toBe('TF-DIR-004');
   });
 
