@@ -46,9 +46,11 @@ export type Posture = 'production' | 'non-production';
  * What every trust along a declared edge must carry:
  * - `external-id`: an `sts:ExternalId` condition (an account run by another team or party);
  * - `role`: the principal is a named role of the trusted account, never the account itself;
- * - `oidc`: the principal is an OIDC provider of the trusted account (CI federation).
+ * - `oidc`: the principal is an OIDC provider of the trusted account (CI federation);
+ * - `read-only`: no role may be assumed; the trusted account may only be granted
+ *   read access to data (bucket prefixes, Lake Formation tables, the keys that decrypt them).
  */
-export type TrustRequirement = 'external-id' | 'role' | 'oidc';
+export type TrustRequirement = 'external-id' | 'role' | 'oidc' | 'read-only';
 
 /**
  * A declared trust edge: principals of `from`'s account may assume roles in
@@ -209,7 +211,7 @@ export function validateEnvironment(env: Environment, where: string): void {
   validateDeclarations(env, where);
 }
 
-const TRUST_REQUIREMENTS: readonly TrustRequirement[] = ['external-id', 'role', 'oidc'];
+const TRUST_REQUIREMENTS: readonly TrustRequirement[] = ['external-id', 'role', 'oidc', 'read-only'];
 
 function validateDeclarations(env: Environment, where: string): void {
   if (env.iamUsers !== undefined && env.iamUsers !== 'allowed' && env.iamUsers !== 'none') {

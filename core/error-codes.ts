@@ -54,7 +54,7 @@ export const ERROR_CODES = {
   'TF-XAC-001': "A CrossAccountRole trusts an environment its own environment declares no trust edge from.",
   'TF-XAC-002': 'A trust edge requires an external ID, and the CrossAccountRole has none.',
   'TF-XAC-003': 'An external ID is not 2-1224 characters AWS accepts.',
-  'TF-XAC-004': 'A CrossAccountRole names no roles for a role edge, or follows an OIDC edge.',
+  'TF-XAC-004': 'A CrossAccountRole names no roles for a role edge, or follows an OIDC or read-only edge.',
   'TF-XAC-005': 'An IAM role name is not one IAM accepts.',
   'TF-XAC-006': 'An ExternalIdSecret relation name is not a short lowercase label.',
   'TF-XAC-007': 'A CrossAccountRole session limit is outside 3600-43200 seconds.',

@@ -47,6 +47,7 @@ export const RULE_IDS: readonly string[] = [
   'TF-LP-11',
   'TF-LP-20',
   'TF-LP-30',
+  'TF-LP-31',
   'TF-LP-40',
   'TF-LP-41',
   'TF-MFA-1',

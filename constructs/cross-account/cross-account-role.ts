@@ -83,13 +83,13 @@ export class CrossAccountRole extends Construct {
       });
     }
     this.edge = edge;
-    if (edge.requires === 'oidc') {
+    if (edge.requires === 'oidc' || edge.requires === 'read-only') {
       throw new TenantformError({
         code: 'TF-XAC-004',
         where,
-        problem: `the edge from "${edge.from.name}" requires an OIDC principal, which a CrossAccountRole does not build.`,
+        problem: edge.requires === 'oidc' ? `the edge from "${edge.from.name}" requires an OIDC principal, which a CrossAccountRole does not build.` : `the edge from "${edge.from.name}" is read-only: it admits data sharing, never a role to assume.`,
         value: edge.requires,
-        fix: 'use CiDeployRole for GitHub OIDC trust, or declare the edge with requires: "role".',
+        fix: edge.requires === 'oidc' ? 'use CiDeployRole for GitHub OIDC trust, or declare the edge with requires: "role".' : 'share data with a Dataset, or declare a separate role or external-id edge.',
       });
     }
     const names = props.trustedRoleNames ?? [];

@@ -320,9 +320,51 @@ export function edgeTrust(view: SeparationView, address: string, statement: Poli
   return { outcomes, rest: { ...statement, Principal: principal, ...(condition !== undefined ? { Condition: condition as PolicyStatement['Condition'] } : {}) } };
 }
 
+/**
+ * Actions a read-only edge may grant another environment: reading objects
+ * and listing a bucket, and decrypting with the key that protects them.
+ * Lake Formation grants are judged by their permissions (`readOnlyTable`).
+ */
+const READ_ONLY_SHARE_ACTIONS: ReadonlySet<string> = new Set(['s3:getobject', 's3:getobjectversion', 's3:getobjecttagging', 's3:listbucket', 's3:getbucketlocation', 'kms:decrypt', 'kms:describekey']);
+
+/** Whether every action of an Allow statement is a read a data share may grant. */
+export function readOnlyShareStatement(statement: PolicyStatement): boolean {
+  return statement.NotAction === undefined && statement.Action.length > 0 && statement.Action.every((a) => typeof a === 'string' && READ_ONLY_SHARE_ACTIONS.has(a.toLowerCase()));
+}
+
+/**
+ * Splits a resource policy statement's AWS principals into those along a
+ * declared read-only edge, judged here (the statement may only read), and
+ * the rest, left to `statementReach`.
+ */
+export function edgeShare(view: SeparationView, address: string, statement: PolicyStatement): { readonly outcomes: RuleOutcome[]; readonly rest: PolicyStatement } {
+  const p = statement.Principal;
+  if (statement.Effect === 'Deny' || p === undefined || isUnknown(p)) return { outcomes: [], rest: statement };
+  const outcomes: RuleOutcome[] = [];
+  const aws = (p.AWS ?? []).filter((v) => {
+    const account = typeof v === 'string' ? accountOf(v) : undefined;
+    const edge = account === undefined ? undefined : view.edgeFrom(account);
+    if (edge === undefined || edge.requires !== 'read-only') return true;
+    if (!readOnlyShareStatement(statement)) outcomes.push(fail(address, `the policy grants ${String(v)} along the read-only edge from ${edge.environment} more than reading (${statement.Action.map(String).join(', ') || 'NotAction'}).`, `Edge::${edge.environment}::${String(v)}`));
+    return false;
+  });
+  return { outcomes, rest: { ...statement, Principal: { ...p, AWS: aws } } };
+}
+
+/** Whether a Lake Formation grant gives only SELECT and DESCRIBE, and no grant option; unknown when the JSON does not show it. */
+export function readOnlyTableGrant(values: Readonly<Record<string, unknown>>): boolean | 'unknown' {
+  const permissions = values.permissions;
+  const withGrant = values.permissions_with_grant_option;
+  if (Array.isArray(withGrant) && withGrant.length > 0) return false;
+  if (withGrant !== undefined && withGrant !== null && !Array.isArray(withGrant)) return 'unknown';
+  if (!Array.isArray(permissions) || permissions.length === 0 || permissions.some((x) => typeof x !== 'string')) return 'unknown';
+  return permissions.every((x) => x === 'SELECT' || x === 'DESCRIBE');
+}
+
 function edgeRequirement(address: string, statement: PolicyStatement, principal: string, type: 'AWS' | 'Federated', edge: Edge): RuleOutcome[] {
   const finding = `Edge::${edge.environment}::${principal}`;
   const along = `trust in ${principal} along the declared edge from ${edge.environment}`;
+  if (edge.requires === 'read-only') return [fail(address, `${along} lets a role be assumed, and a read-only edge admits data sharing only.`, finding)];
   if (edge.requires === 'external-id') {
     const v = externalIdRequired(statement);
     if (v.kind === 'yes') return [];

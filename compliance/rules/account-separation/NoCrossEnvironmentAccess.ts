@@ -2,7 +2,8 @@ import { RESOURCE_POLICY_ATTRIBUTES } from '../../iam/documents';
 import { normalizePolicy } from '../../policy';
 import { checkEach, defineRule, fail, isUnknown, pass, unknown } from '../../rule-kit';
 import { ResourceModel, RuleOutcome } from '../../types';
-import { distinct, edgeTrust, githubEnvironmentsAdmitted, SeparationView, statementReach } from '../_shared/separation';
+import { distinct, edgeShare, edgeTrust, githubEnvironmentsAdmitted, readOnlyTableGrant, SeparationView, statementReach } from '../_shared/separation';
+import { accountOf } from '../../iam/principals';
 
 /**
  * Resource type → the attribute holding its trust or resource policy: every
@@ -21,6 +22,7 @@ const PRINCIPAL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   aws_kms_grant: ['grantee_principal', 'retiring_principal'],
   aws_lambda_permission: ['principal', 'source_account', 'source_arn'],
   aws_lambda_layer_version_permission: ['principal'],
+  aws_lakeformation_permissions: ['principal'],
 };
 
 const TYPES = [...Object.keys(POLICY_ATTRIBUTE), ...Object.keys(PRINCIPAL_ATTRIBUTES)];
@@ -33,7 +35,8 @@ function policyProblems(view: SeparationView, r: ResourceModel, attribute: strin
   const out: RuleOutcome[] = [];
   for (const statement of doc.statements) {
     // A role may trust another environment only along an edge its environment declares, with the edge's condition.
-    const { outcomes, rest: s } = r.type === 'aws_iam_role' ? edgeTrust(view, r.address, statement) : { outcomes: [], rest: statement };
+    // A resource policy may let another environment read, only along a read-only edge it declares.
+    const { outcomes, rest: s } = r.type === 'aws_iam_role' ? edgeTrust(view, r.address, statement) : edgeShare(view, r.address, statement);
     out.push(...outcomes);
     out.push(...statementReach(view, r.address, what, s, { resources: false }));
     if (r.type === 'aws_iam_role') {
@@ -48,6 +51,15 @@ function principalProblems(view: SeparationView, r: ResourceModel, attributes: r
   for (const attribute of attributes) {
     const value = r.values[attribute];
     if (value === undefined || value === null) continue;
+    // A Lake Formation grant to an account along a read-only edge may give SELECT and DESCRIBE only.
+    const account = r.type === 'aws_lakeformation_permissions' && typeof value === 'string' ? accountOf(value) : undefined;
+    const edge = account === undefined ? undefined : view.edgeFrom(account);
+    if (edge !== undefined && edge.requires === 'read-only') {
+      const readOnly = readOnlyTableGrant(r.values);
+      if (readOnly === 'unknown') out.push(unknown(r.address, `the grant to ${value} along the read-only edge from ${edge.environment} has permissions the gate cannot read.`, `Edge::${edge.environment}::${value}`));
+      else if (!readOnly) out.push(fail(r.address, `the grant to ${value} along the read-only edge from ${edge.environment} gives more than SELECT and DESCRIBE, or a grant option.`, `Edge::${edge.environment}::${value}`));
+      continue;
+    }
     const o = view.judgeValue(r.address, attribute, value, `${attribute}::${isUnknown(value) ? value.$unknown : String(value)}`);
     if (o !== undefined) out.push(o);
   }

@@ -1,4 +1,5 @@
 import { Rule } from '../../types';
+import { ReadOnlyCrossAccountSharing } from './ReadOnlyCrossAccountSharing';
 import { CodeBuildNotPrivileged } from './CodeBuildNotPrivileged';
 import { EcrCrossAccountPullOnly } from './EcrCrossAccountPullOnly';
 import { RdsMasterPasswordRotated } from './RdsMasterPasswordRotated';
@@ -16,6 +17,7 @@ import { NoWriteOnAnyResource } from './NoWriteOnAnyResource';
 import { OpenSearchFineGrainedAccess } from './OpenSearchFineGrainedAccess';
 
 export {
+  ReadOnlyCrossAccountSharing,
   CodeBuildNotPrivileged,
   EcrCrossAccountPullOnly,
   RdsMasterPasswordRotated,
@@ -50,4 +52,5 @@ export const rules: Rule[] = [
   RdsMasterPasswordRotated,
   CodeBuildNotPrivileged,
   OpenSearchFineGrainedAccess,
+  ReadOnlyCrossAccountSharing,
 ];

@@ -21,7 +21,7 @@ const LINKED = '666666666666';
 const DEV = '777777777777';
 
 type Posture = 'production' | 'non-production';
-interface Edge { environment: string; accountId: string; posture: Posture; requires: 'external-id' | 'role' | 'oidc' }
+interface Edge { environment: string; accountId: string; posture: Posture; requires: 'external-id' | 'role' | 'oidc' | 'read-only' }
 
 function declared(name: string, account: string, posture: Posture, extra: { trusts?: Edge[]; sharesAccountWith?: string[] } = {}, rest: Record<string, unknown> = {}, stackName = name): StackModel {
   const decl = { name, accountId: account, posture, trusts: extra.trusts ?? [], sharesAccountWith: extra.sharesAccountWith ?? [], iamUsers: 'allowed', requiredTagKeys: [] };
@@ -150,5 +150,30 @@ describe('declarations', () => {
       ...role('deploy', allowPrincipal({ AWS: `arn:aws:iam::${TOOLING}:role/pipeline` })),
     });
     expect(findings(NoCrossEnvironmentAccess, [tooling, partial], 'deployment').fail).toHaveLength(1);
+  });
+});
+
+describe('read-only edges (data sharing)', () => {
+  const CONSUMER = '888888888888';
+  const consumer = declared('analytics', CONSUMER, 'production');
+  const owner = (rest: Record<string, unknown>) => declared('linked', LINKED, 'production', { trusts: [edge('analytics', CONSUMER, 'read-only')] }, rest);
+  const bucketPolicy = (actions: string[]) => ({ resource: { aws_s3_bucket_policy: { share: { bucket: 'data', policy: policy({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${CONSUMER}:root` }, Action: actions, Resource: 'arn:aws:s3:::data/sales/*' }) } } } });
+  const grant = (permissions: string[]) => ({ resource: { aws_lakeformation_permissions: { share: { principal: CONSUMER, permissions, table: { database_name: 'sales', name: 'orders' } } } } });
+
+  test('GIVEN a read-only edge THEN a bucket policy or Lake Formation grant that only reads passes TF-SEP-3, and one that writes fails', () => {
+    expect(findings(NoCrossEnvironmentAccess, [consumer, owner(bucketPolicy(['s3:GetObject', 's3:ListBucket']))], 'linked').pass).toEqual(['aws_s3_bucket_policy.share']);
+    expect(findings(NoCrossEnvironmentAccess, [consumer, owner(bucketPolicy(['s3:GetObject', 's3:PutObject']))], 'linked').fail).toEqual([`aws_s3_bucket_policy.share#Edge::analytics::arn:aws:iam::${CONSUMER}:root`]);
+    expect(findings(NoCrossEnvironmentAccess, [consumer, owner(grant(['SELECT', 'DESCRIBE']))], 'linked').pass).toEqual(['aws_lakeformation_permissions.share']);
+    expect(findings(NoCrossEnvironmentAccess, [consumer, owner(grant(['ALL']))], 'linked').fail).toEqual([`aws_lakeformation_permissions.share#Edge::analytics::${CONSUMER}`]);
+  });
+
+  test('GIVEN a read-only edge THEN a role trusting that account fails: the edge admits no assumed role', () => {
+    const trusting = owner(role('r', allowPrincipal({ AWS: `arn:aws:iam::${CONSUMER}:role/analyst` }, { Condition: { StringEquals: { 'sts:ExternalId': 'agreed-secret' } } })));
+    expect(findings(NoCrossEnvironmentAccess, [consumer, trusting], 'linked').fail).toEqual([`aws_iam_role.r#Edge::analytics::arn:aws:iam::${CONSUMER}:role/analyst`]);
+  });
+
+  test('GIVEN no edge THEN the same read-only share fails as reaching another environment', () => {
+    const plain = declared('linked', LINKED, 'production', {}, bucketPolicy(['s3:GetObject']));
+    expect(findings(NoCrossEnvironmentAccess, [consumer, plain], 'linked').fail).toHaveLength(1);
   });
 });
