@@ -1,0 +1,30 @@
+import { CiDeployRole } from 'tenantform/constructs';
+import { AccountBaselineStack, App, Environment, TenantformStack } from 'tenantform/stacks';
+
+/** The GitHub repository whose workflow deploys the app (see .github/workflows/deploy.yml). */
+export const GITHUB = { owner: 'innovate-inc', repository: 'web-platform' } as const;
+
+/**
+ * One baseline per workload account (audit trail, GuardDuty, Access Analyzer,
+ * EBS encryption, the account public access block, the GitHub OIDC provider
+ * and the CI role). No IAM users: people sign in through IAM Identity Center.
+ * The development account's baseline is dev's; staging shares the account,
+ * so it gets only its own CI role, trusting GitHub's `staging` environment
+ * through the same OIDC provider.
+ */
+export function addAccountBaselines(app: App, envs: { dev: Environment; staging: Environment; prod: Environment }): void {
+  new AccountBaselineStack(app, 'dev-baseline', { environment: envs.dev, users: [], ciDeploy: { ...GITHUB } });
+  new AccountBaselineStack(app, 'prod-baseline', { environment: envs.prod, users: [], ciDeploy: { ...GITHUB } });
+  new StagingCiStack(app, envs.staging);
+}
+
+class StagingCiStack extends TenantformStack {
+  constructor(scope: App, environment: Environment) {
+    super(scope, `${environment.name}-ci`, { environment });
+    new CiDeployRole(this, 'ci-deploy', {
+      // The development account's one GitHub provider, created by dev-baseline.
+      oidcProviderArn: `arn:aws:iam::${environment.accountId}:oidc-provider/token.actions.githubusercontent.com`,
+      github: { ...GITHUB },
+    });
+  }
+}
