@@ -16,6 +16,7 @@ export * from './messaging';
 export * from './web';
 export * from './cross-account';
 export * from './delivery';
+export * from './datasets';
 export { AlbRef, Placement, TenantPlatformRefs } from './platform-refs';
 export * from './eks';
 export * from './registry';

@@ -51,6 +51,10 @@ export const ERROR_CODES = {
   'TF-PIPE-004': 'A pipeline source repository is not owner/name.',
   'TF-PIPE-005': 'A privileged build has no real reason, or a reason is given where nothing runs privileged.',
 
+  'TF-DATA-001': 'A dataset name is not a short lowercase label.',
+  'TF-DATA-002': 'A dataset shares with an environment along no read-only trust edge.',
+  'TF-DATA-003': 'A shared prefix is not path segments ending in "/".',
+
   'TF-XAC-001': "A CrossAccountRole trusts an environment its own environment declares no trust edge from.",
   'TF-XAC-002': 'A trust edge requires an external ID, and the CrossAccountRole has none.',
   'TF-XAC-003': 'An external ID is not 2-1224 characters AWS accepts.',
@@ -285,4 +289,8 @@ export const ERROR_CODES = {
   'TF-ECR-001': 'A shared registry names no repositories, or invalid or repeated ones.',
   'TF-ECR-002': 'A pull account or push role is malformed, uses a wildcard, or is the registry account itself.',
   'TF-ECR-003': 'A shared registry image count is out of range.',
+  'TF-SSO-001': 'An Identity Center instance ARN is malformed.',
+  'TF-SSO-002': 'A permission set name or session duration is invalid.',
+  'TF-SSO-003': 'A permission set grants nothing, or admin-equivalent, full-access or malformed managed policies.',
+  'TF-SSO-004': 'An account assignment names an unknown permission set, a malformed group ID or no valid accounts.',
 } as const satisfies Record<`TF-${keyof typeof ERROR_AREAS}-${string}`, string>;

@@ -58,6 +58,8 @@ import { PullAccountSchema, SharedRegistryPropsSchema } from '../../../construct
 
 import type { DeliveryPipelineProps, DeployTarget, PipelineBuildspecs, PipelineSource } from '../../../constructs/delivery/delivery-pipeline';
 import { DeliveryPipelinePropsSchema, DeployTargetSchema, PipelineBuildspecsSchema, PipelineSourceSchema } from '../../../constructs/delivery/delivery-pipeline.schema';
+import type { DatasetProps, PrefixShare, TableShare } from '../../../constructs/datasets/dataset';
+import { DatasetPropsSchema, PrefixShareSchema, TableShareSchema } from '../../../constructs/datasets/dataset.schema';
 import type { CrossAccountRoleProps } from '../../../constructs/cross-account/cross-account-role';
 import { CrossAccountRolePropsSchema } from '../../../constructs/cross-account/cross-account-role.schema';
 import type { ExternalIdSecretProps } from '../../../constructs/cross-account/external-id-secret';
@@ -126,6 +128,9 @@ const checks: boolean[] = [
   agree<typeof SharedRegistryPropsSchema, SharedRegistryProps>(true),
   agree<typeof PullAccountSchema, PullAccount>(true),
   agree<typeof CrossAccountRolePropsSchema, CrossAccountRoleProps>(true),
+  agree<typeof DatasetPropsSchema, DatasetProps>(true),
+  agree<typeof PrefixShareSchema, PrefixShare>(true),
+  agree<typeof TableShareSchema, TableShare>(true),
   agree<typeof DeliveryPipelinePropsSchema, DeliveryPipelineProps>(true),
   agree<typeof DeployTargetSchema, DeployTarget>(true),
   agree<typeof PipelineSourceSchema, PipelineSource>(true),

@@ -1,0 +1,1 @@
+export { Dataset, DatasetProps, PrefixShare, TableShare } from './dataset';
