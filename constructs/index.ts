@@ -20,3 +20,4 @@ export * from './datasets';
 export { AlbRef, Placement, TenantPlatformRefs } from './platform-refs';
 export * from './eks';
 export * from './registry';
+export * from './identity-center';

@@ -55,6 +55,8 @@ import type { WebEdgeApiOptions, WebEdgeProps } from '../../../constructs/web/we
 import { WebEdgeApiOptionsSchema, WebEdgePropsSchema } from '../../../constructs/web/web-edge.schema';
 import type { PullAccount, SharedRegistryProps } from '../../../constructs/registry/shared-registry';
 import { PullAccountSchema, SharedRegistryPropsSchema } from '../../../constructs/registry/shared-registry.schema';
+import type { AccountAssignmentSpec, IdentityCenterAccessProps, PermissionSetSpec } from '../../../constructs/identity-center/identity-center-access';
+import { AccountAssignmentSpecSchema, IdentityCenterAccessPropsSchema, PermissionSetSpecSchema } from '../../../constructs/identity-center/identity-center-access.schema';
 
 import type { DeliveryPipelineProps, DeployTarget, PipelineBuildspecs, PipelineSource } from '../../../constructs/delivery/delivery-pipeline';
 import { DeliveryPipelinePropsSchema, DeployTargetSchema, PipelineBuildspecsSchema, PipelineSourceSchema } from '../../../constructs/delivery/delivery-pipeline.schema';
@@ -127,6 +129,9 @@ const checks: boolean[] = [
   agree<typeof WebEdgeApiOptionsSchema, WebEdgeApiOptions>(true),
   agree<typeof SharedRegistryPropsSchema, SharedRegistryProps>(true),
   agree<typeof PullAccountSchema, PullAccount>(true),
+  agree<typeof IdentityCenterAccessPropsSchema, IdentityCenterAccessProps>(true),
+  agree<typeof PermissionSetSpecSchema, PermissionSetSpec>(true),
+  agree<typeof AccountAssignmentSpecSchema, AccountAssignmentSpec>(true),
   agree<typeof CrossAccountRolePropsSchema, CrossAccountRoleProps>(true),
   agree<typeof DatasetPropsSchema, DatasetProps>(true),
   agree<typeof PrefixShareSchema, PrefixShare>(true),

@@ -1,0 +1,1 @@
+export { IdentityCenterAccess, IdentityCenterAccessProps, PermissionSetSpec, AccountAssignmentSpec } from './identity-center-access';
