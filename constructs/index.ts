@@ -8,6 +8,7 @@ export * from './identity';
 export * from './tenancy';
 export * from './database';
 export * from './platform';
+export { customerManagedKey, CustomerManagedKey, CustomerManagedKeyOptions } from './kms/customer-managed-key';
 export * from './search';
 export * from './directory';
 export * from './api';

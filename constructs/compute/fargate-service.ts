@@ -46,7 +46,10 @@ export interface FargateServiceProps {
   readonly scratchPaths?: readonly string[];
   /** @default { cpu: 512, memoryMiB: 1024 } */
   readonly size?: FargateSize;
-  /** @default 1 */
+  /**
+   * Fewest running tasks. One task is allowed, but one failure then stops the service (the gate reports it, TF-RES-7).
+   * @default 2
+   */
   readonly minTasks?: number;
   /** @default - 4 x minTasks */
   readonly maxTasks?: number;
@@ -98,7 +101,7 @@ export class FargateService extends Construct {
     if (!SERVICE_NAME.test(props.serviceName)) {
       throw new TenantformError({ code: 'TF-FN-010', where: this.where, problem: 'serviceName must be a lowercase label of 1-24 letters, digits and hyphens, starting with a letter.', value: props.serviceName, fix: 'use e.g. "tasks".' });
     }
-    const minTasks = props.minTasks ?? 1;
+    const minTasks = props.minTasks ?? 2;
     const maxTasks = props.maxTasks ?? minTasks * 4;
     const targetCpu = props.targetCpuPercent ?? 60;
     if (!Number.isInteger(minTasks) || minTasks < 1 || !Number.isInteger(maxTasks) || maxTasks < minTasks || maxTasks > 100 || !(targetCpu >= 10 && targetCpu <= 90)) {

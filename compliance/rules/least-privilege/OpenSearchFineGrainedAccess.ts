@@ -1,4 +1,4 @@
-import { blockOf, boolOf, checkEach, decide, defineRule, isUnresolved } from '../../rule-kit';
+import { blockOf, boolOf, checkEach, decide, defineRule, isUnresolved, resolveTarget } from '../../rule-kit';
 
 /** TF-LP-20: OpenSearch domains use fine-grained access control with IAM principals, not an internal user database. */
 export const OpenSearchFineGrainedAccess = defineRule(
@@ -27,6 +27,8 @@ export const OpenSearchFineGrainedAccess = defineRule(
       else if (internal) problems.push('the internal user database is enabled (users with passwords outside IAM)');
       const master = blockOf(options.master_user_options).master_user_arn;
       if (enabled === true && internal === false) {
+        // A role of this configuration has its ARN once it exists.
+        if (typeof resolveTarget(stack, master, ['aws_iam_role']) === 'object') return decide(d.address, problems, unknowns, 'fine-grained access control with an IAM master user');
         if (isUnresolved(master)) unknowns.push('master_user_options.master_user_arn is unresolved');
         else if (typeof master !== 'string' || master === '') problems.push('no IAM master user (master_user_options.master_user_arn)');
       }
