@@ -10,7 +10,7 @@ import { ParseErrorCode, printParseErrorCode, visit } from 'jsonc-parser';
 import { TenantformError } from '../../../core/errors';
 import { BLOCK_LABELS } from './types';
 import { put } from './own';
-import { locateBodies, recordLocation } from './locations';
+import { deferLocations, recordLocation } from './locations';
 
 /**
  * Where a value sits: the file root, a label level with `n` labels left, a
@@ -56,14 +56,14 @@ export const MAX_NESTING = 512;
 /**
  * Parses one Terraform JSON file's text. Throws TF-CHK-002 (not JSON),
  * TF-CHK-009 (duplicate key in a body or expression) or TF-CHK-014 (nested
- * deeper than MAX_NESTING). Records where each resource and data block
- * starts (see blockLocation).
+ * deeper than MAX_NESTING). Where each resource and data block is written
+ * can be asked afterwards (blockLocation).
  *
- * Fast path: the native JSON.parse, then one scan of the text that counts the
- * object keys it writes, measures its nesting and notes where each block body
- * opens. The key count is compared with the keys the parsed value holds: they
- * differ only when a key repeats in one object, and only then does the slower
- * key-by-key parser run.
+ * Fast path: the native JSON.parse, then a count of the object keys the text
+ * writes against the keys the parsed value holds. They differ only when a key
+ * repeats in one object, and only then does the slower key-by-key parser run.
+ * Block positions are worked out from the text only when a report first asks
+ * for one (see locations.ts), so a check that reports no line pays nothing.
  */
 export function parseTerraformJson(text: string, file: string): unknown {
   let value: unknown;
@@ -74,172 +74,43 @@ export function parseTerraformJson(text: string, file: string): unknown {
     parseKeyByKey(text, file);
     throw notJson(file, '', (e as Error).message);
   }
-  const scan = scanText(text);
-  if (scan.depth > MAX_NESTING) throw tooDeep(file);
-  if (keysIn(value) !== scan.keys) return parseKeyByKey(text, file);
-  locateBodies(value, scan.bodies, file);
+  const shape = shapeOf(value);
+  if (shape.depth > MAX_NESTING) throw tooDeep(file);
+  if (shape.keys !== keysInText(text)) return parseKeyByKey(text, file);
+  deferLocations(value, text, file);
   return value;
 }
 
-/** Keys of a parsed value whose nesting is known to be at most MAX_NESTING, so recursion is bounded. */
-function keysIn(value: unknown): number {
-  if (typeof value !== 'object' || value === null) return 0;
-  let n = 0;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) n += keysIn(value[i]);
-  } else {
-    for (const k in value) n += 1 + keysIn((value as Record<string, unknown>)[k]);
-  }
-  return n;
-}
-
-/**
- * What a container of the text stands for, as far as block locations go: the
- * root object, the type and name levels of `resource`/`data`, a position that
- * holds block bodies (an array of them), or anything else.
- */
-const enum At {
-  Other,
-  Root,
-  Types,
-  Names,
-  Bodies,
-}
-
-interface TextScan {
-  /** Object keys the text writes. */
-  readonly keys: number;
-  /** Deepest nesting of objects and arrays (the root object is 1). */
-  readonly depth: number;
-  /** `resource`/`data` NUL type NUL name → where each body of that block opens, in text order. */
-  readonly bodies: Map<string, Position[]>;
-}
-
-interface Position {
-  readonly line: number;
-  readonly column: number;
-}
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COLON = 58;
-const OPEN_OBJECT = 123;
-const CLOSE_OBJECT = 125;
-const OPEN_ARRAY = 91;
-const CLOSE_ARRAY = 93;
-
-/** Block positions sit at most four containers deep (root, types, names, a body array); context is kept this deep. */
-const CONTEXT_DEPTH = 8;
-
-/**
- * One pass over text that JSON.parse has accepted, so it is well formed: a
- * string is skipped with indexOf, and is a key when a colon follows it.
- */
-function scanText(text: string): TextScan {
-  const bodies = new Map<string, Position[]>();
-  // Per open container near the root: what it stands for, whether it is an object, and (label levels) the last key read in it.
-  const at = new Uint8Array(CONTEXT_DEPTH);
-  const isObject = new Uint8Array(CONTEXT_DEPTH);
-  const keyOf: string[] = [];
-  let top = -1;
-  let depth = 0;
+/** Keys and nesting depth of a parsed value, walked without recursion. */
+function shapeOf(root: unknown): { readonly keys: number; readonly depth: number } {
   let keys = 0;
-  let blockType = '';
-  let typeLabel = '';
-  let lines: LineCounter | undefined;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      const start = i;
-      i = closingQuote(text, i);
-      let j = i + 1;
-      let d = text.charCodeAt(j);
-      while (d === 32 || d === 10 || d === 13 || d === 9) d = text.charCodeAt(++j);
-      if (d === COLON) {
+  let depth = 0;
+  const todo: Array<readonly [unknown, number]> = [[root, 1]];
+  while (todo.length > 0) {
+    const [value, d] = todo.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (d > depth) depth = d;
+    if (depth > MAX_NESTING) break;
+    if (Array.isArray(value)) {
+      for (const v of value) todo.push([v, d + 1]);
+    } else {
+      for (const k in value) {
         keys++;
-        if (top < CONTEXT_DEPTH && at[top] !== At.Other) keyOf[top] = keyText(text, start, i);
-        i = j;
+        todo.push([(value as Record<string, unknown>)[k], d + 1]);
       }
-    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-      top++;
-      if (top >= depth) depth = top + 1;
-      if (top >= CONTEXT_DEPTH) continue;
-      const object = c === OPEN_OBJECT;
-      let here = At.Other;
-      if (top === 0) here = object ? At.Root : At.Other;
-      else {
-        const parent = at[top - 1]!;
-        if (parent === At.Other) {
-          // Inside a body or an expression: nothing to locate.
-        } else if (isObject[top - 1] === 0) here = parent === At.Bodies ? (object ? At.Bodies : At.Other) : parent;
-        else if (parent === At.Root) {
-          const key = keyOf[top - 1]!;
-          if (key === 'resource' || key === 'data') {
-            here = At.Types;
-            blockType = key;
-          }
-        } else if (parent === At.Types) {
-          here = At.Names;
-          typeLabel = keyOf[top - 1]!;
-        } else if (parent === At.Names) here = At.Bodies;
-        if (here === At.Bodies && object) {
-          // A body opens here: one block `blockType typeLabel name`.
-          const name = isObject[top - 1] === 1 ? keyOf[top - 1]! : keyOf[top - 2]!;
-          const path = `${blockType}\u0000${typeLabel}\u0000${name}`;
-          lines ??= new LineCounter(text);
-          const position = lines.positionOf(i);
-          const list = bodies.get(path);
-          if (list === undefined) bodies.set(path, [position]);
-          else list.push(position);
-          here = At.Other;
-        }
-      }
-      at[top] = here;
-      isObject[top] = object ? 1 : 0;
-    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
-      top--;
     }
   }
-  return { keys, depth, bodies };
+  return { keys, depth };
 }
 
-/** The index of the quote that closes the string opening at `start`. */
-function closingQuote(text: string, start: number): number {
-  let end = text.indexOf('"', start + 1);
-  while (text.charCodeAt(end - 1) === BACKSLASH) {
-    let slashes = 0;
-    for (let k = end - 1; text.charCodeAt(k) === BACKSLASH; k--) slashes++;
-    if (slashes % 2 === 0) break;
-    end = text.indexOf('"', end + 1);
-  }
-  return end;
-}
+/** Every JSON string is matched from its opening quote, so the scan stays in step; a key is a string followed by a colon. */
+const STRING = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
 
-/** Line and column of offsets asked for in increasing order, counting newlines only up to each. */
-class LineCounter {
-  private line = 1;
-  private lineStart = 0;
-  private next: number;
-
-  public constructor(private readonly text: string) {
-    this.next = text.indexOf('\n');
-  }
-
-  public positionOf(offset: number): Position {
-    while (this.next !== -1 && this.next < offset) {
-      this.line++;
-      this.lineStart = this.next + 1;
-      this.next = this.text.indexOf('\n', this.lineStart);
-    }
-    return { line: this.line, column: offset - this.lineStart + 1 };
-  }
-}
-
-/** A key's text with its escapes decoded: `"resourc\\u0065"` is `resource`. */
-function keyText(text: string, open: number, close: number): string {
-  const raw = text.slice(open + 1, close);
-  return raw.includes('\\') ? (JSON.parse(text.slice(open, close + 1)) as string) : raw;
+function keysInText(text: string): number {
+  let n = 0;
+  STRING.lastIndex = 0;
+  for (let m = STRING.exec(text); m !== null; m = STRING.exec(text)) if (m[1] !== undefined) n++;
+  return n;
 }
 
 function tooDeep(file: string): TenantformError {
