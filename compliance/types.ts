@@ -128,7 +128,7 @@ export interface StackDeclaration {
     readonly environment: string;
     readonly accountId: string;
     readonly posture: 'production' | 'non-production';
-    readonly requires: 'external-id' | 'role' | 'oidc' | 'read-only';
+    readonly requires: 'external-id' | 'role' | 'oidc' | 'read-only' | 'image-pull';
   }[];
   readonly sharesAccountWith: readonly string[];
   readonly iamUsers: 'allowed' | 'none';

@@ -48,9 +48,13 @@ export type Posture = 'production' | 'non-production';
  * - `role`: the principal is a named role of the trusted account, never the account itself;
  * - `oidc`: the principal is an OIDC provider of the trusted account (CI federation);
  * - `read-only`: no role may be assumed; the trusted account may only be granted
- *   read access to data (bucket prefixes, Lake Formation tables, the keys that decrypt them).
+ *   read access to data (bucket prefixes, Lake Formation tables, the keys that decrypt them);
+ * - `image-pull`: no role may be assumed; the trusted account may only pull images
+ *   from this environment's registries (and decrypt them). The one edge that may
+ *   join production and non-production, and only out of an environment that holds
+ *   no customer data (a shared-services registry both postures pull from).
  */
-export type TrustRequirement = 'external-id' | 'role' | 'oidc' | 'read-only';
+export type TrustRequirement = 'external-id' | 'role' | 'oidc' | 'read-only' | 'image-pull';
 
 /**
  * A declared trust edge: principals of `from`'s account may assume roles in
@@ -211,7 +215,7 @@ export function validateEnvironment(env: Environment, where: string): void {
   validateDeclarations(env, where);
 }
 
-const TRUST_REQUIREMENTS: readonly TrustRequirement[] = ['external-id', 'role', 'oidc', 'read-only'];
+const TRUST_REQUIREMENTS: readonly TrustRequirement[] = ['external-id', 'role', 'oidc', 'read-only', 'image-pull'];
 
 function validateDeclarations(env: Environment, where: string): void {
   if (env.iamUsers !== undefined && env.iamUsers !== 'allowed' && env.iamUsers !== 'none') {
@@ -286,7 +290,17 @@ function validateTrustEdge(env: Environment, edge: TrustEdge, where: string): vo
       fix: `remove the edge from "${from.name}".`,
     });
   }
-  if (isProduction(from) !== isProduction(env)) {
+  if (edge.requires === 'image-pull' && holdsCustomerData(env)) {
+    throw new TenantformError({
+      code: 'TF-ENV-011',
+      where,
+      problem: `environment "${env.name}" holds customer data, and an image-pull edge is for a registry account that holds none.`,
+      value: { from: from.name, to: env.name, requires: edge.requires },
+      fix: 'keep the registries in a shared-services environment with holdsCustomerData: false, and declare the image-pull edges there.',
+    });
+  }
+  // Images flow from a shared-services registry to both postures; nothing else crosses.
+  if (isProduction(from) !== isProduction(env) && edge.requires !== 'image-pull') {
     throw new TenantformError({
       code: 'TF-ENV-011',
       where,

@@ -10,7 +10,7 @@ import { StackDeclaration } from '../types';
 import { isRecord } from '../values';
 
 const POSTURES: readonly Posture[] = ['production', 'non-production'];
-const REQUIREMENTS: readonly TrustRequirement[] = ['external-id', 'role', 'oidc', 'read-only'];
+const REQUIREMENTS: readonly TrustRequirement[] = ['external-id', 'role', 'oidc', 'read-only', 'image-pull'];
 const IAM_USERS: readonly IamUsersPolicy[] = ['allowed', 'none'];
 const ACCOUNT_ID = /^\d{12}$/;
 

@@ -83,11 +83,11 @@ export class CrossAccountRole extends Construct {
       });
     }
     this.edge = edge;
-    if (edge.requires === 'oidc' || edge.requires === 'read-only') {
+    if (edge.requires === 'oidc' || edge.requires === 'read-only' || edge.requires === 'image-pull') {
       throw new TenantformError({
         code: 'TF-XAC-004',
         where,
-        problem: edge.requires === 'oidc' ? `the edge from "${edge.from.name}" requires an OIDC principal, which a CrossAccountRole does not build.` : `the edge from "${edge.from.name}" is read-only: it admits data sharing, never a role to assume.`,
+        problem: edge.requires === 'oidc' ? `the edge from "${edge.from.name}" requires an OIDC principal, which a CrossAccountRole does not build.` : `the edge from "${edge.from.name}" is ${edge.requires}: it admits sharing, never a role to assume.`,
         value: edge.requires,
         fix: edge.requires === 'oidc' ? 'use CiDeployRole for GitHub OIDC trust, or declare the edge with requires: "role".' : 'share data with a Dataset, or declare a separate role or external-id edge.',
       });

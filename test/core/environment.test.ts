@@ -68,6 +68,13 @@ describe('declared trust edges and account policies', () => {
     expect(() => validateEnvironment(env, 'T')).toThrow(message);
   });
 
+  test('an image-pull edge may cross postures out of an environment without customer data, and not out of one with it', () => {
+    const shared = testEnvironment({ name: 'shared', accountId: '444444444444', posture: 'production', holdsCustomerData: false, trusts: [{ from: DEV, requires: 'image-pull' }, { from: PROD, requires: 'image-pull' }] });
+    expect(codeOf(() => validateEnvironment(shared, 'T'))).toBeUndefined();
+    expect(() => validateEnvironment({ ...shared, holdsCustomerData: true }, 'T')).toThrow(/\[TF-ENV-011\].*holds customer data/);
+    expect(() => validateEnvironment({ ...shared, trusts: [{ from: DEV, requires: 'read-only' }] }, 'T')).toThrow(/\[TF-ENV-011\].*never trust each other/);
+  });
+
   test("iamUsers is 'allowed' or 'none' (TF-ENV-012); required tag keys are valid keys (TF-ENV-008)", () => {
     expect(codeOf(() => validateEnvironment({ ...PROD, iamUsers: 'none' }, 'T'))).toBeUndefined();
     expect(codeOf(() => validateEnvironment({ ...PROD, iamUsers: 'no' as never }, 'T'))).toBe('TF-ENV-012');

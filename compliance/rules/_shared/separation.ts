@@ -89,7 +89,12 @@ function runFacts(stacks: readonly StackModel[]): RunFacts {
 function declaredEdges(stack: StackModel): NonNullable<StackModel['declaration']>['trusts'] {
   const d = stack.declaration;
   if (d === undefined || !stack.accounts.includes(d.accountId)) return [];
-  return d.trusts.filter((e) => e.posture === d.posture && e.accountId !== d.accountId && isProductionStack(stack) === (d.posture === 'production'));
+  return d.trusts.filter((e) => (e.posture === d.posture || imagePullCrossing(stack, e)) && e.accountId !== d.accountId && isProductionStack(stack) === (d.posture === 'production'));
+}
+
+/** An image-pull edge may cross postures, out of a stack that holds no customer data (a shared-services registry). */
+export function imagePullCrossing(stack: StackModel, edge: { readonly requires: string }): boolean {
+  return edge.requires === 'image-pull' && stack.customerDataAllowed !== true;
 }
 
 /** Whether the run's own declarations give `account` exactly this posture. */
@@ -327,9 +332,16 @@ export function edgeTrust(view: SeparationView, address: string, statement: Poli
  */
 const READ_ONLY_SHARE_ACTIONS: ReadonlySet<string> = new Set(['s3:getobject', 's3:getobjectversion', 's3:getobjecttagging', 's3:listbucket', 's3:getbucketlocation', 'kms:decrypt', 'kms:describekey']);
 
+/** Actions an image-pull edge may grant: pulling image layers and manifests, and decrypting them. */
+const IMAGE_PULL_ACTIONS: ReadonlySet<string> = new Set(['ecr:batchgetimage', 'ecr:getdownloadurlforlayer', 'ecr:batchchecklayeravailability', 'kms:decrypt', 'kms:describekey']);
+
+function onlyActions(statement: PolicyStatement, allowed: ReadonlySet<string>): boolean {
+  return statement.NotAction === undefined && statement.Action.length > 0 && statement.Action.every((a) => typeof a === 'string' && allowed.has(a.toLowerCase()));
+}
+
 /** Whether every action of an Allow statement is a read a data share may grant. */
 export function readOnlyShareStatement(statement: PolicyStatement): boolean {
-  return statement.NotAction === undefined && statement.Action.length > 0 && statement.Action.every((a) => typeof a === 'string' && READ_ONLY_SHARE_ACTIONS.has(a.toLowerCase()));
+  return onlyActions(statement, READ_ONLY_SHARE_ACTIONS);
 }
 
 /**
@@ -344,8 +356,9 @@ export function edgeShare(view: SeparationView, address: string, statement: Poli
   const aws = (p.AWS ?? []).filter((v) => {
     const account = typeof v === 'string' ? accountOf(v) : undefined;
     const edge = account === undefined ? undefined : view.edgeFrom(account);
-    if (edge === undefined || edge.requires !== 'read-only') return true;
-    if (!readOnlyShareStatement(statement)) outcomes.push(fail(address, `the policy grants ${String(v)} along the read-only edge from ${edge.environment} more than reading (${statement.Action.map(String).join(', ') || 'NotAction'}).`, `Edge::${edge.environment}::${String(v)}`));
+    if (edge === undefined || (edge.requires !== 'read-only' && edge.requires !== 'image-pull')) return true;
+    const allowed = edge.requires === 'read-only' ? READ_ONLY_SHARE_ACTIONS : IMAGE_PULL_ACTIONS;
+    if (!onlyActions(statement, allowed)) outcomes.push(fail(address, `the policy grants ${String(v)} along the ${edge.requires} edge from ${edge.environment} more than ${edge.requires === 'read-only' ? 'reading' : 'pulling images'} (${statement.Action.map(String).join(', ') || 'NotAction'}).`, `Edge::${edge.environment}::${String(v)}`));
     return false;
   });
   return { outcomes, rest: { ...statement, Principal: { ...p, AWS: aws } } };
@@ -364,7 +377,7 @@ export function readOnlyTableGrant(values: Readonly<Record<string, unknown>>): b
 function edgeRequirement(address: string, statement: PolicyStatement, principal: string, type: 'AWS' | 'Federated', edge: Edge): RuleOutcome[] {
   const finding = `Edge::${edge.environment}::${principal}`;
   const along = `trust in ${principal} along the declared edge from ${edge.environment}`;
-  if (edge.requires === 'read-only') return [fail(address, `${along} lets a role be assumed, and a read-only edge admits data sharing only.`, finding)];
+  if (edge.requires === 'read-only' || edge.requires === 'image-pull') return [fail(address, `${along} lets a role be assumed, and a ${edge.requires} edge admits no role.`, finding)];
   if (edge.requires === 'external-id') {
     const v = externalIdRequired(statement);
     if (v.kind === 'yes') return [];

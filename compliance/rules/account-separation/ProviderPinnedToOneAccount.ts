@@ -1,6 +1,7 @@
 import { accountOf } from '../../iam/principals';
 import { blocksOf, defineRule, fail, pass, unknown } from '../../rule-kit';
 import { ProviderModel, RuleOutcome, StackModel } from '../../types';
+import { imagePullCrossing } from '../_shared/separation';
 
 /**
  * Roles the provider assumes in an account other than the one it is pinned
@@ -24,8 +25,9 @@ function assumedElsewhere(p: ProviderModel, label: string): RuleOutcome[] {
 
 /**
  * A tenantform declaration must agree with the providers it rides along
- * with, and its trust edges must join accounts of one posture: an edge that
- * fails here is also ignored by the separation rules (`honouredEdges`).
+ * with, and its trust edges must join accounts of one posture (an image-pull
+ * edge out of a stack without customer data excepted): an edge that fails
+ * here is also ignored by the separation rules.
  */
 function declarationProblems(stack: StackModel): RuleOutcome[] {
   if (stack.declarationProblem !== undefined) return [fail('stack', `the environment declaration cannot be read: ${stack.declarationProblem}.`, 'Declaration')];
@@ -35,7 +37,7 @@ function declarationProblems(stack: StackModel): RuleOutcome[] {
   if (!stack.accounts.includes(d.accountId)) out.push(fail('stack', `the environment declaration names account ${d.accountId}, but the providers are pinned to ${stack.accounts.join(', ') || 'no account'}.`, 'Declaration::account'));
   if (stack.environment !== undefined && d.name !== stack.environment) out.push(fail('stack', `the environment declaration names environment ${d.name}, but the providers tag environment ${stack.environment}.`, 'Declaration::name'));
   for (const e of d.trusts) {
-    if (e.posture !== d.posture) out.push(fail('stack', `${d.posture} environment ${d.name} declares trust in ${e.posture} environment ${e.environment}; production and non-production never trust each other.`, `Edge::${e.environment}`));
+    if (e.posture !== d.posture && !imagePullCrossing(stack, e)) out.push(fail('stack', `${d.posture} environment ${d.name} declares trust in ${e.posture} environment ${e.environment}; production and non-production never trust each other.`, `Edge::${e.environment}`));
     else if (e.accountId === d.accountId) out.push(fail('stack', `environment ${d.name} declares trust in ${e.environment}, which is its own account ${e.accountId}.`, `Edge::${e.environment}`));
   }
   if (d.posture === 'production' && d.sharesAccountWith.length > 0) out.push(fail('stack', `production environment ${d.name} declares that it shares its account with ${d.sharesAccountWith.join(', ')}; production never shares.`, 'Declaration::sharesAccountWith'));
@@ -75,7 +77,7 @@ export const ProviderPinnedToOneAccount = defineRule(
     level: 'error',
     resourceTypes: ['*'],
     remediation:
-      'Set allowed_account_ids to the one account of the environment and an "environment" tag in the provider\'s default_tags (TenantformStack does both); assume_role only roles of that account. Without the pin, credentials for the wrong account apply a dev plan to prod. A stack\'s environment declaration ("//".tenantform.environment, written by TenantformStack) must name the same account and environment, and declare trust edges only between environments of one posture.',
+      'Set allowed_account_ids to the one account of the environment and an "environment" tag in the provider\'s default_tags (TenantformStack does both); assume_role only roles of that account. Without the pin, credentials for the wrong account apply a dev plan to prod. A stack\'s environment declaration ("//".tenantform.environment, written by TenantformStack) must name the same account and environment, and declare trust edges only between environments of one posture, except image-pull edges out of a registry environment that holds no customer data.',
     references: {},
   },
   (stack) => {

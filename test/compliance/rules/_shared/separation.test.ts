@@ -21,7 +21,7 @@ const LINKED = '666666666666';
 const DEV = '777777777777';
 
 type Posture = 'production' | 'non-production';
-interface Edge { environment: string; accountId: string; posture: Posture; requires: 'external-id' | 'role' | 'oidc' | 'read-only' }
+interface Edge { environment: string; accountId: string; posture: Posture; requires: 'external-id' | 'role' | 'oidc' | 'read-only' | 'image-pull' }
 
 function declared(name: string, account: string, posture: Posture, extra: { trusts?: Edge[]; sharesAccountWith?: string[] } = {}, rest: Record<string, unknown> = {}, stackName = name): StackModel {
   const decl = { name, accountId: account, posture, trusts: extra.trusts ?? [], sharesAccountWith: extra.sharesAccountWith ?? [], iamUsers: 'allowed', requiredTagKeys: [] };
@@ -175,5 +175,39 @@ describe('read-only edges (data sharing)', () => {
   test('GIVEN no edge THEN the same read-only share fails as reaching another environment', () => {
     const plain = declared('linked', LINKED, 'production', {}, bucketPolicy(['s3:GetObject']));
     expect(findings(NoCrossEnvironmentAccess, [consumer, plain], 'linked').fail).toHaveLength(1);
+  });
+});
+
+describe('image-pull edges (a shared-services registry)', () => {
+  const MGMT = '121212121212';
+  const dev = declared('dev', DEV, 'non-production');
+  const prod = declared('prod', '111111111111', 'production');
+  const registryPolicy = (actions: string[], principals: string[]) => ({
+    resource: { aws_ecr_repository_policy: { pull: { repository: 'web/api', policy: policy({ Effect: 'Allow', Principal: { AWS: principals }, Action: actions }) } } },
+  });
+  const registry = (rest: Record<string, unknown>, customerData = false) =>
+    envStack('registry', 'shared', MGMT, {
+      '//': { tenantform: { environment: { name: 'shared', accountId: MGMT, posture: 'production', trusts: [edge('dev', DEV, 'image-pull', 'non-production'), edge('prod', '111111111111', 'image-pull')], sharesAccountWith: [], iamUsers: 'none', requiredTagKeys: [] } } },
+      ...(customerData ? { provider: { aws: [{ region: 'eu-west-1', allowed_account_ids: [MGMT], default_tags: [{ tags: { environment: 'shared', 'tenantform:customer-data': 'true' } }] }] } } : {}),
+      ...rest,
+    });
+  const PULL = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'];
+  const both = [`arn:aws:iam::${DEV}:root`, 'arn:aws:iam::111111111111:root'];
+
+  test('GIVEN image-pull edges out of a registry without customer data THEN both postures may pull, and TF-SEP-1 accepts the crossing', () => {
+    const stacks = [dev, prod, registry(registryPolicy(PULL, both))];
+    expect(findings(NoCrossEnvironmentAccess, stacks, 'registry').pass).toEqual(['aws_ecr_repository_policy.pull']);
+    expect(findings(ProviderPinnedToOneAccount, stacks, 'registry').fail).toEqual([]);
+  });
+
+  test('GIVEN the same edges THEN pushing fails, and a role trusting a puller fails', () => {
+    expect(findings(NoCrossEnvironmentAccess, [dev, prod, registry(registryPolicy([...PULL, 'ecr:PutImage'], both))], 'registry').fail).toHaveLength(2);
+    expect(findings(NoCrossEnvironmentAccess, [dev, prod, registry(role('r', allowPrincipal({ AWS: `arn:aws:iam::${DEV}:role/ci` })))], 'registry').fail).toEqual([`aws_iam_role.r#Edge::dev::arn:aws:iam::${DEV}:role/ci`]);
+  });
+
+  test('GIVEN a registry stack that holds customer data THEN the crossing edge is not honoured and TF-SEP-1 fails it', () => {
+    const stacks = [dev, prod, registry(registryPolicy(PULL, both), true)];
+    expect(findings(NoCrossEnvironmentAccess, stacks, 'registry').fail).toEqual([`aws_ecr_repository_policy.pull#Principal::arn:aws:iam::${DEV}:root`]);
+    expect(findings(ProviderPinnedToOneAccount, stacks, 'registry').fail).toEqual(['stack#Edge::dev']);
   });
 });
