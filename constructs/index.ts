@@ -22,3 +22,4 @@ export { AlbRef, Placement, TenantPlatformRefs } from './platform-refs';
 export * from './eks';
 export * from './registry';
 export * from './identity-center';
+export * from './cost';

@@ -166,3 +166,6 @@ export { SsoadminAccountAssignment } from '@cdktf/provider-aws/lib/ssoadmin-acco
 export { SsoadminManagedPolicyAttachment } from '@cdktf/provider-aws/lib/ssoadmin-managed-policy-attachment';
 export { SsoadminPermissionSet } from '@cdktf/provider-aws/lib/ssoadmin-permission-set';
 export { SsoadminPermissionSetInlinePolicy } from '@cdktf/provider-aws/lib/ssoadmin-permission-set-inline-policy';
+// The organization's tag policy, written by CostControls in the management account.
+export { OrganizationsPolicy } from '@cdktf/provider-aws/lib/organizations-policy';
+export { OrganizationsPolicyAttachment } from '@cdktf/provider-aws/lib/organizations-policy-attachment';

@@ -293,4 +293,8 @@ export const ERROR_CODES = {
   'TF-SSO-002': 'A permission set name or session duration is invalid.',
   'TF-SSO-003': 'A permission set grants nothing, or admin-equivalent, full-access or malformed managed policies.',
   'TF-SSO-004': 'An account assignment names an unknown permission set, a malformed group ID or no valid accounts.',
+  'TF-COST-001': 'Cost alerts name no email address, or a malformed one.',
+  'TF-COST-002': 'A budget has an invalid label, limit or thresholds.',
+  'TF-COST-003': 'A cost allocation or tag policy key is invalid, or a tag policy has no targets.',
+  'TF-COST-004': 'A cost export names an invalid bucket, region or prefix.',
 } as const satisfies Record<`TF-${keyof typeof ERROR_AREAS}-${string}`, string>;

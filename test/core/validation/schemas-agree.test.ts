@@ -57,6 +57,8 @@ import type { PullAccount, SharedRegistryProps } from '../../../constructs/regis
 import { PullAccountSchema, SharedRegistryPropsSchema } from '../../../constructs/registry/shared-registry.schema';
 import type { AccountAssignmentSpec, IdentityCenterAccessProps, PermissionSetSpec } from '../../../constructs/identity-center/identity-center-access';
 import { AccountAssignmentSpecSchema, IdentityCenterAccessPropsSchema, PermissionSetSpecSchema } from '../../../constructs/identity-center/identity-center-access.schema';
+import type { BudgetSpec, CostControlsProps, CostExportSpec, TagPolicySpec } from '../../../constructs/cost/cost-controls';
+import { BudgetSpecSchema, CostControlsPropsSchema, CostExportSpecSchema, TagPolicySpecSchema } from '../../../constructs/cost/cost-controls.schema';
 
 import type { DeliveryPipelineProps, DeployTarget, PipelineBuildspecs, PipelineSource } from '../../../constructs/delivery/delivery-pipeline';
 import { DeliveryPipelinePropsSchema, DeployTargetSchema, PipelineBuildspecsSchema, PipelineSourceSchema } from '../../../constructs/delivery/delivery-pipeline.schema';
@@ -132,6 +134,10 @@ const checks: boolean[] = [
   agree<typeof IdentityCenterAccessPropsSchema, IdentityCenterAccessProps>(true),
   agree<typeof PermissionSetSpecSchema, PermissionSetSpec>(true),
   agree<typeof AccountAssignmentSpecSchema, AccountAssignmentSpec>(true),
+  agree<typeof CostControlsPropsSchema, CostControlsProps>(true),
+  agree<typeof BudgetSpecSchema, BudgetSpec>(true),
+  agree<typeof CostExportSpecSchema, CostExportSpec>(true),
+  agree<typeof TagPolicySpecSchema, TagPolicySpec>(true),
   agree<typeof CrossAccountRolePropsSchema, CrossAccountRoleProps>(true),
   agree<typeof DatasetPropsSchema, DatasetProps>(true),
   agree<typeof PrefixShareSchema, PrefixShare>(true),

@@ -1,0 +1,1 @@
+export { CostControls, CostControlsProps, BudgetSpec, CostExportSpec, TagPolicySpec } from './cost-controls';
