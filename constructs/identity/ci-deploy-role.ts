@@ -6,7 +6,7 @@ import { Environment, environmentRegions } from '../../core/environment';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { BASELINE_IAM_PATH, partitionOf } from './arn';
-import { ALL_DEPLOY_SERVICES, deployActions, deployActionsByTagScope, DeployService, GLOBAL_DEPLOY_SERVICES, protectSecurityServicesStatement, taggingActions, UNTAGGABLE_DEPLOY_SERVICES } from './deploy-permissions';
+import { ALL_DEPLOY_SERVICES, DEFAULT_DEPLOY_SERVICES, deployActions, deployActionsByTagScope, DeployService, GLOBAL_DEPLOY_SERVICES, protectSecurityServicesStatement, taggingActions, UNTAGGABLE_DEPLOY_SERVICES } from './deploy-permissions';
 import { GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST } from './github-oidc';
 import { PolicyConditions, policyJson, PolicyStatement } from '../iam/policy';
 import { workloadBoundaryArn } from './workload-boundary';
@@ -31,7 +31,7 @@ export interface CiDeployRoleProps {
   readonly github: GithubDeploySource;
   /**
    * AWS services the workload stacks manage.
-   * @default - every service tenantform's constructs use
+   * @default - every service tenantform's constructs use, except the opt-in 'eks' and 'backup'
    */
   readonly services?: readonly DeployService[];
   /**
@@ -74,7 +74,7 @@ export class CiDeployRole extends Construct {
     const env = environmentOf(this, 'CiDeployRole');
     const partition = partitionOf(env.region);
     this.subject = githubSubject(props.github, env, where);
-    const services = props.services ?? ALL_DEPLOY_SERVICES;
+    const services = props.services ?? DEFAULT_DEPLOY_SERVICES;
     const unknown = services.filter((s) => !ALL_DEPLOY_SERVICES.includes(s));
     if (unknown.length > 0 || services.length === 0) {
       throw new TenantformError({ code: 'TF-IAM-032', where, problem: 'deploy services must be a non-empty list of known services.', value: unknown.length > 0 ? unknown : services, fix: `choose from ${ALL_DEPLOY_SERVICES.join(', ')}.` });

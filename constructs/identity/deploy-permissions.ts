@@ -8,7 +8,8 @@ import { PolicyStatement } from '../iam/policy';
 export type DeployService =
   | 'ec2' | 'elasticloadbalancing' | 'autoscaling' | 'ecs' | 'ecr' | 'servicediscovery' | 'application-autoscaling'
   | 'apigateway' | 'cloudfront' | 'wafv2' | 'route53' | 'acm'
-  | 'logs' | 'cloudwatch' | 'sns' | 'sqs' | 'ssm' | 'secretsmanager' | 'rds' | 'kms' | 's3' | 'dlm';
+  | 'logs' | 'cloudwatch' | 'sns' | 'sqs' | 'ssm' | 'secretsmanager' | 'rds' | 'kms' | 's3' | 'dlm'
+  | 'eks' | 'backup';
 
 const CRUD = ['Describe', 'Get', 'List', 'Create', 'Delete', 'Update', 'Put', 'Tag', 'Untag'];
 
@@ -37,12 +38,22 @@ const SERVICE_VERBS: Readonly<Record<DeployService, readonly string[]>> = {
   kms: ['Describe', 'Get', 'List', 'Create', 'Tag', 'Untag', 'Enable', 'Update', 'PutKeyPolicy', 'Encrypt', 'Decrypt', 'GenerateDataKey', 'ReEncrypt'],
   s3: ['Get', 'List', 'Put', 'CreateBucket', 'DeleteBucket', 'DeleteObject'],
   dlm: [...CRUD],
+  // Clusters, node groups, add-ons, access entries (AssociateAccessPolicy) and pod identity associations.
+  eks: [...CRUD, 'Associate', 'Disassociate'],
+  // Vaults, plans and selections; StartBackupJob and restores stay with people.
+  backup: [...CRUD],
 };
 
 /** Services whose API calls are made in us-east-1 whatever the environment's region. */
 export const GLOBAL_DEPLOY_SERVICES: ReadonlySet<DeployService> = new Set(['cloudfront', 'route53']);
 
 export const ALL_DEPLOY_SERVICES = Object.keys(SERVICE_VERBS) as DeployService[];
+
+/** Services only some apps deploy (EKS platforms, AWS Backup plans): a CI role gets them when its `services` names them. */
+const OPT_IN_DEPLOY_SERVICES: ReadonlySet<DeployService> = new Set(['eks', 'backup']);
+
+/** What a CI role may deploy when its `services` are not given: everything but the opt-in services. */
+export const DEFAULT_DEPLOY_SERVICES: readonly DeployService[] = ALL_DEPLOY_SERVICES.filter((s) => !OPT_IN_DEPLOY_SERVICES.has(s));
 
 /** `ec2:Describe*`, ... for one service. */
 export function deployActions(service: DeployService): string[] {
