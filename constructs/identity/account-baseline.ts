@@ -32,7 +32,7 @@ export interface CiDeployOptions extends GithubDeploySource {
   readonly forEnvironment?: string;
   /**
    * AWS services the workload stacks manage.
-   * @default - every service tenantform's constructs use
+   * @default - every service tenantform's constructs use, except the opt-in 'eks' and 'backup'
    */
   readonly services?: readonly DeployService[];
 }
