@@ -15,6 +15,7 @@ import { pointAtEmulator } from '../../../stacks/emulator';
 import { PLACEMENTS, PLATFORM_PROD } from '../../support/platform-fixtures';
 import { DEV, newApp, PROD, testEnvironment } from '../../support/synth';
 import { IMAGE, PLATFORM } from '../../support/tenancy-fixtures';
+import { dataPlatformConstructCases } from './data-platform-cases';
 import { PropPath } from './hostile';
 
 export interface StackCase {
@@ -153,6 +154,7 @@ export function stackCases(lockDir: () => string): StackCase[] {
         return app;
       },
     },
+    ...dataPlatformConstructCases(),
   ];
 }
 
