@@ -23,3 +23,4 @@ export * from './eks';
 export * from './registry';
 export * from './identity-center';
 export * from './cost';
+export * from './security-services';

@@ -297,4 +297,6 @@ export const ERROR_CODES = {
   'TF-COST-002': 'A budget has an invalid label, limit or thresholds.',
   'TF-COST-003': 'A cost allocation or tag policy key is invalid, or a tag policy has no targets.',
   'TF-COST-004': 'A cost export names an invalid bucket, region or prefix.',
+  'TF-SEC-001': 'Inspector resource types are empty or repeated.',
+  'TF-SEC-002': 'An organization trail has a malformed organization ID, too short a retention, or object-lock days outside it.',
 } as const satisfies Record<`TF-${keyof typeof ERROR_AREAS}-${string}`, string>;

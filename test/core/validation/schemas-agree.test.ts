@@ -59,6 +59,8 @@ import type { AccountAssignmentSpec, IdentityCenterAccessProps, PermissionSetSpe
 import { AccountAssignmentSpecSchema, IdentityCenterAccessPropsSchema, PermissionSetSpecSchema } from '../../../constructs/identity-center/identity-center-access.schema';
 import type { BudgetSpec, CostControlsProps, CostExportSpec, TagPolicySpec } from '../../../constructs/cost/cost-controls';
 import { BudgetSpecSchema, CostControlsPropsSchema, CostExportSpecSchema, TagPolicySpecSchema } from '../../../constructs/cost/cost-controls.schema';
+import type { OrganizationTrailOptions, SecurityServicesProps } from '../../../constructs/security-services/security-services';
+import { OrganizationTrailOptionsSchema, SecurityServicesPropsSchema } from '../../../constructs/security-services/security-services.schema';
 
 import type { DeliveryPipelineProps, DeployTarget, PipelineBuildspecs, PipelineSource } from '../../../constructs/delivery/delivery-pipeline';
 import { DeliveryPipelinePropsSchema, DeployTargetSchema, PipelineBuildspecsSchema, PipelineSourceSchema } from '../../../constructs/delivery/delivery-pipeline.schema';
@@ -138,6 +140,8 @@ const checks: boolean[] = [
   agree<typeof BudgetSpecSchema, BudgetSpec>(true),
   agree<typeof CostExportSpecSchema, CostExportSpec>(true),
   agree<typeof TagPolicySpecSchema, TagPolicySpec>(true),
+  agree<typeof SecurityServicesPropsSchema, SecurityServicesProps>(true),
+  agree<typeof OrganizationTrailOptionsSchema, OrganizationTrailOptions>(true),
   agree<typeof CrossAccountRolePropsSchema, CrossAccountRoleProps>(true),
   agree<typeof DatasetPropsSchema, DatasetProps>(true),
   agree<typeof PrefixShareSchema, PrefixShare>(true),

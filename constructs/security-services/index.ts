@@ -1,0 +1,1 @@
+export { SecurityServices, SecurityServicesProps, OrganizationTrailOptions, SecurityHubStandard, InspectorResource } from './security-services';
