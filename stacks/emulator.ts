@@ -213,8 +213,9 @@ function providerSettings(endpoint: string): Record<string, unknown> {
     skip_region_validation: true,
     // Emulators serve buckets by path, not by virtual host.
     s3_use_path_style: true,
-    // An emulator that refuses a call will refuse it again: fail in seconds, not minutes.
-    max_retries: 1,
+    // A few retries ride out connections an emulator drops under load (seen with moto on 2 cores);
+    // a call it refuses for good still fails in seconds rather than after the provider's default 25.
+    max_retries: 5,
     endpoints: [Object.fromEntries(EMULATOR_ENDPOINT_KEYS.map((key) => [key, endpoint]))],
   };
 }

@@ -41,8 +41,58 @@ app.synth();
 console.log('azs:' + vpc.availabilityZones.join(','));
 `;
 
+/**
+ * The fleet as a new project writes it: two environments in separate
+ * accounts, three tenants (one per engine). `ok` synthesizes; `typo` adds a
+ * tenant and mistypes dev's domain, which must be refused with a coded
+ * error before the lock changes.
+ */
+const FLEET_APP = `
+import * as path from 'node:path';
+import { App, Environment, TenantFleet, TenantformError } from 'tenantform/stacks';
+
+const [outdir, variant] = process.argv.slice(2);
+const environment = (name: string, accountId: string): Environment => ({
+  name,
+  accountId,
+  region: 'eu-central-1',
+  additionalRegions: ['us-east-1'],
+  state: { kind: 's3', bucket: 'consumer-' + name + '-tfstate', kmsKeyId: 'alias/consumer-' + name + '-tfstate' },
+});
+const prod = environment('prod', '444444444444');
+const dev = environment('dev', '555555555555');
+const engines = (e: Environment) => ({ 'ec2-ebs': { image: e.accountId + '.dkr.ecr.' + e.region + '.amazonaws.com/consumer/db:1.0.0' } });
+
+const tenants = [
+  { id: 'alpha', tier: 'premium' as const },
+  { id: 'bravo', tier: 'standard' as const, engine: 'rds-postgres' as const },
+  { id: 'charlie', tier: 'free' as const, engine: 'aurora-postgres-serverless-v2' as const },
+  ...(variant === 'typo' ? [{ id: 'delta', tier: 'standard' as const }] : []),
+];
+
+const app = new App({ outdir });
+try {
+  const fleet = new TenantFleet(app, {
+    tenants,
+    lockFile: path.join(__dirname, 'tenants.lock.json'),
+    environments: [
+      { environment: prod, vpc: { cidrBlock: '10.60.0.0/16' }, domain: 'consumer.example', engines: engines(prod) },
+      { environment: dev, vpc: { cidrBlock: '10.61.0.0/16' }, domain: variant === 'typo' ? 'dev..consumer.example' : 'dev.consumer.example', engines: engines(dev) },
+    ],
+  });
+  console.log('lock-changed:' + fleet.lockChanged);
+} catch (e) {
+  if (!(e instanceof TenantformError)) throw e;
+  console.log('coded:' + e.code);
+  process.exit(3);
+}
+app.synth();
+`;
+
 describe('the packed tarball', () => {
   let work: string;
+  /** The installed and compiled consumer project, once the first test has built it. */
+  let installed: string | undefined;
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'tenantform-consumer-'));
   });
@@ -73,12 +123,14 @@ describe('the packed tarball', () => {
     // node16 resolution reads the "exports" map, the way current consumers do.
     writeFileSync(
       join(consumer, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: true, types: ['node'] }, files: ['main.ts'] }),
+      JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: true, types: ['node'] }, files: ['main.ts', 'fleet.ts'] }),
     );
     writeFileSync(join(consumer, 'main.ts'), CONSUMER_APP);
+    writeFileSync(join(consumer, 'fleet.ts'), FLEET_APP);
     run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], consumer);
 
     run(join(consumer, 'node_modules', '.bin', 'tsc'), ['-p', '.'], consumer);
+    installed = consumer;
     const out = join(consumer, 'cdktf.out');
     const printed = run(process.execPath, ['main.js', out], consumer);
     expect(printed).toContain('coded:TF-ENV-001');
@@ -103,5 +155,37 @@ describe('the packed tarball', () => {
     expect(run(cli, ['check', out, '--no-progress'], consumer)).toMatch(/^PASSED 1 stack\(s\)/m);
     // Rule doc links resolve to the RULES.md inside the installed package.
     expect(run(cli, ['check', out, '--format', 'sarif', '--no-progress'], consumer)).toContain(`file://${join(consumer, 'node_modules', 'tenantform', 'RULES.md')}#tf-`);
+  });
+
+  test('a fleet of two environments and three tenants (one per engine) synthesizes and passes the installed gate; a typo is refused with the lock unchanged', () => {
+    expect(installed).toBeDefined();
+    const consumer = installed as string;
+    const cli = join(consumer, 'node_modules', '.bin', 'tenantform');
+    const lockFile = join(consumer, 'tenants.lock.json');
+    const out = join(consumer, 'fleet.out');
+
+    expect(run(process.execPath, ['fleet.js', out, 'ok'], consumer)).toContain('lock-changed:true');
+    const stacks = Object.keys((JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { stacks: Record<string, unknown> }).stacks).sort();
+    expect(stacks).toEqual(['dev', 'prod'].flatMap((e) => [`${e}-network`, `${e}-platform`, `${e}-tenant-alpha`, `${e}-tenant-bravo`, `${e}-tenant-charlie`]).sort());
+    // Only the ec2-ebs tenant takes an ALB slot.
+    const lock = readFileSync(lockFile, 'utf8');
+    expect((JSON.parse(lock) as { placements: { id: string }[] }).placements.map((p) => p.id)).toEqual(['alpha']);
+    // Non-production holds no customer data, so the fleet declared dev's tenants synthetic.
+    const dataClass = (stack: string) => [...new Set([...readFileSync(join(out, 'stacks', stack, 'cdk.tf.json'), 'utf8').matchAll(/"tenantform:data-class": "([a-z-]+)"/g)].map((m) => m[1]))];
+    expect(dataClass('dev-tenant-bravo')).toEqual(['synthetic']);
+    expect(dataClass('prod-tenant-bravo')).not.toContain('synthetic');
+    expect(run(cli, ['check', out, '--no-progress'], consumer)).toMatch(/^PASSED 10 stack\(s\)/m);
+
+    // A new tenant and a mistyped domain in the same change: refused before the lock is written.
+    let refused: { status: number | null; stdout: string } | undefined;
+    try {
+      run(process.execPath, ['fleet.js', join(consumer, 'typo.out'), 'typo'], consumer);
+    } catch (e) {
+      refused = e as { status: number | null; stdout: string };
+    }
+    expect(refused?.status).toBe(3);
+    expect(refused?.stdout.trim()).toBe('coded:TF-PLT-001');
+    expect(readFileSync(lockFile, 'utf8')).toBe(lock);
+    expect(existsSync(join(consumer, 'typo.out', 'manifest.json'))).toBe(false);
   });
 });
