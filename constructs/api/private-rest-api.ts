@@ -21,6 +21,7 @@ import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { suppress } from '../../core/suppressions';
 import { validateProps } from '../../core/validation';
+import { checkLogRetention } from '../compute/log-retention';
 import { partitionOf } from '../identity/arn';
 import { policyJson } from '../iam/policy';
 import { apiGatewayAccountSettings } from '../platform/api/account-settings';
@@ -107,7 +108,7 @@ export class PrivateRestApi extends Construct {
     const partition = partitionOf(env.region);
     this.apiName = `tf-${env.name}-${props.apiName}`;
     const name = this.apiName;
-    const retentionInDays = props.logRetentionDays ?? 365;
+    const retentionInDays = checkLogRetention(props.logRetentionDays ?? 365, where);
 
     if (props.endpoint.kind === 'existing') {
       this.vpcEndpointId = props.endpoint.vpcEndpointId;

@@ -5,6 +5,7 @@ import { describeConstruct, TenantformError } from '../../core/errors';
 import { validateProps } from '../../core/validation';
 import { FargateServicePropsSchema } from './fargate-service.schema';
 import { fargateWorkload, FargateSize } from './fargate-workload';
+import { checkLogRetention } from './log-retention';
 
 /** An image in a private ECR repository of the kit (see `imageRepository`). */
 export interface ContainerImage {
@@ -156,7 +157,7 @@ export class FargateService extends Construct {
       size: props.size ?? { cpu: 512, memoryMiB: 1024 },
       logGroupName: `/tenantform/${env.name}/${props.serviceName}`,
       logsKmsKeyArn: props.logsKmsKeyArn,
-      logRetentionDays: props.logRetentionDays ?? 365,
+      logRetentionDays: checkLogRetention(props.logRetentionDays ?? 365, this.where),
       minTasks,
       maxTasks,
       targetCpuPercent: targetCpu,

@@ -10,6 +10,7 @@ import { serviceTrustPolicy } from '../iam/policy';
 import { EncryptedQueue, tlsOnlyQueuePolicy } from '../messaging/encrypted-queue';
 import type { ContainerImage } from './fargate-service';
 import { checkPort, checkRuleLabel } from './fargate-service';
+import { checkLogRetention } from './log-retention';
 import { SecureFunctionPropsSchema } from './secure-function.schema';
 
 import { ZIP_RUNTIMES } from './function-runtimes';
@@ -122,7 +123,7 @@ export class SecureFunction extends Construct {
       cidrIpv4: '0.0.0.0/0',
     });
     // Lambda would create this group itself, unencrypted and kept forever; owning it sets KMS and retention.
-    this.logGroup = new CloudwatchLogGroup(this, 'log-group', { name: `/aws/lambda/${name}`, retentionInDays: props.logRetentionDays ?? 365, kmsKeyId: props.logsKmsKeyArn });
+    this.logGroup = new CloudwatchLogGroup(this, 'log-group', { name: `/aws/lambda/${name}`, retentionInDays: checkLogRetention(props.logRetentionDays ?? 365, this.where), kmsKeyId: props.logsKmsKeyArn });
     this.deadLetterQueue = new SqsQueue(this, 'dead-letter-queue', { name: `${name}-dlq`, kmsMasterKeyId: props.kmsKeyArn, kmsDataKeyReusePeriodSeconds: 300, messageRetentionSeconds: 1_209_600 });
     tlsOnlyQueuePolicy(this, 'dead-letter-queue-policy', this.deadLetterQueue);
 

@@ -5,6 +5,7 @@ import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { validateProps } from '../../core/validation';
 import { checkRuleLabel } from '../compute/fargate-service';
+import { checkLogRetention } from '../compute/log-retention';
 import { partitionOf } from '../identity/arn';
 import { policyJson } from '../iam/policy';
 import { SearchDomainPropsSchema } from './search-domain.schema';
@@ -92,7 +93,7 @@ export class SearchDomain extends Construct {
     }
     const partition = partitionOf(env.region);
     this.domainArn = `arn:${partition}:es:${env.region}:${env.accountId}:domain/${this.domainName}`;
-    const retentionInDays = props.logRetentionDays ?? 365;
+    const retentionInDays = checkLogRetention(props.logRetentionDays ?? 365, where);
 
     this.securityGroup = new SecurityGroup(this, 'security-group', {
       name: `${this.domainName}-search`,

@@ -70,5 +70,7 @@ describe('SecureFunction', () => {
     expect(errorCode(() => fn({ code: { ...ZIP, handler: 'a b' } }))).toBe('TF-FN-005');
     expect(errorCode(() => fn({}, (f) => f.consume(new EncryptedQueue(f, 'q', { queueName: 'q' }), { batchSize: 11 })))).toBe('TF-FN-006');
     expect(errorCode(() => fn({ code: { ...ZIP, runtime: 'python2.7' as never } }))).toBe('TF-PRP-007');
+    // 0 would keep the logs forever.
+    expect(errorCode(() => fn({ logRetentionDays: 0 }))).toBe('TF-IAM-040');
   });
 });
