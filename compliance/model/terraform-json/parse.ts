@@ -81,26 +81,28 @@ export function parseTerraformJson(text: string, file: string): unknown {
   return value;
 }
 
-/** Keys and nesting depth of a parsed value, walked without recursion. */
+/**
+ * Keys and nesting depth of a parsed value. The recursion stops one level
+ * past MAX_NESTING, so it is bounded whatever the input; no frame allocates.
+ */
 function shapeOf(root: unknown): { readonly keys: number; readonly depth: number } {
-  let keys = 0;
-  let depth = 0;
-  const todo: Array<readonly [unknown, number]> = [[root, 1]];
-  while (todo.length > 0) {
-    const [value, d] = todo.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    if (d > depth) depth = d;
-    if (depth > MAX_NESTING) break;
-    if (Array.isArray(value)) {
-      for (const v of value) todo.push([v, d + 1]);
-    } else {
-      for (const k in value) {
-        keys++;
-        todo.push([(value as Record<string, unknown>)[k], d + 1]);
-      }
+  const shape = { keys: 0, depth: 0 };
+  measure(root, 1, shape);
+  return shape;
+}
+
+function measure(value: unknown, depth: number, shape: { keys: number; depth: number }): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (depth > shape.depth) shape.depth = depth;
+  if (depth > MAX_NESTING) return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) measure(value[i], depth + 1, shape);
+  } else {
+    for (const k in value) {
+      shape.keys++;
+      measure((value as Record<string, unknown>)[k], depth + 1, shape);
     }
   }
-  return { keys, depth };
 }
 
 /** Every JSON string is matched from its opening quote, so the scan stays in step; a key is a string followed by a colon. */
