@@ -92,7 +92,16 @@ export class IdentityCenterAccess extends Construct {
       if (managed.length === 0 && (spec.inlinePolicy ?? []).length === 0) {
         throw new TenantformError({ code: 'TF-SSO-003', where, problem: `permission set ${name} grants nothing.`, value: spec, fix: 'add managedPolicies or an inlinePolicy.' });
       }
-      if (spec.inlinePolicy) assertNoWildcardActions(spec.inlinePolicy, where);
+      if (spec.inlinePolicy) {
+        // Permission sets are provisioned into other accounts: nothing in them may be a Terraform expression of this stack.
+        if (/\$\{|%\{/.test(JSON.stringify(spec.inlinePolicy))) {
+          throw new TenantformError({ code: 'TF-SSO-003', where, problem: `permission set ${name}'s inline policy holds a Terraform expression; it must be literal.`, value: spec.inlinePolicy, fix: 'write literal actions and ARNs (accounts as * where the set spans accounts).' });
+        }
+        assertNoWildcardActions(spec.inlinePolicy, where);
+        const actions = spec.inlinePolicy.flatMap((st) => [st.Action ?? [], st.NotAction ?? []].flat());
+        const bad = actions.filter((a) => !/^[a-z0-9-]+:[A-Za-z0-9*]+$/.test(a));
+        if (bad.length > 0) throw new TenantformError({ code: 'TF-SSO-003', where, problem: `permission set ${name}'s inline policy names actions that are not "service:Action".`, value: bad, fix: 'use e.g. "eks:DescribeCluster".' });
+      }
       const set = new SsoadminPermissionSet(this, `permission-set-${name}`, { name, description: spec.description, instanceArn: props.instanceArn, sessionDuration: `PT${hours}H` });
       for (const policy of managed) {
         new SsoadminManagedPolicyAttachment(this, `permission-set-${name}-${policy.replace(/[^A-Za-z0-9]+/g, '-')}`, { instanceArn: props.instanceArn, permissionSetArn: set.arn, managedPolicyArn: awsManagedPolicyArn(partition, policy) });

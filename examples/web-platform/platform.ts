@@ -2,6 +2,7 @@ import { SharedRegistry } from 'tenantform/constructs';
 import { App, Environment, TenantformStack } from 'tenantform/stacks';
 import { addAccountBaselines } from './accounts';
 import { dev, prod, shared, staging } from './environments';
+import { ManagementStack } from './management';
 import { WebStack } from './web-stack';
 
 /** The node roles EksCluster names for cluster `<env>-web`: its managed node groups and Karpenter's nodes. */
@@ -28,6 +29,7 @@ class RegistryStack extends TenantformStack {
 /** Every stack of the platform (see the README for the table). */
 export function buildWebPlatform(app: App): void {
   new RegistryStack(app, shared);
+  new ManagementStack(app, shared);
   new WebStack(app, dev, { domain: 'dev.innovate.example', vpcCidr: '10.30.0.0/16', azCount: 2, frontendNodes: [1, 3], backendNodes: [1, 3] });
   new WebStack(app, staging, { domain: 'staging.innovate.example', vpcCidr: '10.31.0.0/16', azCount: 2, frontendNodes: [1, 3], backendNodes: [1, 3] });
   new WebStack(app, prod, {

@@ -22,6 +22,7 @@ describe('examples/web-platform', () => {
     const accounts = Object.fromEntries([...json].map(([name, j]) => [name, (j.provider!.aws![0]!.allowed_account_ids as string[])[0]]));
     expect(accounts).toEqual({
       'shared-registry': '666666666666',
+      'shared-management': '666666666666',
       'dev-web': '444444444444',
       'staging-web': '444444444444',
       'prod-web': '555555555555',
@@ -37,6 +38,13 @@ describe('examples/web-platform', () => {
       expect(new Set(subnets.map((s) => s.availability_zone)).size).toBe(azs);
       expect(subnets).toHaveLength(azs * 3);
     }
+  });
+
+  it('people come in through Identity Center groups; the management account runs the security services, the organization trail and the cost controls', () => {
+    const management = json.get('shared-management')!;
+    expect(Object.values(resourcesOf(management, 'aws_ssoadmin_account_assignment')).every((a) => a.principal_type === 'GROUP')).toBe(true);
+    for (const type of ['aws_guardduty_detector', 'aws_inspector2_enabler', 'aws_securityhub_account', 'aws_budgets_budget', 'aws_bcmdataexports_export', 'aws_organizations_policy']) expect(Object.keys(resourcesOf(management, type)).length).toBeGreaterThan(0);
+    expect(Object.values(resourcesOf(management, 'aws_cloudtrail'))).toMatchObject([{ is_organization_trail: true }]);
   });
 
   it('no IAM users in any workload account', () => {
