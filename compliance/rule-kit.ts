@@ -7,7 +7,7 @@
 import { CheckContext, ResourceModel, Rule, RuleMeta, RuleOutcome, StackModel } from './types';
 import { isRecord, isUnknown } from './values';
 
-export { isUnknown, isRecord } from './values';
+export { isUnknown, isRecord, isSpecificUnknown } from './values';
 export type { UnknownValue } from './values';
 export {
   type Tri,

@@ -160,10 +160,17 @@ export function resourcesOf(stack: StackModel, ...types: string[]): ResourceMode
   return [...stackIndex(stack).ofTypes(...types)];
 }
 
-/** The resource's tags merged over its provider's default tags, as AWS will see them. */
+/**
+ * The resource's tags merged over its provider's default tags, as AWS will
+ * see them: a key the resource sets to null is removed, default included.
+ */
 export function effectiveTags(stack: StackModel, resource: ResourceModel): Record<string, unknown> {
   const alias = resource.provider?.split('.')[1];
   const provider = stack.providers.find((p) => p.name === 'aws' && p.alias === alias) ?? stack.providers.find((p) => p.name === 'aws' && p.alias === undefined);
-  const own = isRecord(resource.values.tags) ? resource.values.tags : {};
-  return { ...(provider?.defaultTags ?? {}), ...own };
+  const out: Record<string, unknown> = { ...(provider?.defaultTags ?? {}) };
+  for (const [k, v] of Object.entries(isRecord(resource.values.tags) ? resource.values.tags : {})) {
+    if (v === null) delete out[k];
+    else out[k] = v;
+  }
+  return out;
 }

@@ -1,32 +1,6 @@
-import { defineRule, fail, isRecord, isUnknown, pass, unknown } from '../../rule-kit';
-import { ProviderModel, ResourceModel, RuleOutcome, StackModel } from '../../types';
+import { defineRule, effectiveTags, fail, isUnknown, pass, unknown } from '../../rule-kit';
+import { RuleOutcome } from '../../types';
 import { TAGGABLE_RESOURCE_TYPES } from '../_shared/taggable-types';
-
-/** The provider block a resource uses: its alias, or the default configuration. */
-function providerOf(stack: StackModel, r: ResourceModel): ProviderModel | undefined {
-  const aws = stack.providers.filter((p) => p.name === 'aws');
-  if (r.provider?.startsWith('aws.')) return aws.find((p) => `aws.${p.alias}` === r.provider);
-  return aws.find((p) => p.alias === undefined);
-}
-
-/**
- * The tag keys a resource ends up with, as far as the JSON shows them:
- * provider default tags plus its own `tags`. `open` is set when its own tags
- * are (or hold) a value the gate cannot resolve, which may add any key.
- */
-function keysOf(stack: StackModel, r: ResourceModel): { keys: Set<string>; open?: string } {
-  const keys = new Set(Object.keys(providerOf(stack, r)?.defaultTags ?? {}));
-  const tags = r.values.tags;
-  if (isUnknown(tags)) return { keys, open: tags.$unknown };
-  if (isRecord(tags)) {
-    for (const [k, v] of Object.entries(tags)) {
-      // A key whose value is null is removed by Terraform, default tags included.
-      if (v === null) keys.delete(k);
-      else keys.add(k);
-    }
-  }
-  return { keys };
-}
 
 /** TF-SEP-9: every taggable resource carries the tag keys its environment declares as required. */
 export const RequiredTagsPresent = defineRule(
@@ -46,8 +20,10 @@ export const RequiredTagsPresent = defineRule(
     const out: RuleOutcome[] = [];
     for (const r of stack.resources.values()) {
       if (!TAGGABLE_RESOURCE_TYPES.has(r.type)) continue;
-      const { keys, open } = keysOf(stack, r);
-      const missing = required.filter((k) => !keys.has(k));
+      const tags = effectiveTags(stack, r);
+      // Tags written as one unresolved value (a variable, merge()) may add any key.
+      const open = isUnknown(r.values.tags) ? r.values.tags.$unknown : undefined;
+      const missing = required.filter((k) => !Object.prototype.hasOwnProperty.call(tags, k));
       if (missing.length === 0) out.push(pass(r.address, `carries ${required.join(', ')}.`));
       else if (open !== undefined) out.push(unknown(r.address, `lacks ${missing.join(', ')} unless its tags ${open} add them, which the gate cannot resolve.`, `Tags::${missing.join(',')}`));
       else out.push(fail(r.address, `lacks the required tag key${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`, `Tags::${missing.join(',')}`));

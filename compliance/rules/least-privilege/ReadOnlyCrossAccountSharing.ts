@@ -1,9 +1,8 @@
 import { ELB_LOG_DELIVERY_ACCOUNTS } from '../../../core/elb-log-accounts';
 import { accountOf } from '../../iam/principals';
 import { normalizePolicy } from '../../policy';
-import { checkEach, decide, defineRule, isUnknown } from '../../rule-kit';
+import { checkEach, decide, defineRule, isSpecificUnknown, isUnknown } from '../../rule-kit';
 import { ResourceModel, RuleOutcome, StackModel } from '../../types';
-import { isSpecificUnknown } from '../../values';
 import { readOnlyShareStatement, readOnlyTableGrant } from '../_shared/separation';
 
 /** AWS-owned accounts that write into buckets as a service (ELB access logs), not data consumers. */

@@ -1,5 +1,4 @@
-import { blockOf, checkEach, decide, defineRule, isUnresolved } from '../../rule-kit';
-import { isSpecificUnknown } from '../../values';
+import { blockOf, checkEach, decide, defineRule, isSpecificUnknown, isUnresolved } from '../../rule-kit';
 
 /** TF-NET-30: CodeBuild projects run in a VPC, so builds reach only what the network allows. */
 export const CodeBuildInVpc = defineRule(
