@@ -1,4 +1,4 @@
-import { CiDeployRole } from 'tenantform/constructs';
+import { CiDeployRole, DEFAULT_DEPLOY_SERVICES, DeployService } from 'tenantform/constructs';
 import { AccountBaselineStack, App, Environment, TenantformStack } from 'tenantform/stacks';
 
 /** The GitHub repository whose workflow deploys the app (see .github/workflows/deploy.yml). */
@@ -12,9 +12,12 @@ export const GITHUB = { owner: 'innovate-inc', repository: 'web-platform' } as c
  * so it gets only its own CI role, trusting GitHub's `staging` environment
  * through the same OIDC provider.
  */
+/** What the web stacks manage: the defaults plus EKS and AWS Backup (opt-in services of the deploy role). */
+const SERVICES: readonly DeployService[] = [...DEFAULT_DEPLOY_SERVICES, 'eks', 'backup'];
+
 export function addAccountBaselines(app: App, envs: { dev: Environment; staging: Environment; prod: Environment }): void {
-  new AccountBaselineStack(app, 'dev-baseline', { environment: envs.dev, users: [], ciDeploy: { ...GITHUB } });
-  new AccountBaselineStack(app, 'prod-baseline', { environment: envs.prod, users: [], ciDeploy: { ...GITHUB } });
+  new AccountBaselineStack(app, 'dev-baseline', { environment: envs.dev, users: [], ciDeploy: { ...GITHUB, services: SERVICES } });
+  new AccountBaselineStack(app, 'prod-baseline', { environment: envs.prod, users: [], ciDeploy: { ...GITHUB, services: SERVICES } });
   new StagingCiStack(app, envs.staging);
 }
 
@@ -25,6 +28,7 @@ class StagingCiStack extends TenantformStack {
       // The development account's one GitHub provider, created by dev-baseline.
       oidcProviderArn: `arn:aws:iam::${environment.accountId}:oidc-provider/token.actions.githubusercontent.com`,
       github: { ...GITHUB },
+      services: SERVICES,
     });
   }
 }

@@ -54,12 +54,18 @@ export const prod: Environment = {
   state: state('prod'),
 };
 
-/** Shared services: the ECR repositories every workload account pulls from. */
+/**
+ * Shared services: the ECR repositories every workload account pulls from.
+ * It holds no customer data, and its only edges are `image-pull`: the
+ * workload accounts may pull images from it and do nothing else.
+ */
 export const shared: Environment = {
   name: 'shared',
   accountId: MANAGEMENT_ACCOUNT,
   region: 'eu-west-1',
   posture: 'production',
+  holdsCustomerData: false,
+  trusts: [dev, staging, prod].map((from) => ({ from, requires: 'image-pull' as const })),
   tags: tags('platform'),
   iamUsers: 'none',
   requiredTagKeys,

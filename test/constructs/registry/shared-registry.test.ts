@@ -1,14 +1,30 @@
 import { SharedRegistry, SharedRegistryProps } from '../../../constructs/registry/shared-registry';
-import { buildIn, gateProblemsOf } from '../../support/construct-fixtures';
+import { checkStacks, gateFailures } from '../../../compliance/engine';
+import { stackFromJson } from '../../../compliance/model';
+import { allRules } from '../../../compliance/rules';
+import { TerraformStack } from '../../../core/cdktf';
+import { buildIn, ConstructTestStack } from '../../support/construct-fixtures';
 import { resourcesOf, testEnvironment } from '../../support/synth';
 
-const SHARED = testEnvironment({ name: 'shared', accountId: '333333333333', state: { kind: 's3', bucket: 'acme-shared-tfstate', kmsKeyId: 'alias/acme-shared-tfstate' } });
+const DEV_ACCOUNT = testEnvironment({ name: 'dev', accountId: '222222222222' });
+const PROD_ACCOUNT = testEnvironment({ name: 'prod', accountId: '111111111111', state: { kind: 's3', bucket: 'acme-prod-tfstate', kmsKeyId: 'alias/acme-prod-tfstate' } });
+/** Shared services, pulled from along image-pull edges only. */
+const SHARED = testEnvironment({
+  name: 'shared',
+  accountId: '333333333333',
+  posture: 'production',
+  holdsCustomerData: false,
+  trusts: [DEV_ACCOUNT, PROD_ACCOUNT].map((from) => ({ from, requires: 'image-pull' as const })),
+  state: { kind: 's3', bucket: 'acme-shared-tfstate', kmsKeyId: 'alias/acme-shared-tfstate' },
+});
+/** The registry's account without the edges. */
+const UNDECLARED = { ...SHARED, trusts: undefined };
 const BASE: SharedRegistryProps = {
   repositories: ['web/frontend', 'web/backend'],
   pullAccounts: { development: { accountId: '222222222222', roleNames: ['dev-web-nodes', 'staging-web-nodes'] }, production: { accountId: '111111111111' } },
   pushRoleNames: ['github-deploy'],
 };
-const build = (props: Partial<SharedRegistryProps> = {}) => buildIn((stack) => new SharedRegistry(stack, 'registry', { ...BASE, ...props }), SHARED);
+const build = (props: Partial<SharedRegistryProps> = {}, env = SHARED) => buildIn((stack) => new SharedRegistry(stack, 'registry', { ...BASE, ...props }), env);
 
 describe('SharedRegistry', () => {
   const { json, stack, built } = build();
@@ -33,12 +49,22 @@ describe('SharedRegistry', () => {
     }
   });
 
-  it('the gate passes it (TF-LP-40: cross-account pull only, named), but for TF-SEP-3 on the cross-account policies', () => {
-    // TF-SEP-3 reads any grant to another environment's account as crossing the boundary; a pull-only registry
-    // exception is requested from its owner (/tmp/tf-coord/requests.md, 01:12). Everything else passes.
-    const problems = gateProblemsOf(stack);
-    expect(problems.filter((p) => !p.startsWith('TF-SEP-3 '))).toEqual([]);
-    expect(new Set(problems.map((p) => p.split(' ')[2]))).toEqual(new Set(Object.keys(resourcesOf(json, 'aws_ecr_repository_policy')).map((n) => `aws_ecr_repository_policy.${n}`)));
+  /** The gate over the registry's stack and one (empty) stack per consuming environment, so the run declares their accounts. */
+  const gateWithConsumers = (registry: TerraformStack): string[] => {
+    const consumers = [DEV_ACCOUNT, PROD_ACCOUNT].map((environment) => new ConstructTestStack(registry.node.scope as never, `${environment.name}-consumer`, { environment }));
+    const models = [registry, ...consumers].map((s) => stackFromJson(s.toTerraform(), s.node.id, s.node.id));
+    return gateFailures(checkStacks(models, allRules)).map((f) => `${f.ruleId} ${f.status} ${f.address}`);
+  };
+
+  it('the gate passes it along declared image-pull edges (TF-LP-40: pull only, named)', () => {
+    expect(gateWithConsumers(stack)).toEqual([]);
+  });
+
+  it('without the edges, the account-separation invariant reports every cross-account policy', () => {
+    const { stack: undeclared, json: j } = build({}, UNDECLARED);
+    const problems = gateWithConsumers(undeclared);
+    expect(new Set(problems.map((p) => p.split(' ')[0]))).toEqual(new Set(['TF-SEP-3']));
+    expect(new Set(problems.map((p) => p.split(' ')[2]))).toEqual(new Set(Object.keys(resourcesOf(j, 'aws_ecr_repository_policy')).map((n) => `aws_ecr_repository_policy.${n}`)));
   });
 
   it.each([
