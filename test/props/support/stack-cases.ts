@@ -16,6 +16,7 @@ import { PLACEMENTS, PLATFORM_PROD } from '../../support/platform-fixtures';
 import { DEV, newApp, PROD, testEnvironment } from '../../support/synth';
 import { IMAGE, PLATFORM } from '../../support/tenancy-fixtures';
 import { dataPlatformConstructCases } from './data-platform-cases';
+import { webPlatformConstructCases } from './web-platform-cases';
 import { PropPath } from './hostile';
 
 export interface StackCase {
@@ -155,6 +156,7 @@ export function stackCases(lockDir: () => string): StackCase[] {
       },
     },
     ...dataPlatformConstructCases(),
+    ...webPlatformConstructCases(),
   ];
 }
 
