@@ -299,4 +299,6 @@ export const ERROR_CODES = {
   'TF-COST-004': 'A cost export names an invalid bucket, region or prefix.',
   'TF-SEC-001': 'Inspector resource types are empty or repeated.',
   'TF-SEC-002': 'An organization trail has a malformed organization ID, too short a retention, or object-lock days outside it.',
+  'TF-FN-007': 'A code-signing configuration is given for a container-image function.',
+  'TF-API-004': 'An allowed caller range of a private API is not a private IPv4 network.',
 } as const satisfies Record<`TF-${keyof typeof ERROR_AREAS}-${string}`, string>;

@@ -4,7 +4,7 @@ import type { ExecuteApiEndpoint, PrivateRestApiProps } from './private-rest-api
 
 export const ExecuteApiEndpointSchema = byKey('kind', [
   strict({ kind: literal('existing'), vpcEndpointId: ref() }),
-  strict({ kind: literal('create'), vpcId: ref(), subnetIds: list(ref()), allowedSecurityGroupIds: list(ref()) }),
+  strict({ kind: literal('create'), vpcId: ref(), subnetIds: list(ref()), allowedSecurityGroupIds: list(ref()), allowedCidrs: opt(list(str())) }),
 ]) satisfies Schema<ExecuteApiEndpoint>;
 
 export const PrivateRestApiPropsSchema = strict({

@@ -1,9 +1,11 @@
+import { IPv4CidrRange } from 'ip-num';
 import {
   ApiGatewayAuthorizer,
   ApiGatewayDeployment,
   ApiGatewayIntegration,
   ApiGatewayMethod,
   ApiGatewayMethodSettings,
+  ApiGatewayRequestValidator,
   ApiGatewayResource,
   ApiGatewayRestApi,
   ApiGatewayRestApiPolicy,
@@ -39,6 +41,11 @@ export type ExecuteApiEndpoint =
       readonly subnetIds: readonly string[];
       /** Security groups whose members may call the API (HTTPS to the endpoint). */
       readonly allowedSecurityGroupIds: readonly string[];
+      /**
+       * Private networks that may call it (a VPN or Direct Connect range of the corporate network).
+       * @default - none
+       */
+      readonly allowedCidrs?: readonly string[];
     };
 
 export interface PrivateRestApiProps {
@@ -100,8 +107,11 @@ export class PrivateRestApi extends Construct {
     if (!/^[A-Za-z0-9_-]{1,128}$/.test(stageName)) {
       throw new TenantformError({ code: 'TF-API-002', where, problem: 'stage name may hold only letters, digits, hyphens and underscores (1-128).', value: stageName, fix: 'use e.g. "v1".' });
     }
-    if (props.endpoint.kind === 'create' && (props.endpoint.subnetIds.length === 0 || props.endpoint.allowedSecurityGroupIds.length === 0)) {
-      throw new TenantformError({ code: 'TF-API-003', where, problem: 'a new execute-api endpoint needs its private subnets and at least one security group allowed to call it.', value: props.endpoint, fix: 'pass the private subnet IDs and the callers\' security group IDs.' });
+    if (props.endpoint.kind === 'create' && (props.endpoint.subnetIds.length === 0 || props.endpoint.allowedSecurityGroupIds.length + (props.endpoint.allowedCidrs ?? []).length === 0)) {
+      throw new TenantformError({ code: 'TF-API-003', where, problem: 'a new execute-api endpoint needs its private subnets and at least one security group or private CIDR allowed to call it.', value: props.endpoint, fix: 'pass the private subnet IDs and the callers\' security group IDs or network ranges.' });
+    }
+    for (const cidr of props.endpoint.kind === 'create' ? (props.endpoint.allowedCidrs ?? []) : []) {
+      if (!isPrivateIpv4Cidr(cidr)) throw new TenantformError({ code: 'TF-API-004', where, problem: 'an allowed caller range must be a private IPv4 network (10/8, 172.16/12 or 192.168/16): the API is private.', value: cidr, fix: 'use the corporate range that reaches the VPC, e.g. "10.0.0.0/8".' });
     }
     const throttle = validateThrottle(props.throttle ?? { rateLimitRps: 100, burstLimit: 200 }, where, 'throttle');
     const rateLimit = validateWafRateLimit(props.rateLimitPer5Minutes ?? 2000, where);
@@ -121,6 +131,9 @@ export class PrivateRestApi extends Construct {
       });
       props.endpoint.allowedSecurityGroupIds.forEach((sg, i) => {
         new VpcSecurityGroupIngressRule(this, `endpoint-from-caller-${i}`, { securityGroupId: this.endpointSecurityGroup!.id, description: 'HTTPS from an allowed caller', ipProtocol: 'tcp', fromPort: 443, toPort: 443, referencedSecurityGroupId: sg });
+      });
+      (props.endpoint.allowedCidrs ?? []).forEach((cidr) => {
+        new VpcSecurityGroupIngressRule(this, `endpoint-from-${cidr.replace(/[./]/g, '-')}`, { securityGroupId: this.endpointSecurityGroup!.id, description: 'HTTPS from an allowed private network', ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIpv4: cidr });
       });
       this.vpcEndpoint = new VpcEndpoint(this, 'endpoint', {
         vpcId: props.endpoint.vpcId,
@@ -156,13 +169,15 @@ export class PrivateRestApi extends Construct {
       providerArns: [props.userPoolArn],
       identitySource: 'method.request.header.Authorization',
     });
+    // Every method needs the bearer token before anything runs.
+    const validator = new ApiGatewayRequestValidator(this, 'request-validator', { restApiId: this.restApi.id, name: 'parameters', validateRequestParameters: true, validateRequestBody: false });
     const proxy = new ApiGatewayResource(this, 'proxy-resource', { restApiId: this.restApi.id, parentId: this.restApi.rootResourceId, pathPart: '{proxy+}' });
     const integrations: ApiGatewayIntegration[] = [];
     const methods = [
       { key: 'root', resourceId: this.restApi.rootResourceId },
       { key: 'proxy', resourceId: proxy.id },
     ].map(({ key, resourceId }) => {
-      const method = new ApiGatewayMethod(this, `method-${key}`, { restApiId: this.restApi.id, resourceId, httpMethod: 'ANY', authorization: 'COGNITO_USER_POOLS', authorizerId: authorizer.id });
+      const method = new ApiGatewayMethod(this, `method-${key}`, { restApiId: this.restApi.id, resourceId, httpMethod: 'ANY', authorization: 'COGNITO_USER_POOLS', authorizerId: authorizer.id, requestValidatorId: validator.id, requestParameters: { 'method.request.header.Authorization': true } });
       integrations.push(new ApiGatewayIntegration(this, `integration-${key}`, { restApiId: this.restApi.id, resourceId, httpMethod: method.httpMethod, type: 'AWS_PROXY', integrationHttpMethod: 'POST', uri: props.handler.invokeArn, timeoutMilliseconds: 29_000 }));
       return method;
     });
@@ -224,3 +239,17 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
   wafStatus: '$context.waf.status',
   xrayTraceId: '$context.xrayTraceId',
 });
+
+/** The private IPv4 ranges (RFC 1918) a caller network must lie in. */
+const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => IPv4CidrRange.fromCidr(c));
+
+/** Whether `cidr` is an IPv4 network address (host bits zero) inside the private ranges. */
+function isPrivateIpv4Cidr(cidr: string): boolean {
+  try {
+    if (!/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(cidr)) return false;
+    const range = IPv4CidrRange.fromCidr(cidr);
+    return `${range.getFirst().toString()}/${Number(range.cidrPrefix.getValue())}` === cidr && PRIVATE_RANGES.some((p) => range.inside(p));
+  } catch {
+    return false;
+  }
+}

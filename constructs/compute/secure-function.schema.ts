@@ -1,4 +1,4 @@
-import { byKey, dict, int, list, literal, oneOf, opt, ref, Schema, str, strict } from '../../core/validation';
+import { arn, byKey, dict, int, list, literal, oneOf, opt, ref, Schema, str, strict } from '../../core/validation';
 import { ContainerImageSchema } from './fargate-service.schema';
 import type { FunctionCode, SecureFunctionProps } from './secure-function';
 import { ZIP_RUNTIMES } from './function-runtimes';
@@ -21,4 +21,5 @@ export const SecureFunctionPropsSchema = strict({
   reservedConcurrency: opt(int()),
   architecture: opt(oneOf(['x86_64', 'arm64'] as const)),
   logRetentionDays: opt(int()),
+  codeSigningConfigArn: opt(arn()),
 }) satisfies Schema<SecureFunctionProps>;

@@ -18,6 +18,8 @@ export interface DataPlatformConfig {
    * environments would be cross-account remote state, which the gate refuses.
    */
   readonly pivotExternalId: string;
+  /** The corporate networks (VPN, Direct Connect) whose browsers call the private API through its VPC endpoint. */
+  readonly corporateCidrs: readonly string[];
 }
 
 export const DEFAULT_CONFIG: DataPlatformConfig = {
@@ -26,6 +28,7 @@ export const DEFAULT_CONFIG: DataPlatformConfig = {
   operatorEmails: ['data-platform-oncall@acme.example'],
   source: { connectionArn: 'arn:aws:codeconnections:eu-west-1:710000000001:connection/00000000-0000-0000-0000-000000000001', repository: 'acme/data-platform' },
   pivotExternalId: process.env.DATA_PLATFORM_EXTERNAL_ID ?? 'replace-with-the-generated-external-id',
+  corporateCidrs: ['10.0.0.0/12'],
 };
 
 /** Names shared by the stacks of different accounts, agreed in code rather than passed as tokens. */

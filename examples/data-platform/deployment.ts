@@ -96,8 +96,8 @@ export class DeploymentStack extends TenantformStack {
     const fnCommon = { vpcId, subnetIds: privateSubnets, kmsKeyArn: appKey.arn, logsKmsKeyArn: keys.logs.arn };
     const tasksQueue = new EncryptedQueue(this, 'worker-queue', { queueName: 'worker-tasks', fifo: true, kmsKeyArn: appKey.arn, visibilityTimeoutSeconds: 900 });
     const apiHandler = new SecureFunction(this, 'api-handler', { ...fnCommon, functionName: 'api-handler', code: { kind: 'image', image: image('backend') }, memoryMiB: 1024, timeoutSeconds: 29, reservedConcurrency: 50, environment: { QUEUE_URL: tasksQueue.queue.url } });
-    const worker = new SecureFunction(this, 'worker', { ...fnCommon, functionName: 'worker', code: { kind: 'image', image: image('backend') }, memoryMiB: 1024, timeoutSeconds: 150 });
-    const searchHandler = new SecureFunction(this, 'search-handler', { ...fnCommon, functionName: 'search-handler', code: { kind: 'image', image: image('backend') }, timeoutSeconds: 60 });
+    const worker = new SecureFunction(this, 'worker', { ...fnCommon, functionName: 'worker', code: { kind: 'image', image: image('backend') }, memoryMiB: 1024, timeoutSeconds: 150, reservedConcurrency: 10 });
+    const searchHandler = new SecureFunction(this, 'search-handler', { ...fnCommon, functionName: 'search-handler', code: { kind: 'image', image: image('backend') }, timeoutSeconds: 60, reservedConcurrency: 10 });
     this.functions = { apiHandler, worker, searchHandler };
     tasksQueue.grantSend(apiHandler.role);
     worker.consume(tasksQueue, { batchSize: 1 });
@@ -131,11 +131,10 @@ export class DeploymentStack extends TenantformStack {
     });
     for (const [label, sg] of Object.entries(platformCompute)) this.search.admitFrom(label, sg);
 
-    // Who may reach the private API's endpoint: the VPC-facing frontend, and the clients the network admits (VPN, workspaces).
-    const apiClients = new SecurityGroup(this, 'api-clients', { name: 'data-platform-api-clients', description: 'Members may call the private data platform API through its VPC endpoint', vpcId, tags: { Name: 'data-platform/api-clients' } });
     this.api = new PrivateRestApi(this, 'api', {
       apiName: 'graphql',
-      endpoint: { kind: 'create', vpcId, subnetIds: privateSubnets, allowedSecurityGroupIds: [apiClients.id] },
+      // Browsers reach the private API from the corporate network (VPN / Direct Connect), and the platform's compute from inside.
+      endpoint: { kind: 'create', vpcId, subnetIds: privateSubnets, allowedSecurityGroupIds: [this.tasks.securityGroup.id], allowedCidrs: config.corporateCidrs },
       userPoolArn: users.userPool.arn,
       handler: { functionName: apiHandler.function.functionName, invokeArn: apiHandler.function.invokeArn },
       logsKmsKeyArn: keys.logs.arn,

@@ -53,6 +53,13 @@ describe('PrivateRestApi', () => {
     expect(resourceAt(json, 'aws_wafv2_web_acl_association', 'api/waf-association').resource_arn).toBe(ref('aws_api_gateway_stage', stage.key, 'arn'));
   });
 
+  it('admits private caller networks, and validates the Authorization header before anything runs', () => {
+    const vpn = api({ endpoint: { kind: 'create', vpcId: 'vpc-1', subnetIds: ['subnet-a'], allowedSecurityGroupIds: [], allowedCidrs: ['10.0.0.0/12'] } }).json;
+    expect(resourceAt(vpn, 'aws_vpc_security_group_ingress_rule', 'api/endpoint-from-10-0-0-0-12')).toMatchObject({ cidr_ipv4: '10.0.0.0/12', from_port: 443 });
+    const validator = resourceAt(json, 'aws_api_gateway_request_validator', 'api/request-validator');
+    expect(resourceAt(json, 'aws_api_gateway_method', 'api/method-proxy')).toMatchObject({ request_validator_id: ref('aws_api_gateway_request_validator', validator.key), request_parameters: { 'method.request.header.Authorization': true } });
+  });
+
   it('uses a shared endpoint when given one', () => {
     const shared = api({ endpoint: { kind: 'existing', vpcEndpointId: 'vpce-0123' } }).json;
     expect(shared.resource?.aws_vpc_endpoint).toBeUndefined();
@@ -68,5 +75,7 @@ describe('PrivateRestApi', () => {
     expect(errorCode(() => api({ stageName: 'v 1' }))).toBe('TF-API-002');
     expect(errorCode(() => api({ endpoint: { kind: 'create', vpcId: 'vpc-1', subnetIds: ['subnet-a'], allowedSecurityGroupIds: [] } }))).toBe('TF-API-003');
     expect(errorCode(() => api({ throttle: { rateLimitRps: 0, burstLimit: 1 } }))).toBe('TF-PLT-008');
+    expect(errorCode(() => api({ endpoint: { kind: 'create', vpcId: 'vpc-1', subnetIds: ['subnet-a'], allowedSecurityGroupIds: [], allowedCidrs: ['8.8.8.0/24'] } }))).toBe('TF-API-004');
+    expect(errorCode(() => api({ endpoint: { kind: 'create', vpcId: 'vpc-1', subnetIds: ['subnet-a'], allowedSecurityGroupIds: [], allowedCidrs: ['10.0.0.1/8'] } }))).toBe('TF-API-004');
   });
 });

@@ -51,6 +51,11 @@ describe('SecureFunction', () => {
     expect(resourceAt(json, 'aws_iam_role_policy', 'api/role/grant-kms-decrypt-tasks-queue')).toBeDefined();
   });
 
+  it('signs zip code when given a code-signing configuration', () => {
+    const signed = resourceAt(fn({ codeSigningConfigArn: 'arn:aws:lambda:eu-west-1:222222222222:code-signing-config:csc-1' }).json, 'aws_lambda_function', 'api/function');
+    expect(signed.code_signing_config_arn).toBe('arn:aws:lambda:eu-west-1:222222222222:code-signing-config:csc-1');
+  });
+
   it('takes a container image', () => {
     const image = resourceAt(fn({ code: { kind: 'image', image: { repositoryArn: 'arn:aws:ecr:eu-west-1:222222222222:repository/api', repositoryUrl: '222222222222.dkr.ecr.eu-west-1.amazonaws.com/api', tag: '1.2.3' } } }).json, 'aws_lambda_function', 'api/function');
     expect(image).toMatchObject({ package_type: 'Image', image_uri: '222222222222.dkr.ecr.eu-west-1.amazonaws.com/api:1.2.3' });
@@ -70,6 +75,7 @@ describe('SecureFunction', () => {
     expect(errorCode(() => fn({ code: { ...ZIP, handler: 'a b' } }))).toBe('TF-FN-005');
     expect(errorCode(() => fn({}, (f) => f.consume(new EncryptedQueue(f, 'q', { queueName: 'q' }), { batchSize: 11 })))).toBe('TF-FN-006');
     expect(errorCode(() => fn({ code: { ...ZIP, runtime: 'python2.7' as never } }))).toBe('TF-PRP-007');
+    expect(errorCode(() => fn({ code: { kind: 'image', image: { repositoryArn: 'arn:aws:ecr:eu-west-1:222222222222:repository/api', repositoryUrl: 'x', tag: '1' } }, codeSigningConfigArn: 'arn:aws:lambda:eu-west-1:222222222222:code-signing-config:csc-1' }))).toBe('TF-FN-007');
     // 0 would keep the logs forever.
     expect(errorCode(() => fn({ logRetentionDays: 0 }))).toBe('TF-IAM-040');
   });

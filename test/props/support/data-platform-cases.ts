@@ -61,14 +61,14 @@ export function dataPlatformConstructCases(): StackCase[] {
     },
     {
       name: 'SecureFunction',
-      props: () => ({ functionName: 'api-handler', vpcId: 'vpc-1', subnetIds: ['subnet-a', 'subnet-b'], code: { kind: 'zip', s3Bucket: 'artifacts', s3Key: 'api.zip', handler: 'app.handler', runtime: 'python3.12' }, kmsKeyArn: KEY, logsKmsKeyArn: LOGS, environment: { STAGE: 'dev' }, memoryMiB: 512, timeoutSeconds: 30, reservedConcurrency: 5, architecture: 'arm64', logRetentionDays: 365 }),
+      props: () => ({ functionName: 'api-handler', vpcId: 'vpc-1', subnetIds: ['subnet-a', 'subnet-b'], code: { kind: 'zip', s3Bucket: 'artifacts', s3Key: 'api.zip', handler: 'app.handler', runtime: 'python3.12' }, kmsKeyArn: KEY, logsKmsKeyArn: LOGS, environment: { STAGE: 'dev' }, memoryMiB: 512, timeoutSeconds: 30, reservedConcurrency: 5, architecture: 'arm64', logRetentionDays: 365, codeSigningConfigArn: `arn:aws:lambda:eu-west-1:${ACCOUNT}:code-signing-config:csc-1` }),
       build: (props) => inStack((s) => new SecureFunction(s, 'fn', props as never)),
     },
     {
       name: 'PrivateRestApi',
       props: () => ({
         apiName: 'graphql',
-        endpoint: { kind: 'create', vpcId: 'vpc-1', subnetIds: ['subnet-a', 'subnet-b'], allowedSecurityGroupIds: ['sg-clients'] },
+        endpoint: { kind: 'create', vpcId: 'vpc-1', subnetIds: ['subnet-a', 'subnet-b'], allowedSecurityGroupIds: ['sg-clients'], allowedCidrs: ['10.0.0.0/12'] },
         userPoolArn: `arn:aws:cognito-idp:eu-west-1:${ACCOUNT}:userpool/eu-west-1_abc`,
         handler: { functionName: 'tf-dev-api-handler', invokeArn: `arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:${ACCOUNT}:function:tf-dev-api-handler/invocations` },
         logsKmsKeyArn: LOGS,
