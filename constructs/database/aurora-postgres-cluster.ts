@@ -1,11 +1,10 @@
-import { DbSubnetGroup, RdsCluster } from '../../core/aws';
+import { RdsCluster } from '../../core/aws';
 import { Construct, TerraformResource } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { guardArns, validateProps } from '../../core/validation';
 import { AuroraPostgresClusterPropsSchema } from './aurora-postgres-cluster.schema';
-import { databaseSecurityGroup } from './database-access';
-import { serviceKey } from './database-key';
+import { databaseFoundation } from './database-foundation';
 import { inRange, PostgresCommonProps, resolveCommon } from './database-options';
 import { AURORA_ACU_LIMITS } from './engine-limits';
 import { buildAuroraCluster } from './managed-postgres';
@@ -24,9 +23,6 @@ export interface AuroraPostgresClusterProps extends PostgresCommonProps {
    */
   readonly maxCapacityAcu?: number;
 }
-
-/** The master user; its password lives in Secrets Manager, never in state or code. */
-const MASTER_USERNAME = 'app_admin';
 
 /**
  * Aurora PostgreSQL Serverless v2 in private database subnets: encrypted
@@ -68,29 +64,12 @@ export class AuroraPostgresCluster extends Construct {
     }
     const engineVersion = props.engineVersion ?? '16.6';
     const family = postgresFamily('aurora-postgresql', engineVersion, where);
-    const tags = { 'tenantform:database': props.name };
-
-    this.kmsKeyArn = props.kmsKeyArn ?? serviceKey(this, env, { keyId: 'key', aliasId: 'key-alias', description: `${c.identifier}: Aurora storage, master secret and snapshots`, alias: `tenantform/${env.name}/${props.name}-database`, services: ['rds', 'secretsmanager', 'backup'] }).arn;
-    const sg = databaseSecurityGroup(this, { name: c.identifier, vpcId: props.vpcId, port: c.port, allowedSecurityGroups: props.allowedSecurityGroups, tags });
-    const subnets = new DbSubnetGroup(this, 'subnet-group', { name: boundedName(c.identifier, 255), description: `Database subnets of ${c.identifier}`, subnetIds: [...props.subnetIds], tags });
-    const parameters = sslClusterParameterGroup(this, 'cluster-parameter-group', { name: boundedName(c.identifier, 255), family, description: `${c.identifier}: TLS 1.2+ only`, tags });
-    const { cluster, instances } = buildAuroraCluster(this, {
-      identifier: boundedName(c.identifier, 63),
-      kmsKeyArn: this.kmsKeyArn,
-      securityGroupIds: [sg.id],
-      subnetGroupName: subnets.name,
-      port: c.port,
-      engineVersion,
-      backupRetentionDays: c.backupRetentionDays,
-      deletionProtection: c.deletionProtection,
-      multiAz: c.multiAz,
-      masterUsername: MASTER_USERNAME,
-      tags,
-      parameterGroupName: parameters.name,
-      minCapacityAcu,
-      maxCapacityAcu,
-      ...(props.databaseName !== undefined ? { databaseName: props.databaseName } : {}),
-    });
+    const base = databaseFoundation(this, env, props, c, engineVersion, 'Aurora');
+    const sg = base.securityGroup;
+    const subnets = base.subnetGroup;
+    this.kmsKeyArn = base.kmsKeyArn;
+    const parameters = sslClusterParameterGroup(this, 'cluster-parameter-group', { name: boundedName(c.identifier, 255), family, description: `${c.identifier}: TLS 1.2+ only`, tags: base.tags });
+    const { cluster, instances } = buildAuroraCluster(this, { ...base.spec, parameterGroupName: parameters.name, minCapacityAcu, maxCapacityAcu });
     this.cluster = cluster;
     this.securityGroupId = sg.id;
     this.endpoint = cluster.endpoint;

@@ -1,11 +1,10 @@
-import { BackupVault, DbInstance, DbSubnetGroup, SecretsmanagerSecretRotation } from '../../core/aws';
+import { BackupVault, DbInstance, SecretsmanagerSecretRotation } from '../../core/aws';
 import { Construct, TerraformResource } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { guardArns, validateProps } from '../../core/validation';
-import { databaseSecurityGroup } from './database-access';
 import { databaseBackup, DatabaseBackupOptions, ResolvedBackup } from './database-backup';
-import { serviceKey } from './database-key';
+import { databaseFoundation } from './database-foundation';
 import { inRange, PostgresCommonProps, resolveCommon } from './database-options';
 import { RDS_FAMILIES, RDS_STORAGE_LIMITS } from './engine-limits';
 import { buildRdsInstance } from './managed-postgres';
@@ -55,8 +54,6 @@ export interface PostgresInstanceProps extends PostgresCommonProps {
   readonly replicaInstanceClass?: string;
 }
 
-/** The master user; its password lives in Secrets Manager, never in state or code. */
-const MASTER_USERNAME = 'app_admin';
 const MAX_REPLICAS = 5;
 const BACKUP_RETENTION = { min: 1, max: 36_500 } as const;
 
@@ -106,31 +103,13 @@ export class PostgresInstance extends Construct {
     const backup = props.backup === false ? undefined : resolveBackup(props.backup ?? {}, env.region, where);
     const engineVersion = props.engineVersion ?? '16';
     const family = postgresFamily('postgres', engineVersion, where);
-    const tags = { 'tenantform:database': props.name };
-
-    this.kmsKeyArn = props.kmsKeyArn ?? serviceKey(this, env, { keyId: 'key', aliasId: 'key-alias', description: `${c.identifier}: RDS storage, master secret and snapshots`, alias: `tenantform/${env.name}/${props.name}-database`, services: ['rds', 'secretsmanager', 'backup'] }).arn;
-    const sg = databaseSecurityGroup(this, { name: c.identifier, vpcId: props.vpcId, port: c.port, allowedSecurityGroups: props.allowedSecurityGroups, tags });
-    const subnets = new DbSubnetGroup(this, 'subnet-group', { name: boundedName(c.identifier, 255), description: `Database subnets of ${c.identifier}`, subnetIds: [...props.subnetIds], tags });
+    const base = databaseFoundation(this, env, props, c, engineVersion, 'RDS');
+    const { tags } = base;
+    const sg = base.securityGroup;
+    const subnets = base.subnetGroup;
+    this.kmsKeyArn = base.kmsKeyArn;
     const parameters = sslDbParameterGroup(this, 'parameter-group', { name: boundedName(c.identifier, 255), family, description: `${c.identifier}: TLS 1.2+ only`, tags });
-    const identifier = boundedName(c.identifier, 63);
-    const db = buildRdsInstance(this, {
-      identifier,
-      kmsKeyArn: this.kmsKeyArn,
-      securityGroupIds: [sg.id],
-      subnetGroupName: subnets.name,
-      port: c.port,
-      engineVersion,
-      backupRetentionDays: c.backupRetentionDays,
-      deletionProtection: c.deletionProtection,
-      multiAz: c.multiAz,
-      masterUsername: MASTER_USERNAME,
-      tags,
-      parameterGroupName: parameters.name,
-      instanceClass,
-      storageGiB,
-      maxStorageGiB,
-      ...(props.databaseName !== undefined ? { databaseName: props.databaseName } : {}),
-    });
+    const db = buildRdsInstance(this, { ...base.spec, parameterGroupName: parameters.name, instanceClass, storageGiB, maxStorageGiB });
     this.masterUserSecretArn = db.masterUserSecret.get(0).secretArn;
     // RDS manages the secret; Secrets Manager rotates it on this schedule without a rotation function.
     new SecretsmanagerSecretRotation(this, 'master-password-rotation', { secretId: this.masterUserSecretArn, rotationRules: { automaticallyAfterDays: rotationDays }, rotateImmediately: false });
