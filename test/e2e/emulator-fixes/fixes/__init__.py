@@ -23,6 +23,7 @@ FIXES = (
     "apigateway_domain_name_path",
     "apigateway_integration_connection_id",
     "ecs_create_service_settings",
+    "ecs_service_network_configuration",
     "elbv2_private_link_inbound_rules",
     "cloudfront_cache_policy_and_certificate",
     "organizations_member_accounts",

@@ -273,3 +273,18 @@ class CloudFrontDistributions(EmulatorTest):
         self.assertNotIn("ForwardedValues", after["DefaultCacheBehavior"])
         self.assertFalse(after["ViewerCertificate"]["CloudFrontDefaultCertificate"])
         self.assertEqual(after["ViewerCertificate"]["CertificateSource"], "acm")
+
+
+class EcsServiceNetworkConfiguration(EmulatorTest):
+    def test_a_bridge_mode_service_has_none(self):
+        ecs = client("ecs")
+
+        def described(name):
+            ecs.create_cluster(clusterName=name)
+            ecs.register_task_definition(family=name, networkMode="bridge", containerDefinitions=[{"name": "c", "image": "nginx", "memory": 128}])
+            ecs.create_service(cluster=name, serviceName=name, taskDefinition=name, desiredCount=1, launchType="EC2")
+            return ecs.describe_services(cluster=name, services=[name])["services"][0]
+
+        with moto_as_released():
+            self.assertEqual(described("before").get("networkConfiguration"), {})
+        self.assertNotIn("networkConfiguration", described("after"))
