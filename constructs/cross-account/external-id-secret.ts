@@ -2,6 +2,7 @@ import { SecretsmanagerSecret, SecretsmanagerSecretVersion } from '../../core/aw
 import { Construct, Fn } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
+import { suppress } from '../../core/suppressions';
 import { validateProps } from '../../core/validation';
 import { Grant, Grantee, grantSecretRead } from '../iam/grants';
 import { ExternalIdSecretPropsSchema } from './external-id-secret.schema';
@@ -50,6 +51,7 @@ export class ExternalIdSecret extends Construct {
       lifecycle: { ignoreChanges: ['secret_string'] },
     });
     this.value = this.version.secretString;
+    suppress(this.secret, 'CKV2_AWS_57', 'an external ID is a confused-deputy guard, not a credential; rotating it on a schedule would break every trust that names it, so it changes only by replacement');
   }
 
   /** Lets a role read the external ID (the role that assumes the other side's role). */

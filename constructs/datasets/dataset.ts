@@ -107,7 +107,7 @@ export class Dataset extends Construct {
       bucketPrefix: `${env.name}-${props.name}-`,
       encryption: { kind: 'kms', keyArn: key.key.arn },
       objectOwnership: 'BucketOwnerEnforced',
-      lifecycleRule: { id: 'expire-old-versions', status: 'Enabled', filter: [{ prefix: '' }], noncurrentVersionExpiration: [{ noncurrentDays: props.noncurrentVersionDays ?? 90 }] },
+      lifecycleRule: { id: 'expire-old-versions', status: 'Enabled', filter: [{ prefix: '' }], noncurrentVersionExpiration: [{ noncurrentDays: props.noncurrentVersionDays ?? 90 }], abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }] },
       statements: (arn) =>
         prefixShares.flatMap((share, i): PolicyStatement[] => {
           const reader = accountRootArn(partition, prefixReaders[i]!.accountId);
