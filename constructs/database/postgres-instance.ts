@@ -1,5 +1,6 @@
 import { BackupVault, DbInstance, SecretsmanagerSecretRotation } from '../../core/aws';
 import { Construct, TerraformResource } from '../../core/cdktf';
+import { suppress } from '../../core/suppressions';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { guardArns, validateProps } from '../../core/validation';
@@ -137,6 +138,9 @@ export class PostgresInstance extends Construct {
         tags,
       }),
     );
+    // Production always runs Multi-AZ (its default, and the gate's TF-RES rule); elsewhere single-AZ is the caller's documented choice.
+    if (!c.multiAz) suppress(db, 'CKV_AWS_157', 'Multi-AZ is off by choice outside production (multiAz defaults to true in production, and the gate requires it there)');
+    for (const replica of this.replicas) suppress(replica, 'CKV_AWS_157', 'a read replica scales reads; failover is the Multi-AZ primary\'s job');
     if (backup) this.backupVault = databaseBackup(this, env, c.identifier, this.kmsKeyArn, db.arn, backup, tags).vault;
 
     this.instance = db;

@@ -1,5 +1,6 @@
 import { Cloudtrail, Inspector2Enabler, SecurityhubAccount, SecurityhubStandardsSubscription } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
+import { suppress } from '../../core/suppressions';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { validateProps } from '../../core/validation';
@@ -147,6 +148,7 @@ export class SecurityServices extends Construct {
         kmsKeyId: key.key.arn,
         dependsOn: [this.auditBucket.policy],
       });
+      suppress(this.trail, 'CKV2_AWS_10', "the organization trail is the archive (every account's events in the log-archive bucket); each account's baseline trail feeds its own CloudWatch Logs for alarms");
     }
   }
 }

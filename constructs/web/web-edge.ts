@@ -1,5 +1,6 @@
 import { AwsProvider, DataAwsEc2ManagedPrefixList, KmsKey, Lb, LbListener, LbListenerRule, LbTargetGroup, Route53Record, SecurityGroup, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule } from '../../core/aws';
-import { Construct } from '../../core/cdktf';
+import { Construct, TerraformElement } from '../../core/cdktf';
+import { suppress } from '../../core/suppressions';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { guardArns, validateProps } from '../../core/validation';
@@ -162,9 +163,24 @@ export class WebEdge extends Construct {
       condition: [{ httpHeader: { httpHeaderName: ORIGIN_VERIFY_HEADER, values: [this.originSecret.value] } }, { pathPattern: { values: [pathPattern] } }],
       action: [{ type: 'forward', targetGroupArn: this.targetGroup.arn }],
     });
+    this.checkovReasons(logs);
     if (props.domain.hostedZoneId !== undefined) {
       new Route53Record(this, 'origin-record', { zoneId: props.domain.hostedZoneId, name: api.originDomainName, type: 'A', alias: { name: this.alb.dnsName, zoneId: this.alb.zoneId, evaluateTargetHealth: true } });
     }
+  }
+
+  /** Checkov checks that misread this edge or ask for what it deliberately is not; each says why. */
+  private checkovReasons(albLogs: LogBucket): void {
+    const distribution = this.site.distribution;
+    suppress(distribution, 'CKV_AWS_374', 'the app serves every country; who gets in is decided by the WAF and, for the API, the origin secret, not geography');
+    suppress(distribution, 'CKV_AWS_310', 'one regional ALB origin per environment; a failover origin needs a second regional stack this platform does not run');
+    suppress(distribution, 'CKV2_AWS_47', "the CloudFront web ACL includes AWSManagedRulesKnownBadInputsRuleSet (Log4j); checkov 3.3.30 does not follow the cdktf web_acl_id reference to it");
+    suppress(distribution, 'CKV2_AWS_32', "every behaviour attaches AWS's managed SecurityHeadersPolicy by ID; checkov only recognises an aws_cloudfront_response_headers_policy resource");
+    if (this.site.webAcl) suppress(this.site.webAcl.webAcl, 'CKV2_AWS_31', 'WAF decisions are visible in CloudWatch metrics and sampled requests; full request logging (an aws-waf-logs-* destination) is not configured yet');
+    const ownership = this.site.logBucket.node.tryFindChild('ownership');
+    if (ownership instanceof TerraformElement) suppress(ownership, 'CKV2_AWS_65', 'CloudFront standard logging writes through bucket ACLs, so the edge log bucket keeps ACLs enabled (BucketOwnerPreferred)');
+    suppress(albLogs.bucket, 'CKV_AWS_145', 'Elastic Load Balancing access-log delivery supports only SSE-S3 on the target bucket, not SSE-KMS; the bucket still denies non-TLS access');
+    suppress(this.alb, 'CKV2_AWS_28', 'the ALB admits only the CloudFront origin-facing prefix list and forwards only requests with the origin secret; the WAF sits on CloudFront in front of it');
   }
 
   /** Lets the ALB reach the pods' security group on the target port (the pods admit the ALB on their side). */
