@@ -143,14 +143,15 @@ describe.each(exampleNames())('example %s', (example) => {
       const tf = await terraformFor(stack);
       // Deletion protection lives in the service: lift it with an apply; prevent_destroy only needs the override.
       const held = new Set((await tf.must(['state', 'list'])).stdout.split('\n'));
-      const protectedAddresses = writeTeardownOverride(stack).filter((a) => held.has(a));
+      const teardown = writeTeardownOverride(stack);
+      const protectedAddresses = teardown.mustApplyFirst.filter((a) => held.has(a));
       if (protectedAddresses.length > 0) {
         await tf.plan(protectedAddresses, 'teardown.tfplan');
         await tf.applyPlan('teardown.tfplan');
       }
-      // An organization with member accounts cannot be deleted (AWS refuses it too): it leaves state instead.
-      const inState = [...held].filter((a) => a.startsWith('aws_organizations_organization.'));
-      if (inState.length > 0) await tf.must(['state', 'rm', ...inState]);
+      // What AWS itself refuses to delete (support/teardown.ts) leaves state instead.
+      const undeletable = teardown.leaveStateInstead.filter((a) => held.has(a));
+      if (undeletable.length > 0) await tf.must(['state', 'rm', ...undeletable]);
       // Untargeted: destroy acts on state, so this also clears the data sources a targeted destroy leaves behind.
       await tf.destroy();
       const state = await tf.must(['state', 'list']);

@@ -86,10 +86,20 @@ describe('teardownFor', () => {
         },
       },
       mustApplyFirst: ['aws_db_instance.db'],
+      leaveStateInstead: [],
     });
   });
 
   test('a stack that protects nothing needs no override', () => {
-    expect(teardownFor(stack('n', { aws_vpc: { v: {} } }))).toEqual({ override: undefined, mustApplyFirst: [] });
+    expect(teardownFor(stack('n', { aws_vpc: { v: {} } }))).toEqual({ override: undefined, mustApplyFirst: [], leaveStateInstead: [] });
+  });
+
+  test('an organization and an Object Lock bucket leave state instead of being deleted', () => {
+    const s = stack('t', {
+      aws_organizations_organization: { org: {} },
+      aws_s3_bucket: { audit: { object_lock_enabled: true }, logs: {} },
+      aws_s3_bucket_object_lock_configuration: { audit: { bucket: '${aws_s3_bucket.audit.id}' } },
+    });
+    expect(teardownFor(s).leaveStateInstead).toEqual(['aws_organizations_organization.org', 'aws_s3_bucket.audit', 'aws_s3_bucket_object_lock_configuration.audit']);
   });
 });

@@ -13,6 +13,13 @@ export interface Teardown {
   readonly override: Record<string, unknown> | undefined;
   /** Addresses whose protection lives in the cloud, not only in Terraform: an apply must lift it before destroy. */
   readonly mustApplyFirst: readonly string[];
+  /**
+   * Addresses AWS itself refuses to delete, which leave state instead: an
+   * organization that has member accounts, and an Object Lock bucket (its
+   * locked object versions cannot be deleted before their retention ends) with
+   * its lock configuration.
+   */
+  readonly leaveStateInstead: readonly string[];
 }
 
 /**
@@ -24,8 +31,12 @@ export interface Teardown {
 export function teardownFor(stack: SynthesizedStack): Teardown {
   const resources: Record<string, Record<string, Record<string, unknown>>> = {};
   const mustApplyFirst: string[] = [];
+  const leaveStateInstead: string[] = [];
   for (const [type, byName] of Object.entries(stack.json.resource ?? {})) {
     for (const [name, body] of Object.entries(byName)) {
+      const undeletable =
+        type === 'aws_organizations_organization' || type === 'aws_s3_bucket_object_lock_configuration' || (type === 'aws_s3_bucket' && body.object_lock_enabled === true);
+      if (undeletable) leaveStateInstead.push(`${type}.${name}`);
       const lifted: Record<string, unknown> = {};
       for (const argument of PROTECTION_ARGUMENTS) {
         if (body[argument] === true) lifted[argument] = false;
@@ -35,14 +46,18 @@ export function teardownFor(stack: SynthesizedStack): Teardown {
       if (Object.keys(lifted).length > 0) (resources[type] ??= {})[name] = lifted;
     }
   }
-  return { override: Object.keys(resources).length > 0 ? { resource: resources } : undefined, mustApplyFirst: mustApplyFirst.sort() };
+  return {
+    override: Object.keys(resources).length > 0 ? { resource: resources } : undefined,
+    mustApplyFirst: mustApplyFirst.sort(),
+    leaveStateInstead: leaveStateInstead.sort(),
+  };
 }
 
-/** Writes the stack's teardown override (or removes a stale one) and returns what must be applied before destroy. */
-export function writeTeardownOverride(stack: SynthesizedStack): readonly string[] {
-  const { override, mustApplyFirst } = teardownFor(stack);
+/** Writes the stack's teardown override (or removes a stale one) and returns the rest of its teardown. */
+export function writeTeardownOverride(stack: SynthesizedStack): Teardown {
+  const teardown = teardownFor(stack);
   const path = join(stack.directory, TEARDOWN_OVERRIDE_FILE);
-  if (override === undefined) rmSync(path, { force: true });
-  else writeFileSync(path, `${JSON.stringify(override, null, 2)}\n`);
-  return mustApplyFirst;
+  if (teardown.override === undefined) rmSync(path, { force: true });
+  else writeFileSync(path, `${JSON.stringify(teardown.override, null, 2)}\n`);
+  return teardown;
 }
