@@ -3,18 +3,20 @@ import { RuleOutcome, StackModel } from '../../types';
 import { isProductionStack } from '../_shared/posture';
 import { stateBucketOf } from '../_shared/separation';
 
+/** Per account (or state bucket): the first stack of each environment that uses it. */
 interface UsageIndex {
-  readonly accounts: Map<string, StackModel[]>;
-  readonly buckets: Map<string, StackModel[]>;
+  readonly accounts: Map<string, Map<string, StackModel>>;
+  readonly buckets: Map<string, Map<string, StackModel>>;
 }
 
 /** Stacks by account and by state bucket, built once per run so the rule stays linear in the number of stacks. */
 const indexByRun = new WeakMap<readonly StackModel[], UsageIndex>();
 
-function push(map: Map<string, StackModel[]>, key: string, stack: StackModel): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [stack]);
-  else list.push(stack);
+function push(map: Map<string, Map<string, StackModel>>, key: string, stack: StackModel): void {
+  let byEnvironment = map.get(key);
+  if (byEnvironment === undefined) map.set(key, (byEnvironment = new Map()));
+  // One stack per environment is enough to name the clash, and keeps each lookup as short as the number of environments.
+  if (!byEnvironment.has(stack.environment!)) byEnvironment.set(stack.environment!, stack);
 }
 
 function usageIndex(stacks: readonly StackModel[]): UsageIndex {
@@ -65,13 +67,13 @@ export const EnvironmentsDoNotShare = defineRule(
     const index = usageIndex(context.stacks);
     const out: RuleOutcome[] = [];
     for (const account of stack.accounts) {
-      const clash = (index.accounts.get(account) ?? []).find((o) => o.environment !== stack.environment && !declaredShare(stack, o));
+      const clash = [...(index.accounts.get(account)?.values() ?? [])].find((o) => o.environment !== stack.environment && !declaredShare(stack, o));
       if (clash) out.push(fail('stack', `account ${account} is also used by environment ${clash.environment} (stack ${clash.name})${sharingHint(stack, clash)}.`, `Account::${account}`));
     }
     const bucket = stateBucketOf(stack);
     if (bucket !== undefined) {
       // Environments that declare a shared account may keep their state in its one bucket; their keys differ by stack.
-      const clash = (index.buckets.get(bucket) ?? []).find((o) => o.environment !== stack.environment && !declaredShare(stack, o));
+      const clash = [...(index.buckets.get(bucket)?.values() ?? [])].find((o) => o.environment !== stack.environment && !declaredShare(stack, o));
       if (clash) out.push(fail('stack', `state bucket ${bucket} is also used by environment ${clash.environment} (stack ${clash.name}).`, `StateBucket::${bucket}`));
     }
     return out.length > 0 ? out : [pass('stack', 'account and state bucket belong to this environment alone.')];
