@@ -1,4 +1,4 @@
-export { Environment, Posture, StateBackend, S3StateBackend, LocalStateBackend, holdsCustomerData, isProduction, postureOf, environmentRegions, validateEnvironment, validateSeparation } from '../core/environment';
+export { Environment, IamUsersPolicy, Posture, TrustEdge, TrustRequirement, StateBackend, S3StateBackend, LocalStateBackend, holdsCustomerData, isProduction, postureOf, environmentRegions, validateEnvironment, validateSeparation } from '../core/environment';
 export { TenantformError, ErrorCode } from '../core/errors';
 export { App, Testing } from '../core/cdktf';
 export { TenantformStack, TenantformStackProps } from './tenantform-stack';
