@@ -15,6 +15,7 @@ FIXES = (
     "ec2_instance_primary_interface_groups",
     "ec2_instance_monitoring",
     "ec2_ebs_default_kms_key",
+    "ec2_launch_template_tags",
     "guardduty_update_detector_features",
     "rds_scaling_configuration_info",
     "rds_dbi_resource_id",

@@ -288,3 +288,23 @@ class EcsServiceNetworkConfiguration(EmulatorTest):
         with moto_as_released():
             self.assertEqual(described("before").get("networkConfiguration"), {})
         self.assertNotIn("networkConfiguration", described("after"))
+
+
+class LaunchTemplateTags(EmulatorTest):
+    def test_the_template_tags_stay_off_the_version_data(self):
+        ec2 = client("ec2")
+
+        def data(name):
+            ec2.create_launch_template(
+                LaunchTemplateName=name, LaunchTemplateData={"InstanceType": "t3.micro"},
+                TagSpecifications=[{"ResourceType": "launch-template", "Tags": [{"Key": "team", "Value": "ids"}]}],
+            )
+            version = ec2.describe_launch_template_versions(LaunchTemplateName=name)["LaunchTemplateVersions"][0]
+            template = ec2.describe_launch_templates(LaunchTemplateNames=[name])["LaunchTemplates"][0]
+            return version["LaunchTemplateData"], template["Tags"]
+
+        with moto_as_released():
+            self.assertIn("TagSpecifications", data("before")[0])
+        version_data, tags = data("after")
+        self.assertNotIn("TagSpecifications", version_data)
+        self.assertEqual(tags, [{"Key": "team", "Value": "ids"}])
