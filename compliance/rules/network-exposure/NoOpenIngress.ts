@@ -161,20 +161,28 @@ function cloudFrontOrigins(stack: StackModel): ReadonlyMap<string, string> {
  */
 function cloudFrontSources(stack: StackModel): (p: IngressPermission) => boolean {
   const lists = new Set<string>();
-  for (const d of stack.dataSources.values()) if (d.type === 'aws_ec2_managed_prefix_list' && namesCloudFrontList(d)) lists.add(d.address);
+  // In plan mode the data source has been read: its ID is known, and rules name the list by that ID.
+  const ids = new Set<string>();
+  for (const d of stack.dataSources.values()) {
+    if (d.type !== 'aws_ec2_managed_prefix_list' || !namesCloudFrontList(d)) continue;
+    lists.add(d.address);
+    if (typeof d.values.id === 'string' && /^pl-[0-9a-f]+$/.test(d.values.id)) ids.add(d.values.id);
+  }
   if (lists.size === 0) return () => false;
   return (p) => {
     if (!p.sources.known.isEmpty()) return false;
     const sources = sourcesOfKey(p.key);
     return sources.length > 0 && sources.every((s) => {
       const m = /^pl:\$\{(data\.aws_ec2_managed_prefix_list\.[A-Za-z0-9_-]+)\.id\}$/.exec(s);
-      return m !== null && lists.has(m[1]!);
+      return (m !== null && lists.has(m[1]!)) || ids.has(s.slice('pl:'.length));
     });
   };
 }
 
 function namesCloudFrontList(d: ResourceModel): boolean {
-  if (d.values.name === CLOUDFRONT_ORIGIN_FACING_LIST && d.values.filter === undefined) return true;
+  // A read data source (plan mode) shows an empty filter list where none was written.
+  const noFilter = d.values.filter === undefined || (Array.isArray(d.values.filter) && d.values.filter.length === 0);
+  if (d.values.name === CLOUDFRONT_ORIGIN_FACING_LIST && noFilter) return true;
   if (d.values.name !== undefined || d.values.id !== undefined) return false;
   const filters = blocksOf(d.values.filter);
   return filters.length === 1 && filters[0]!.name === 'prefix-list-name' && listOf(filters[0]!.values).length === 1 && listOf(filters[0]!.values)[0] === CLOUDFRONT_ORIGIN_FACING_LIST;

@@ -30,8 +30,12 @@ function referencesOf(body: unknown): Set<string> {
  */
 export function applyScope(stack: SynthesizedStack, extraExclusions: ReadonlySet<string> = new Set()): ApplyScope {
   const graph = new Map<string, Set<string>>();
+  const bodies = new Map<string, Record<string, unknown>>();
   for (const [type, byName] of Object.entries(stack.json.resource ?? {})) {
-    for (const [name, body] of Object.entries(byName)) graph.set(`${type}.${name}`, referencesOf(body));
+    for (const [name, body] of Object.entries(byName)) {
+      graph.set(`${type}.${name}`, referencesOf(body));
+      bodies.set(`${type}.${name}`, body as Record<string, unknown>);
+    }
   }
   for (const [type, byName] of Object.entries(stack.json.data ?? {})) {
     for (const [name, body] of Object.entries(byName)) graph.set(`data.${type}.${name}`, referencesOf(body));
@@ -41,7 +45,7 @@ export function applyScope(stack: SynthesizedStack, extraExclusions: ReadonlySet
     if (seen.has(address)) return undefined;
     seen.add(address);
     const type = address.startsWith('data.') ? undefined : address.split('.')[0];
-    if (type !== undefined && (isMotoGap(type) || extraExclusions.has(type))) return type;
+    if (type !== undefined && (isMotoGap(type, bodies.get(address)) || extraExclusions.has(type))) return type;
     for (const ref of graph.get(address) ?? []) {
       const gap = blockingGap(ref, seen);
       if (gap !== undefined) return gap;

@@ -24,6 +24,15 @@ describe('moto gaps', () => {
     expect(isMotoGap('aws_instance')).toBe(false);
   });
 
+  test('a conditional entry leaves out only the resources it names: tag policies, not SCPs; listeners on an input certificate, not on one the stack creates', () => {
+    expect(isMotoGap('aws_organizations_policy', { type: 'TAG_POLICY' })).toBe(true);
+    expect(isMotoGap('aws_organizations_policy', { type: 'SERVICE_CONTROL_POLICY' })).toBe(false);
+    expect(isMotoGap('aws_lb_listener', { certificate_arn: 'arn:aws:acm:eu-west-1:444444444444:certificate/x' })).toBe(true);
+    expect(isMotoGap('aws_lb_listener', { certificate_arn: '${aws_acm_certificate.edge.arn}' })).toBe(false);
+    const scope = applyScope(stack('org', { aws_organizations_policy: { tags: { type: 'TAG_POLICY' }, scp: { type: 'SERVICE_CONTROL_POLICY' } } }));
+    expect([...scope.excluded.keys()]).toEqual(['aws_organizations_policy.tags']);
+  });
+
   test('the pin is the one the setup script installs', () => {
     const script = readFileSync(join(__dirname, '..', '..', '..', 'scripts', 'setup-python-tools.sh'), 'utf8');
     expect(script).toContain(`MOTO_VERSION="${PINNED_MOTO}"`);

@@ -165,6 +165,23 @@ describe('TF-NET-1 NoOpenIngress', () => {
       expect(message).toMatch(/aws_lb\.open_origin is the origin of aws_cloudfront_distribution\.legacy/);
     });
 
+    it('GIVEN a read data source, as in plan mode (known id, empty filter list) THEN a rule naming its id is CloudFront; another list id is not', () => {
+      const stack = fixtureStack(
+        {
+          aws_security_group: { cf_only: {}, other: {} },
+          aws_lb: { cf_only: lb('cf_only'), other: lb('other') },
+          aws_vpc_security_group_ingress_rule: {
+            cf_only: rule443('cf_only', { prefix_list_id: 'pl-4fa04526' }),
+            other: rule443('other', { prefix_list_id: 'pl-00000000' }),
+          },
+        },
+        { data: { aws_ec2_managed_prefix_list: { cloudfront: { id: 'pl-4fa04526', name: CF, filter: [] } } } },
+      );
+      const v = verdicts(rule, stack);
+      expect(v.pass).toContain('aws_vpc_security_group_ingress_rule.cf_only');
+      expect(v.unknown).toEqual(['aws_vpc_security_group_ingress_rule.other']);
+    });
+
     it('GIVEN the CloudFront list together with a CIDR in one rule THEN the CIDR is still judged', () => {
       const stack = fixtureStack(
         {
