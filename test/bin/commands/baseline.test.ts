@@ -73,6 +73,9 @@ describe('tenantform baseline create and check --baseline', () => {
     expect(ran.has('TF-SEP-1')).toBe(false);
     const github = cli('check', dir, '--format', 'github', '--no-progress');
     expect(github.status).toBe(1);
-    expect(github.stdout).toMatch(/^::error file=.*main\.tf\.json,title=TF-ENC-13 /m);
+    // The file is one line of JSON: the annotation points at the brace that opens the key's block.
+    const text = readFileSync(join(dir, 'main.tf.json'), 'utf8');
+    const column = text.indexOf('"old":{') + '"old":'.length + 1;
+    expect(github.stdout).toMatch(new RegExp(`^::error file=.*main\\.tf\\.json,line=1,col=${column},title=TF-ENC-13 `, 'm'));
   });
 });
