@@ -8,12 +8,24 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FROZEN_LOCK_ENV } from '../../stacks/tenant-fleet';
 
 const repo = join(__dirname, '..', '..');
 const devDeps = (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies;
 
+/**
+ * The consumer's environment: a developer's machine, so the frozen-lock mode
+ * this repository's CI sets (TENANTFORM_FROZEN_LOCK) must not reach the
+ * consumer's first synth, which writes its lock.
+ */
+function consumerEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: '1' };
+  delete env[FROZEN_LOCK_ENV];
+  return env;
+}
+
 function run(cmd: string, args: string[], cwd: string): string {
-  return execFileSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', env: consumerEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 const CONSUMER_APP = `

@@ -11,6 +11,18 @@ import { join } from 'node:path';
 import { TenantIntent } from '../../../../constructs/tenancy/tenants-file';
 import { readSynthesizedStacks, REPO_ROOT, SynthesizedStack } from '../examples';
 import { applyScope } from '../apply-scope';
+import { FROZEN_LOCK_ENV } from '../../../../stacks/tenant-fleet';
+
+/**
+ * The user's shell: this repository's CI freezes tenant locks
+ * (TENANTFORM_FROZEN_LOCK), but the test app is a user adding tenants, whose
+ * synth must write its own lock.
+ */
+function userEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out = { ...env };
+  delete out[FROZEN_LOCK_ENV];
+  return out;
+}
 
 /** Longest any one cdktf command may take: a platform deploy against moto takes a few minutes. */
 const COMMAND_TIMEOUT_MS = 12 * 60_000;
@@ -51,7 +63,7 @@ export class CdktfProject {
     return new Promise((resolve, reject) => {
       const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'cdktf'), [...args], {
         cwd: this.directory,
-        env: { ...process.env, ...this.env, ...extraEnv },
+        env: userEnvironment({ ...process.env, ...this.env, ...extraEnv }),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
