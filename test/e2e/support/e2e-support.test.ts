@@ -74,6 +74,12 @@ describe('applyDepths', () => {
     expect(kindOf(stacks[1]!)).toBe(kindOf(stacks[4]!));
   });
 
+  test('a stack whose apply or re-plan is not yet clean is planned only, with its reason, and does not stand for its kind', () => {
+    const depths = applyDepths([stack('staging-web', { aws_eks_cluster: { c: {} } }), stack('prod-web', { aws_eks_cluster: { c: {} } })], {});
+    expect(depths.get('staging-web')).toEqual({ apply: false, why: expect.stringMatching(/^not yet applied: the re-plan wants to replace aws_eks_cluster/) });
+    expect(depths.get('prod-web')!.apply).toBe(false);
+  });
+
   test('TENANTFORM_E2E_APPLY_ALL=1 applies every stack', () => {
     const depths = applyDepths(stacks, { TENANTFORM_E2E_APPLY_ALL: '1' });
     expect([...depths.values()].every((d) => d.apply)).toBe(true);
