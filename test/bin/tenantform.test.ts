@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -51,10 +51,14 @@ describe('tenantform check', () => {
 
   test('--output writes the report to a file; sarif and junit render', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tenantform-cli-'));
-    const sarif = cli('check', join(FIXTURES, 'failing'), '--format', 'sarif', '--output', join(dir, 'out.sarif'));
-    expect(sarif.status).toBe(1);
-    expect(sarif.stdout).toBe('');
-    expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).version).toBe('2.1.0');
+    try {
+      const sarif = cli('check', join(FIXTURES, 'failing'), '--format', 'sarif', '--output', join(dir, 'out.sarif'));
+      expect(sarif.status).toBe(1);
+      expect(sarif.stdout).toBe('');
+      expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).version).toBe('2.1.0');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     const junit = cli('check', join(FIXTURES, 'failing'), '--format', 'junit');
     expect(junit.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="tenantform"/);
     expect(junit.stdout).toContain('<failure type="fail"');
