@@ -1,3 +1,4 @@
+import { isS3BucketName } from './bucket-names';
 import { TenantformError } from './errors';
 import { isKnownRegion } from './regions';
 
@@ -133,7 +134,6 @@ export interface Environment {
 
 const ACCOUNT_ID = /^\d{12}$/;
 const ENV_NAME = /^[a-z][a-z0-9-]{0,19}$/;
-const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 /** The regions an environment may deploy into: its home region first. */
 export function environmentRegions(env: Environment): string[] {
@@ -323,7 +323,7 @@ function validateState(env: Environment, where: string): void {
     });
   }
   if (state.kind === 's3') {
-    if (!BUCKET_NAME.test(state.bucket ?? '')) {
+    if (!isS3BucketName(state.bucket ?? '')) {
       throw new TenantformError({
         code: 'TF-ENV-006',
         where,

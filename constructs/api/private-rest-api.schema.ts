@@ -11,7 +11,7 @@ export const PrivateRestApiPropsSchema = strict({
   apiName: str(),
   endpoint: ExecuteApiEndpointSchema,
   userPoolArn: arn(),
-  handler: strict({ functionName: ref(), invokeArn: ref() }),
+  handler: strict({ functionName: ref(), invokeArn: arn() }),
   logsKmsKeyArn: arn(),
   provider: construct<AwsProvider>(),
   stageName: opt(str()),

@@ -18,7 +18,7 @@ import {
   VpcSecurityGroupIngressRule,
   Wafv2WebAclAssociation,
 } from '../../core/aws';
-import { Construct, Fn } from '../../core/cdktf';
+import { Construct, Fn, Token } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { suppress } from '../../core/suppressions';
@@ -30,6 +30,9 @@ import { apiGatewayAccountSettings } from '../platform/api/account-settings';
 import { ThrottleSettings, validateThrottle, validateWafRateLimit } from '../platform/api/throttle';
 import { EdgeWebAcl } from '../platform/edge/edge-web-acl';
 import { PrivateRestApiPropsSchema } from './private-rest-api.schema';
+
+/** A Lambda function name or ARN, with an optional version or alias qualifier. */
+const LAMBDA_FUNCTION = /^(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:)?[A-Za-z0-9_-]{1,64}(:(\$LATEST|[A-Za-z0-9_-]{1,128}))?$/;
 
 /** The execute-api interface endpoint: an existing (shared) one, or one this API creates. */
 export type ExecuteApiEndpoint =
@@ -112,6 +115,10 @@ export class PrivateRestApi extends Construct {
     }
     for (const cidr of props.endpoint.kind === 'create' ? (props.endpoint.allowedCidrs ?? []) : []) {
       if (!isPrivateIpv4Cidr(cidr)) throw new TenantformError({ code: 'TF-API-004', where, problem: 'an allowed caller range must be a private IPv4 network (10/8, 172.16/12 or 192.168/16): the API is private.', value: cidr, fix: 'use the corporate range that reaches the VPC, e.g. "10.0.0.0/8".' });
+    }
+    // What lambda:AddPermission takes as FunctionName: a name, or a function ARN, optionally with a version or alias.
+    if (!Token.isUnresolved(props.handler.functionName) && !LAMBDA_FUNCTION.test(props.handler.functionName)) {
+      throw new TenantformError({ code: 'TF-API-005', where, problem: 'handler.functionName must be a Lambda function name (1-64 letters, digits, hyphens, underscores) or a function ARN.', value: props.handler.functionName, fix: 'pass the function\'s name or ARN, best as the token of the SecureFunction (fn.function.functionName).' });
     }
     const throttle = validateThrottle(props.throttle ?? { rateLimitRps: 100, burstLimit: 200 }, where, 'throttle');
     const rateLimit = validateWafRateLimit(props.rateLimitPer5Minutes ?? 2000, where);

@@ -92,6 +92,7 @@ export class UserDirectory extends Construct {
     for (const g of groups) {
       if (!GROUP.test(g.name) || seen.has(g.name)) throw new TenantformError({ code: 'TF-DIR-003', where, problem: 'group names must be 1-128 visible characters and distinct.', value: g.name, fix: 'use e.g. "DataAdmins".' });
       seen.add(g.name);
+      if (g.description !== undefined && g.description.length > 2048) throw new TenantformError({ code: 'TF-DIR-003', where, problem: `group ${g.name} has a description longer than the 2048 characters Cognito keeps.`, value: g.description, fix: 'shorten it to a line or two.' });
     }
     const hasAdmin = groups.some((g) => g.admin === true);
     const mfa = props.mfa ?? 'required';

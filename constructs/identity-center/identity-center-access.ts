@@ -1,5 +1,5 @@
 import { SsoadminAccountAssignment, SsoadminManagedPolicyAttachment, SsoadminPermissionSet, SsoadminPermissionSetInlinePolicy } from '../../core/aws';
-import { Construct } from '../../core/cdktf';
+import { Construct, Token } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { validateProps } from '../../core/validation';
@@ -50,6 +50,8 @@ export interface IdentityCenterAccessProps {
 /** Managed policies that hand out everything (or IAM itself); a permission set never gets them from here. */
 const REFUSED_MANAGED = new Set(['AdministratorAccess', 'PowerUserAccess', 'IAMFullAccess']);
 const INSTANCE_ARN = /^arn:aws[a-z-]*:sso:::instance\/(sso)?ins-[a-zA-Z0-9-.]{16}$/;
+/** A permission set description as the SSO admin API takes it: 1-700 characters of tab, line breaks, printable ASCII and Latin-1. */
+const SET_DESCRIPTION = /^[\t\n\r\x20-\x7E\xA1-\xFF]{1,700}$/;
 const SET_NAME = /^[\w+=,.@-]{1,32}$/;
 const LABEL = /^[A-Za-z][A-Za-z0-9-]{0,62}$/;
 const GROUP_ID = /^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$/;
@@ -83,6 +85,9 @@ export class IdentityCenterAccess extends Construct {
       const hours = spec.sessionDurationHours ?? 1;
       if (!SET_NAME.test(name) || !Number.isInteger(hours) || hours < 1 || hours > 12) {
         throw new TenantformError({ code: 'TF-SSO-002', where, problem: 'a permission set needs a name of 1-32 letters, digits and +=,.@- and a session of 1-12 whole hours.', value: { name, sessionDurationHours: spec.sessionDurationHours }, fix: 'use e.g. { Developers: { sessionDurationHours: 4, ... } }.' });
+      }
+      if (!Token.isUnresolved(spec.description) && !SET_DESCRIPTION.test(spec.description)) {
+        throw new TenantformError({ code: 'TF-SSO-005', where, problem: `permission set ${name} needs a description of 1-700 characters: printable Latin-1 text, tabs and line breaks (what the SSO admin API accepts).`, value: spec.description, fix: 'use e.g. "Read-only access for on-call engineers".' });
       }
       const managed = spec.managedPolicies ?? [];
       const refused = managed.filter((m) => REFUSED_MANAGED.has(m) || /FullAccess$/.test(m) || !MANAGED_NAME.test(m));

@@ -1,8 +1,9 @@
 import { S3Bucket, S3BucketPolicy } from '../../core/aws';
 import { validateProps } from '../../core/validation';
 import { AuditBucketPropsSchema } from './audit-bucket.schema';
-import { Construct } from '../../core/cdktf';
-import { describeConstruct } from '../../core/errors';
+import { Construct, Token } from '../../core/cdktf';
+import { describeConstruct, TenantformError } from '../../core/errors';
+import { isS3BucketName } from '../../core/bucket-names';
 import { secureBucket } from '../platform/storage/secure-bucket';
 import { PolicyStatement } from '../iam/policy';
 
@@ -33,6 +34,9 @@ export class AuditBucket extends Construct {
   constructor(scope: Construct, id: string, props: AuditBucketProps) {
     super(scope, id);
     validateProps(AuditBucketPropsSchema, props, describeConstruct('AuditBucket', this.node));
+    if (!Token.isUnresolved(props.bucketName) && !isS3BucketName(props.bucketName)) {
+      throw new TenantformError({ code: 'TF-IAM-053', where: describeConstruct('AuditBucket', this.node), problem: 'bucketName must be an S3 bucket name: 3-63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit.', value: props.bucketName, fix: 'use e.g. "acme-audit-111111111111-eu-west-1".' });
+    }
     const { bucket, policy } = secureBucket(this, {
       bucketName: props.bucketName,
       encryption: { kind: 'kms', keyArn: props.kmsKeyArn },

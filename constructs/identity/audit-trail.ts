@@ -8,6 +8,7 @@ import { BASELINE_IAM_PATH, partitionOf } from './arn';
 import { AuditBucket } from './audit-bucket';
 import { grantLogGroupWrite } from '../iam/grants';
 import { BaselineKey } from './kms-key';
+import { checkTrailName } from './trail-name';
 import { policyJson, PolicyStatement } from '../iam/policy';
 import { LOG_RETENTION_DAYS } from './session-manager';
 
@@ -65,7 +66,8 @@ export class AuditTrail extends Construct {
     const env = environmentOf(this, 'AuditTrail');
     const partition = partitionOf(env.region);
     const account = env.accountId;
-    const trailName = props.trailName ?? 'tenantform-audit';
+    // The log-delivery role is named <trail>-to-logs, and IAM role names stop at 64 characters.
+    const trailName = checkTrailName(props.trailName ?? 'tenantform-audit', 'trailName', where, 64 - '-to-logs'.length);
     const bucketName = props.bucketName ?? `tenantform-audit-${account}-${env.region}`;
     const retention = props.bucketRetentionDays ?? 365;
     const logRetention = props.logRetentionDays ?? 365;

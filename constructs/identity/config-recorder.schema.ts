@@ -1,4 +1,4 @@
-import { Schema, str, strict, ref } from '../../core/validation';
+import { arn, Schema, str, strict } from '../../core/validation';
 import type { ConfigRecorderProps } from './config-recorder';
 
-export const ConfigRecorderPropsSchema = strict({ bucketName: str(), kmsKeyArn: ref() }) satisfies Schema<ConfigRecorderProps>;
+export const ConfigRecorderPropsSchema = strict({ bucketName: str(), kmsKeyArn: arn() }) satisfies Schema<ConfigRecorderProps>;

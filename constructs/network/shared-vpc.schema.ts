@@ -1,4 +1,4 @@
-import { bool, byKey, int, known, list, literal, oneOf, opt, Schema, str, strict, union, ref } from '../../core/validation';
+import { arn, bool, byKey, int, known, list, literal, oneOf, opt, Schema, str, strict, union } from '../../core/validation';
 import type { NatMode, SharedVpcProps } from './shared-vpc';
 
 const tier = strict({ cidrMask: opt(int()), cidrBlock: opt(str()) });
@@ -6,8 +6,8 @@ const publicTier = strict({ cidrMask: opt(int()), cidrBlock: opt(str()), mapPubl
 const trafficType = oneOf(['ALL', 'ACCEPT', 'REJECT'] as const);
 
 export const FlowLogOptionsSchema = byKey('destination', [
-  strict({ destination: literal('cloud-watch-logs'), kmsKeyArn: opt(ref()), retentionDays: opt(int()), trafficType: opt(trafficType) }),
-  strict({ destination: literal('s3'), bucketArn: ref(), trafficType: opt(trafficType) }),
+  strict({ destination: literal('cloud-watch-logs'), kmsKeyArn: opt(arn()), retentionDays: opt(int()), trafficType: opt(trafficType) }),
+  strict({ destination: literal('s3'), bucketArn: arn(), trafficType: opt(trafficType) }),
 ]);
 
 /** Entries of SharedVpcProps, reused by NetworkStack (which makes natGateways default by posture). */

@@ -6,6 +6,7 @@ import { describeConstruct, TenantformError } from '../../core/errors';
 import { validateProps } from '../../core/validation';
 import { PolicyStatement } from '../iam/policy';
 import { partitionOf } from '../identity/arn';
+import { checkTrailName } from '../identity/trail-name';
 import { AuditBucket } from '../identity/audit-bucket';
 import { BaselineKey } from '../identity/kms-key';
 import { RegionalSecurity } from '../identity/regional-security';
@@ -105,7 +106,7 @@ export class SecurityServices extends Construct {
       if (!/^o-[a-z0-9]{10,32}$/.test(t.organizationId) || !Number.isInteger(retention) || retention < 365 || (t.objectLockDays !== undefined && (!Number.isInteger(t.objectLockDays) || t.objectLockDays < 1 || t.objectLockDays > retention))) {
         throw new TenantformError({ code: 'TF-SEC-002', where, problem: 'an organization trail needs an organization ID (o-...), at least 365 days of retention, and object-lock days within it.', value: t, fix: 'use e.g. { organizationId: "o-abcdefghij", retentionDays: 730 }.' });
       }
-      const trailName = t.trailName ?? 'tenantform-organization-audit';
+      const trailName = checkTrailName(t.trailName ?? 'tenantform-organization-audit', 'organizationTrail.trailName', where);
       const trailArn = `arn:${partition}:cloudtrail:${env.region}:${account}:trail/${trailName}`;
       const keyStatements: PolicyStatement[] = [
         {

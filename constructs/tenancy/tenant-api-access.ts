@@ -1,5 +1,5 @@
 import { ApiGatewayApiKey, ApiGatewayUsagePlan, ApiGatewayUsagePlanKey } from '../../core/aws';
-import { validateProps } from '../../core/validation';
+import { validateProps, withDefaults } from '../../core/validation';
 import { TenantApiAccessPropsSchema } from './tenant-api-access.schema';
 import { Construct } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
@@ -44,7 +44,7 @@ export class TenantApiAccess extends Construct {
     if (base === undefined) {
       throw new TenantformError({ code: 'TF-TEN-004', where, problem: 'tier is not a known tier.', value: props.tier, fix: `use one of ${Object.keys(TIER_API_LIMITS).join(', ')}.` });
     }
-    const limits: TierApiLimits = { ...base, ...props.limits };
+    const limits: TierApiLimits = withDefaults(base, props.limits);
     for (const key of ['rateLimitPerSecond', 'burstLimit', 'quotaLimit'] as const) {
       if (!Number.isInteger(limits[key]) || limits[key] < 1) {
         throw new TenantformError({ code: 'TF-TEN-202', where, problem: `${key} must be a positive integer.`, value: limits[key], fix: 'set a positive whole number, or drop the override to use the tier default.' });

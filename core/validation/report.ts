@@ -93,6 +93,10 @@ function customError(code: ErrorCode, at: string, value: unknown, where: string)
       return new TenantformError({ code, where, problem: `prop "${at}" must be a finite number.`, value, fix: 'pass a real number; NaN and the infinities usually come from a failed parse or a division by zero upstream.' });
     case 'TF-PRP-004':
       return new TenantformError({ code, where, problem: `prop "${at}" must be an integer; AWS takes it as a whole number.`, value, fix: `round it, e.g. ${typeof value === 'number' ? Math.round(value) : 'to a whole number'}.` });
+    case 'TF-PRP-012':
+      return new TenantformError({ code, where, problem: `prop "${at}" must be an ARN: arn:<partition>:<service>:<region>:<account>:<resource>.`, value, fix: 'pass the full ARN, or the token of the resource that has it (for example key.arn), not its name or ID.' });
+    case 'TF-PRP-014':
+      return new TenantformError({ code, where, problem: `prop "${at}" must be an integer of at most ${Number.MAX_SAFE_INTEGER} in size; larger values are not held exactly.`, value, fix: 'pass the value AWS documents for this setting; a number this large usually comes from a unit mix-up or a failed parse.' });
     case 'TF-PRP-005':
       return new TenantformError({
         code,

@@ -42,8 +42,19 @@ export const ref = () => v.pipe(str(), v.minLength(1, 'TF-PRP-009'));
 export const arn = () => v.pipe(ref(), v.check((s) => Token.isUnresolved(s) || /^arn:aws[a-z-]*:[a-z0-9-]+:/.test(s), 'TF-PRP-012'));
 /** A finite number (a cdktf number token is finite too). */
 export const num = () => v.pipe(v.number(), v.finite('TF-PRP-003'));
-/** A finite integer. */
-export const int = () => v.pipe(v.number(), v.finite('TF-PRP-003'), v.integer('TF-PRP-004'));
+/**
+ * A finite integer that a provider's int64 attribute holds exactly. Every
+ * double beyond 2^53 counts as an integer, so without the range check
+ * `1e308` would pass and fail only at `terraform validate`. cdktf number
+ * tokens are such huge doubles, so they are let through by token check.
+ */
+export const int = () =>
+  v.pipe(
+    v.number(),
+    v.finite('TF-PRP-003'),
+    v.integer('TF-PRP-004'),
+    v.check((x) => Token.isUnresolved(x) || Number.isSafeInteger(x), 'TF-PRP-014'),
+  );
 /** A real boolean. */
 export const bool = () => v.boolean();
 /** One of the given literal values. */

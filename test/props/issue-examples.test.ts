@@ -55,7 +55,7 @@ describe('the hostile props issue 11 reported', () => {
     // Found by the exhaustive tier: each was accepted and then invalid or unknown at the gate.
     ['TenantDatabaseStack (ec2-ebs)', ['tenant', 'id'], '42', /^TF-TEN-002 .*starting with a letter/],
     ['TenantDatabaseStack (ec2-ebs)', ['platform', 'dataKmsKeyArn'], '', /^TF-PRP-009 .*"platform\.dataKmsKeyArn"/],
-    ['SharedPlatformStack', ['logRetentionDays'], 2 ** 53, /^TF-IAM-040 .*"logRetentionDays"/],
+    ['SharedPlatformStack', ['logRetentionDays'], 2 ** 53, /^TF-PRP-014 .*"logRetentionDays"/],
     ['TenantFleet', ['environments', 0, 'environment', 'name'], ' ', /^TF-ENV-003 /],
   ])('%s %j = %p', (name, path, value, expected) => {
     expect(codeOf(name, path, value)).toMatch(expected);

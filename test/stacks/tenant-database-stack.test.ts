@@ -111,6 +111,22 @@ describe('TenantDatabaseStack', () => {
     expect(() => stack({ id: 'acme', tier: 'free' }, undefined, { apiLimits: { burstLimit: 2 } })).toThrow(/\[TF-TEN-202\].*burstLimit/);
   });
 
+  test.each([0, -1, 50_001, 1.5])('rejects listener-rule priority %p in a placement passed by hand (TF-TEN-159)', (priority) => {
+    expect(() => stack({ id: 'acme', tier: 'free' }, { id: 'acme', alb: 1, priority })).toThrow(priority === 1.5 ? /\[TF-PRP-004\]/ : new RegExp(`\\[TF-TEN-159\\].*1-50000.*Got: ${priority}`));
+  });
+
+  test('rejects a tenant host name longer than an ALB host-header condition takes (TF-TEN-160)', () => {
+    const domain = `${'x'.repeat(63)}.${'y'.repeat(56)}.com`; // 124 characters: acme.<domain> is 129
+    expect(() => stack({ id: 'acme', tier: 'free' }, undefined, { platform: { ...PLATFORM, domain } })).toThrow(/\[TF-TEN-160\].*at most 128 characters.*use a domain of at most 123 characters/);
+    expect(() => stack({ id: 'acme', tier: 'free' }, undefined, { platform: { ...PLATFORM, domain: domain.slice(1) } })).not.toThrow();
+  });
+
+  test('an explicit undefined API limit keeps the tier default instead of dropping the setting', () => {
+    const plan = only(synthJson(stack({ id: 'acme', tier: 'free' }, undefined, { apiLimits: { quotaPeriod: undefined } })), 'aws_api_gateway_usage_plan') as { quota_settings: { period?: string }[] | { period?: string } };
+    const quota = Array.isArray(plan.quota_settings) ? plan.quota_settings[0]! : plan.quota_settings;
+    expect(quota.period).toMatch(/^(DAY|WEEK|MONTH)$/);
+  });
+
   test('decommission: no resources left; usage plan and data stores released with removed blocks, not destroyed', () => {
     const live = synthJson(stack({ id: 'acme', tier: 'premium' }));
     const gone = stack({ id: 'acme', tier: 'premium', decommission: true });

@@ -1,4 +1,4 @@
-import { Schema, str, strict, ref } from '../../../core/validation';
+import { arn, Schema, str, strict } from '../../../core/validation';
 import type { OriginVerifyAclProps } from './origin-verify-acl';
 
-export const OriginVerifyAclPropsSchema = strict({ stageArn: ref(), secret: str(), name: str() }) satisfies Schema<OriginVerifyAclProps>;
+export const OriginVerifyAclPropsSchema = strict({ stageArn: arn(), secret: str(), name: str() }) satisfies Schema<OriginVerifyAclProps>;

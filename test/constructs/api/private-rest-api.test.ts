@@ -78,4 +78,12 @@ describe('PrivateRestApi', () => {
     expect(errorCode(() => api({ endpoint: { kind: 'create', vpcId: 'vpc-1', subnetIds: ['subnet-a'], allowedSecurityGroupIds: [], allowedCidrs: ['8.8.8.0/24'] } }))).toBe('TF-API-004');
     expect(errorCode(() => api({ endpoint: { kind: 'create', vpcId: 'vpc-1', subnetIds: ['subnet-a'], allowedSecurityGroupIds: [], allowedCidrs: ['10.0.0.1/8'] } }))).toBe('TF-API-004');
   });
+
+  it.each([' ', 'a'.repeat(65), 'api handler', 'arn:aws:lambda:eu-west-1:1:function:x'])('rejects handler function name %p (TF-API-005)', (functionName) => {
+    expect(errorCode(() => api({ handler: { functionName, invokeArn: 'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/x/invocations' } }))).toBe('TF-API-005');
+  });
+
+  it.each(['api-handler', 'arn:aws:lambda:eu-west-1:111111111111:function:api-handler', 'api-handler:live', 'api-handler:$LATEST'])('accepts handler function name %p', (functionName) => {
+    expect(() => api({ handler: { functionName, invokeArn: 'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/x/invocations' } })).not.toThrow();
+  });
 });

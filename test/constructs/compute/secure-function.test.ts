@@ -68,6 +68,9 @@ describe('SecureFunction', () => {
 
   it('rejects bad names, sizes, concurrency, subnets, handlers and batch sizes with their codes', () => {
     expect(errorCode(() => fn({ functionName: 'Api' }))).toBe('TF-FN-001');
+    // The key props reach Lambda as ARNs; a bare word would be written out and fail only at validate.
+    expect(errorCode(() => fn({ kmsKeyArn: 'true' }))).toBe('TF-PRP-012');
+    expect(errorCode(() => fn({ logsKmsKeyArn: '42' }))).toBe('TF-PRP-012');
     expect(errorCode(() => fn({ memoryMiB: 64 }))).toBe('TF-FN-002');
     expect(errorCode(() => fn({ timeoutSeconds: 901 }))).toBe('TF-FN-002');
     expect(errorCode(() => fn({ subnetIds: [] }))).toBe('TF-FN-003');

@@ -41,6 +41,7 @@ describe('UserDirectory', () => {
     expect(errorCode(() => directory({ domainPrefix: 'my-cognito' }))).toBe('TF-DIR-001');
     expect(errorCode(() => directory({ passwordPolicy: { minimumLength: 8 } }))).toBe('TF-DIR-002');
     expect(errorCode(() => directory({ groups: [{ name: 'A' }, { name: 'A' }] }))).toBe('TF-DIR-003');
+    expect(errorCode(() => directory({ groups: [{ name: 'A', description: 'x'.repeat(2049) }] }))).toBe('TF-DIR-003');
     expect(errorCode(() => directory({ callbackUrls: ['http://ui.data.example.com/'] }))).toBe('TF-DIR-005');
     expect(errorCode(() => directory({ federation: { kind: 'OIDC', name: 'x', issuer: 'https://idp', clientId: 'a', clientSecret: 'b' } }))).toBe('TF-DIR-006');
   });

@@ -42,6 +42,9 @@ describe('IdentityCenterAccess', () => {
 
   it.each([
     ['a malformed instance', { instanceArn: 'ssoins-1' }, /\[TF-SSO-001\]/],
+    ['an empty description', { permissionSets: { X: { description: '', managedPolicies: ['ReadOnlyAccess'] } }, assignments: {} }, /\[TF-SSO-005\].*description of 1-700 characters.*Got: ""/],
+    ['a 701-character description', { permissionSets: { X: { description: 'x'.repeat(701), managedPolicies: ['ReadOnlyAccess'] } }, assignments: {} }, /\[TF-SSO-005\]/],
+    ['an emoji in the description', { permissionSets: { X: { description: 'on call \u{1F4DF}', managedPolicies: ['ReadOnlyAccess'] } }, assignments: {} }, /\[TF-SSO-005\]/],
     ['a 13-hour session', { permissionSets: { X: { description: 'x', sessionDurationHours: 13, managedPolicies: ['ReadOnlyAccess'] } }, assignments: {} }, /\[TF-SSO-002\]/],
     ['AdministratorAccess', { permissionSets: { X: { description: 'x', managedPolicies: ['AdministratorAccess'] } }, assignments: {} }, /\[TF-SSO-003\]/],
     ['a FullAccess policy', { permissionSets: { X: { description: 'x', managedPolicies: ['AmazonEKSFullAccess'] } }, assignments: {} }, /\[TF-SSO-003\]/],

@@ -164,7 +164,7 @@ describe('CiDeployRole', () => {
   });
   test('roles are created and given permissions only with the workload boundary attached, and never warns', () => {
     const stack = testStack(DEV);
-    const role = new CiDeployRole(stack, 'ci', { oidcProviderArn: 'arn:x', github: { owner: 'acme', repository: 'infra' } });
+    const role = new CiDeployRole(stack, 'ci', { oidcProviderArn: 'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com', github: { owner: 'acme', repository: 'infra' } });
     const iam = parsePolicy(Object.values(resourcesOf(synthJson(stack), 'aws_iam_policy')).find((p) => p.name === 'ci-deploy-iam')!.policy).Statement;
     const boundary = 'arn:aws:iam::222222222222:policy/tenantform-baseline/workload-boundary';
     expect(iam.find((s) => s.Sid === 'CreateBoundedRoles')!.Condition).toEqual({ StringEquals: { 'iam:PermissionsBoundary': boundary, 'aws:RequestTag/environment': 'dev' } });
@@ -181,7 +181,7 @@ describe('CiDeployRole', () => {
     expect(() => ci(github)).toThrow(new RegExp(`\\[${code}\\] CiDeployRole dev-identity/ci`));
   });
   test('rejects an unknown deploy service', () => {
-    expect(() => new CiDeployRole(testStack(DEV), 'ci', { oidcProviderArn: 'arn:x', github: { owner: 'a', repository: 'b' }, services: ['lambda' as 'ec2'] })).toThrow(/\[TF-IAM-032\]/);
+    expect(() => new CiDeployRole(testStack(DEV), 'ci', { oidcProviderArn: 'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com', github: { owner: 'a', repository: 'b' }, services: ['lambda' as 'ec2'] })).toThrow(/\[TF-IAM-032\]/);
   });
 });
 
@@ -228,6 +228,24 @@ describe('AuditTrail', () => {
   test('rejects short retention (TF-IAM-050) and object lock beyond retention (TF-IAM-051)', () => {
     expect(() => new AuditTrail(testStack(), 't', { bucketRetentionDays: 30 })).toThrow(/\[TF-IAM-050\]/);
     expect(() => new AuditTrail(testStack(), 't', { objectLockDays: 400 })).toThrow(/\[TF-IAM-051\]/);
+  });
+
+  test.each([
+    ['too short', 'ab'],
+    ['a period, which the KMS alias refuses', 'audit.trail'],
+    ['a space', 'audit trail'],
+    ['a trailing hyphen', 'audit-'],
+    ['longer than its <name>-to-logs role allows', 'a'.repeat(57)],
+  ])('rejects a trail name with %s (TF-IAM-052)', (_why, trailName) => {
+    expect(() => new AuditTrail(testStack(), 't', { trailName })).toThrow(/\[TF-IAM-052\].*trailName must be 3-56 letters/);
+  });
+
+  test('accepts a 56-character trail name, whose role name is 64', () => {
+    expect(() => new AuditTrail(testStack(), 't', { trailName: 'a'.repeat(56) })).not.toThrow();
+  });
+
+  test.each(['Audit-Logs', 'ab', 'a'.repeat(64), 'audit..logs', '192.168.1.1', '-audit', 'audit_logs'])('rejects audit bucket name %p (TF-IAM-053)', (bucketName) => {
+    expect(() => new AuditTrail(testStack(), 't', { bucketName })).toThrow(/\[TF-IAM-053\].*bucketName must be an S3 bucket name/);
   });
 });
 

@@ -213,7 +213,8 @@ describe('SharedVpc', () => {
       ['duplicate AZs', { availabilityZones: ['eu-west-1a', 'eu-west-1a'] }, /\[TF-VPC-005\]/],
       ['an unknown NAT mode', { natGateways: 'two' as never }, /\[TF-VPC-005\].*natGateways/],
       ['NAT without a public tier', { publicSubnets: false }, /\[TF-VPC-005\].*NAT gateways need a public tier/],
-      ['a flow log bucket that is not an ARN', { flowLogs: { destination: 's3', bucketArn: 'my-bucket' } }, /\[TF-VPC-006\].*bucketArn.*Got: "my-bucket"/],
+      ['a flow log bucket that is not an ARN', { flowLogs: { destination: 's3', bucketArn: 'my-bucket' } }, /\[TF-PRP-012\].*"flowLogs\.bucketArn" must be an ARN.*Got: "my-bucket"/],
+      ['a flow log bucket ARN of another service', { flowLogs: { destination: 's3', bucketArn: 'arn:aws:sqs:eu-west-1:111111111111:logs' } }, /\[TF-VPC-006\].*bucketArn.*Got: "arn:aws:sqs/],
       ['a retention CloudWatch does not offer', { flowLogs: { destination: 'cloud-watch-logs', retentionDays: 10 } }, /\[TF-VPC-006\].*retentionDays.*Got: 10/],
     ])('%s gives a coded error naming the construct', (_why, props, expected) => {
       expect(() => synthVpc(props)).toThrow(expected);

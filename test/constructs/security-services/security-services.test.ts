@@ -37,6 +37,9 @@ describe('SecurityServices', () => {
   it.each([
     ['an empty inspector list', { inspector: [] }, /\[TF-SEC-001\]/],
     ['a malformed organization', { organizationTrail: { organizationId: 'org-1' } }, /\[TF-SEC-002\]/],
+    ['a one-letter trail name', { organizationTrail: { organizationId: 'o-abcdefghij', trailName: 's' } }, /\[TF-IAM-052\].*organizationTrail\.trailName must be 3-128/],
+    ['a trail name with a pipe', { organizationTrail: { organizationId: 'o-abcdefghij', trailName: 'q|r' } }, /\[TF-IAM-052\]/],
+    ['a 64-character bucket name', { organizationTrail: { organizationId: 'o-abcdefghij', bucketName: 'x'.repeat(64) } }, /\[TF-IAM-053\]/],
     ['90 days of retention', { organizationTrail: { organizationId: 'o-abcdefghij', retentionDays: 90 } }, /\[TF-SEC-002\]/],
   ])('refuses %s', (_, props, error) => {
     expect(() => build(props as SecurityServicesProps)).toThrow(error);

@@ -39,6 +39,8 @@ describe('validateProps', () => {
     ['Infinity', { name: 'a', ratio: Infinity }, 'TF-PRP-003', /Got: Infinity/],
     ['-Infinity', { name: 'a', ratio: -Infinity }, 'TF-PRP-003', /Got: -Infinity/],
     ['a fraction where AWS wants an integer', { name: 'a', count: 1.5 }, 'TF-PRP-004', /"count" must be an integer.*Got: 1\.5\. Fix: round it, e\.g\. 2/],
+    ['a huge double, which JavaScript counts as an integer', { name: 'a', count: 1.7976931348623137e308 }, 'TF-PRP-014', /"count" must be an integer of at most 9007199254740991.*Got: 1\.7976931348623137e\+308/],
+    ['a negative integer beyond 2^53', { name: 'a', count: -(2 ** 60) }, 'TF-PRP-014', /TF-PRP-014/],
     ['${ in a literal', { name: '${var.x}' }, 'TF-PRP-005', /"name" is taken literally.*Got: "\$\{var\.x\}".*cdktf token/],
     ['%{ in a literal', { name: 'a', tags: { team: '%{ if x }y%{ endif }' } }, 'TF-PRP-005', /"tags\.team"/],
     ['${ in a map key', { name: 'a', tags: { '${x}': 'y' } }, 'TF-PRP-005', /TF-PRP-005/],
@@ -54,6 +56,11 @@ describe('validateProps', () => {
     expect(e.code).toBe(code);
     expect(e.message).toMatch(/^\[TF-PRP-\d{3}\] Thing test\/x: /);
     expect(e.message).toMatch(message);
+  });
+
+  test('integers up to 2^53 - 1 and cdktf number tokens (huge doubles themselves) pass as integers', () => {
+    expect(() => validateProps(Schema, { name: 'a', count: Number.MAX_SAFE_INTEGER }, 'w')).not.toThrow();
+    expect(() => validateProps(Schema, { name: 'a', count: Token.asNumber({ ref: 'x' }) }, 'w')).not.toThrow();
   });
 
   test('undefined for an optional prop is absent, not an error', () => {
