@@ -62,6 +62,7 @@ export const ERROR_CODES = {
   'TF-XAC-005': 'An IAM role name is not one IAM accepts.',
   'TF-XAC-006': 'An ExternalIdSecret relation name is not a short lowercase label.',
   'TF-XAC-007': 'A CrossAccountRole session limit is outside 3600-43200 seconds.',
+  'TF-XAC-008': 'A CrossAccountRole description is longer than IAM takes or holds characters it refuses.',
 
   'TF-ENV-001': 'An account ID is not 12 digits.',
   'TF-ENV-002': 'A region is not an AWS Region, or not one the environment allows.',

@@ -126,6 +126,10 @@ export class CrossAccountRole extends Construct {
         fix: 'use the value of an ExternalIdSecret (a random UUID).',
       });
     }
+    // What iam:CreateRole takes as a description: up to 1000 characters of tab, line breaks, printable ASCII and Latin-1.
+    if (props.description !== undefined && !Token.isUnresolved(props.description) && !/^[\t\n\r\x20-\x7E\xA1-\xFF]{0,1000}$/.test(props.description)) {
+      throw new TenantformError({ code: 'TF-XAC-008', where, problem: 'description must be at most 1000 characters of printable Latin-1 text, tabs and line breaks (what IAM accepts for a role).', value: props.description, fix: 'shorten it to a sentence, e.g. "The tooling pipeline deploys here".' });
+    }
     const maxSession = props.maxSessionDurationSeconds ?? 3600;
     if (!Number.isInteger(maxSession) || maxSession < 3600 || maxSession > 43200) {
       throw new TenantformError({ code: 'TF-XAC-007', where, problem: 'the longest session must be 3600-43200 seconds.', value: maxSession, fix: 'leave it at 3600 unless a job runs longer than an hour.' });

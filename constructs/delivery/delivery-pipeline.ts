@@ -1,3 +1,4 @@
+import { checkLogRetention } from '../compute/log-retention';
 import { CloudwatchLogGroup, CodeartifactDomain, CodeartifactRepository, CodebuildProject, Codepipeline, EcrRepository, IamRole, SecurityGroup, VpcSecurityGroupEgressRule } from '../../core/aws';
 import { Construct, Token } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
@@ -167,7 +168,7 @@ export class DeliveryPipeline extends Construct {
       assumeRolePolicy: serviceTrustPolicy('codebuild.amazonaws.com', env.accountId),
       permissionsBoundary: workloadBoundaryArn(env),
     });
-    const logGroup = new CloudwatchLogGroup(this, 'build-logs', { name: `/aws/codebuild/${name}`, retentionInDays: props.logRetentionDays ?? 365, kmsKeyId: props.logsKmsKeyArn });
+    const logGroup = new CloudwatchLogGroup(this, 'build-logs', { name: `/aws/codebuild/${name}`, retentionInDays: checkLogRetention(props.logRetentionDays ?? 365, where), kmsKeyId: props.logsKmsKeyArn });
     grantLogGroupWrite(logGroup, this.buildRole);
     grantBucketReadWrite(artifacts.bucket, this.buildRole, { id: 'artifacts-readwrite' });
     grantKeyEncryptDecrypt(key.key, this.buildRole, { id: 'artifacts-key-use' });

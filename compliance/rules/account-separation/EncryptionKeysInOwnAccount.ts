@@ -26,11 +26,14 @@ function dataKeyLookup(stack: StackModel, value: unknown): unknown {
   return data.values.key_id ?? data.values.name;
 }
 
+/** Shared by every attribute that holds no key, which is nearly all of them: the walk visits every value of every resource. */
+const NO_KEYS: readonly unknown[] = Object.freeze([]);
+
 /** The key values an attribute holds: every entry of a key-named attribute, or a literal KMS ARN under any name. */
-function keysIn(r: ResourceModel, key: string, value: unknown, depth: number): unknown[] {
+function keysIn(r: ResourceModel, key: string, value: unknown, depth: number): readonly unknown[] {
   const named = KEY_ATTRIBUTE.test(key) || (depth === 0 && r.type.startsWith('aws_kms_') && KMS_KEY_ID.test(key));
   if (named) return (Array.isArray(value) ? value : [value]).filter((k) => typeof k === 'string' || isUnknown(k));
-  return typeof value === 'string' && KMS_ARN.test(value) ? [value] : [];
+  return typeof value === 'string' && KMS_ARN.test(value) ? [value] : NO_KEYS;
 }
 
 function keyValues(view: SeparationView, r: ResourceModel, path: string, value: unknown, depth: number, out: RuleOutcome[]): void {
@@ -40,10 +43,13 @@ function keyValues(view: SeparationView, r: ResourceModel, path: string, value: 
     return;
   }
   if (!isRecord(value)) return;
-  for (const [key, v] of Object.entries(value)) {
-    if (POLICY_ATTRIBUTE.test(key) || key === '//') continue;
-    const at = path === '' ? key : `${path}.${key}`;
+  for (const key of Object.keys(value)) {
+    if (key === '//' || POLICY_ATTRIBUTE.test(key)) continue;
+    const v = value[key];
     const keys = keysIn(r, key, v, depth);
+    // Leaves that hold no key end here; the path text is built only for what is walked into or reported.
+    if (keys.length === 0 && (v === null || typeof v !== 'object')) continue;
+    const at = path === '' ? key : `${path}.${key}`;
     if (keys.length === 0) keyValues(view, r, at, v, depth + 1, out);
     for (const k of keys) {
       const o = view.judgeValue(r.address, `key ${at}`, (isUnknown(k) ? dataKeyLookup(view.stack, k) : undefined) ?? k, `Key::${at}`);

@@ -79,6 +79,8 @@ describe('CrossAccountRole', () => {
       ['a one-character external ID', linked, { trustedEnvironment: 'deployment', externalId: 'x' }, /\[TF-XAC-003\]/],
       ['a role name with a slash', deployment, { trustedRoleNames: ['team/pipeline'] }, /\[TF-XAC-005\].*Got: "team\/pipeline"/],
       ['a session of 12 hours and a second', deployment, { maxSessionDurationSeconds: 43201 }, /\[TF-XAC-007\]/],
+      ['a description over 1000 characters', deployment, { description: 'x'.repeat(1001) }, /\[TF-XAC-008\].*at most 1000 characters/],
+      ['an emoji in the description', deployment, { description: 'deploys \u{1F680}' }, /\[TF-XAC-008\]/],
       ['a role name that is a number', deployment, { roleName: 42 as never }, /\[TF-PRP-/],
       ['a template in the role name', deployment, { roleName: '${var.x}' }, /\[TF-PRP-005\]/],
     ])('%s', (_why, env, props, message) => {

@@ -50,6 +50,8 @@ describe('DeliveryPipeline', () => {
     ['a deploy role that is not an ARN', { deployTargets: [{ environment: 'deployment', roleArn: 'deploy-role' }] }, /\[TF-PRP-012\]/],
     ['a subnet list with a template', { subnetIds: ['${var.subnet}'] }, /\[TF-PRP-005\]/],
     ['an unknown upstream', { packageUpstreams: ['maven' as never] }, /\[TF-PRP-/],
+    ['a log retention CloudWatch does not offer', { logRetentionDays: 10 }, /\[TF-IAM-040\].*Got: 10/],
+    ['logs kept forever', { logRetentionDays: 0 }, /\[TF-IAM-040\]/],
   ])('refuses %s', (_why, extra, message) => {
     expect(() => buildIn((s) => new DeliveryPipeline(s, 'pipeline', props(extra as Partial<DeliveryPipelineProps>)))).toThrow(message);
   });

@@ -15,6 +15,7 @@ import { pointAtEmulator } from '../../../stacks/emulator';
 import { PLACEMENTS, PLATFORM_PROD } from '../../support/platform-fixtures';
 import { DEV, newApp, PROD, testEnvironment } from '../../support/synth';
 import { IMAGE, PLATFORM } from '../../support/tenancy-fixtures';
+import { crossAccountConstructCases } from './cross-account-cases';
 import { dataPlatformConstructCases } from './data-platform-cases';
 import { webPlatformConstructCases } from './web-platform-cases';
 import { PropPath } from './hostile';
@@ -157,6 +158,7 @@ export function stackCases(lockDir: () => string): StackCase[] {
     },
     ...dataPlatformConstructCases(),
     ...webPlatformConstructCases(),
+    ...crossAccountConstructCases(),
   ];
 }
 
