@@ -1,4 +1,5 @@
-import { CloudwatchLogGroup, EcsCluster, EcsService, EcsTaskDefinition, IamRole, SecurityGroup, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule } from '../../core/aws';
+import { allowEgressToGroup, checkRuleLabel } from './workload-security-group';
+import { CloudwatchLogGroup, EcsCluster, EcsService, EcsTaskDefinition, IamRole, SecurityGroup, VpcSecurityGroupIngressRule } from '../../core/aws';
 import { Construct, Token } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
@@ -193,29 +194,7 @@ export class FargateService extends Construct {
 
   /** Lets the tasks reach one security group on one port (a database, say), beyond HTTPS. */
   public allowEgressTo(label: string, destinationSecurityGroupId: string, port: number): void {
-    checkRuleLabel(label, this.where);
-    checkPort(port, this.where);
-    new VpcSecurityGroupEgressRule(this, `security-group-to-${label}`, {
-      securityGroupId: this.securityGroup.id,
-      description: `Port ${port} to ${label}`,
-      ipProtocol: 'tcp',
-      fromPort: port,
-      toPort: port,
-      referencedSecurityGroupId: destinationSecurityGroupId,
-    });
+    allowEgressToGroup(this, this.where, { id: `security-group-to-${label}`, securityGroupId: this.securityGroup.id, label, description: `Port ${port} to ${label}`, destinationSecurityGroupId, port });
   }
 }
 
-/** A security-group rule label: part of a construct ID and a description. */
-export function checkRuleLabel(label: string, where: string): void {
-  if (typeof label !== 'string' || !/^[a-z0-9][a-z0-9-]{0,39}$/.test(label)) {
-    throw new TenantformError({ code: 'TF-FN-017', where, problem: 'a network rule label must be a lowercase label of 1-40 letters, digits and hyphens.', value: label, fix: 'name what is on the other side, e.g. "metadata-db".' });
-  }
-}
-
-/** A TCP port a rule opens. */
-export function checkPort(port: number, where: string): void {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new TenantformError({ code: 'TF-FN-017', where, problem: 'a network rule port must be a whole number from 1 to 65535.', value: port, fix: 'use the service port, e.g. 5432 for PostgreSQL.' });
-  }
-}

@@ -8,12 +8,12 @@ import {
   IamRole,
   IamRolePolicy,
   SecurityGroup,
-  VpcSecurityGroupEgressRule,
 } from '../../core/aws';
 import { Construct } from '../../core/cdktf';
 import { Environment } from '../../core/environment';
 import { suppress } from '../../core/suppressions';
 import { policyJson, serviceTrustPolicy } from '../iam/policy';
+import { workloadSecurityGroup } from './workload-security-group';
 import { workloadBoundaryArn } from '../identity/workload-boundary';
 
 /** The Fargate task sizes the kit offers (cpu units, MiB): any other pair fails at apply. */
@@ -127,19 +127,14 @@ export function fargateWorkload(scope: Construct, env: Environment, options: Far
       })
     : undefined;
 
-  const securityGroup = new SecurityGroup(scope, 'security-group', {
+  const securityGroup = workloadSecurityGroup(scope, {
+    id: 'security-group',
+    httpsOutId: 'security-group-https-out',
     name: `${name}-tasks`,
     description: options.securityGroupDescription,
     vpcId: options.vpcId,
-    tags: { Name: `${scope.node.path}/tasks` },
-  });
-  new VpcSecurityGroupEgressRule(scope, 'security-group-https-out', {
-    securityGroupId: securityGroup.id,
-    description: options.egressDescription,
-    ipProtocol: 'tcp',
-    fromPort: 443,
-    toPort: 443,
-    cidrIpv4: '0.0.0.0/0',
+    nameTag: `${scope.node.path}/tasks`,
+    httpsOutDescription: options.egressDescription,
   });
 
   const c = options.container;

@@ -1,4 +1,4 @@
-import { CloudwatchLogGroup, IamRole, LambdaEventSourceMapping, LambdaFunction, SecurityGroup, SqsQueue, VpcSecurityGroupEgressRule } from '../../core/aws';
+import { CloudwatchLogGroup, IamRole, LambdaEventSourceMapping, LambdaFunction, SecurityGroup, SqsQueue } from '../../core/aws';
 import { Construct, Token } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
@@ -10,7 +10,7 @@ import { grantKeyEncryptDecrypt, grantLogGroupWrite, grantQueueSend, grantTracin
 import { serviceTrustPolicy } from '../iam/policy';
 import { EncryptedQueue, tlsOnlyQueuePolicy } from '../messaging/encrypted-queue';
 import type { ContainerImage } from './fargate-service';
-import { checkPort, checkRuleLabel } from './fargate-service';
+import { allowEgressToGroup, workloadSecurityGroup } from './workload-security-group';
 import { checkLogRetention } from './log-retention';
 import { SecureFunctionPropsSchema } from './secure-function.schema';
 
@@ -117,19 +117,14 @@ export class SecureFunction extends Construct {
       assumeRolePolicy: serviceTrustPolicy('lambda.amazonaws.com', env.accountId),
       permissionsBoundary: workloadBoundaryArn(env),
     });
-    this.securityGroup = new SecurityGroup(this, 'security-group', {
+    this.securityGroup = workloadSecurityGroup(this, {
+      id: 'security-group',
+      httpsOutId: 'security-group-https-out',
       name: `${name}-function`,
       description: `${name}: no ingress; egress only as granted`,
       vpcId: props.vpcId,
-      tags: { Name: `${this.node.path}/function` },
-    });
-    new VpcSecurityGroupEgressRule(this, 'security-group-https-out', {
-      securityGroupId: this.securityGroup.id,
-      description: 'HTTPS to AWS APIs through NAT or endpoints',
-      ipProtocol: 'tcp',
-      fromPort: 443,
-      toPort: 443,
-      cidrIpv4: '0.0.0.0/0',
+      nameTag: `${this.node.path}/function`,
+      httpsOutDescription: 'HTTPS to AWS APIs through NAT or endpoints',
     });
     // Lambda would create this group itself, unencrypted and kept forever; owning it sets KMS and retention.
     this.logGroup = new CloudwatchLogGroup(this, 'log-group', { name: `/aws/lambda/${name}`, retentionInDays: checkLogRetention(props.logRetentionDays ?? 365, this.where), kmsKeyId: props.logsKmsKeyArn });
@@ -173,16 +168,7 @@ export class SecureFunction extends Construct {
 
   /** Lets the function reach one security group on one port (a database, say), beyond HTTPS. */
   public allowEgressTo(label: string, destinationSecurityGroupId: string, port: number): void {
-    checkRuleLabel(label, this.where);
-    checkPort(port, this.where);
-    new VpcSecurityGroupEgressRule(this, `security-group-to-${label}`, {
-      securityGroupId: this.securityGroup.id,
-      description: `Port ${port} to ${label}`,
-      ipProtocol: 'tcp',
-      fromPort: port,
-      toPort: port,
-      referencedSecurityGroupId: destinationSecurityGroupId,
-    });
+    allowEgressToGroup(this, this.where, { id: `security-group-to-${label}`, securityGroupId: this.securityGroup.id, label, description: `Port ${port} to ${label}`, destinationSecurityGroupId, port });
   }
 
   /** Makes the function the consumer of a queue: an event source mapping and the grants to receive and decrypt. */

@@ -1,5 +1,6 @@
+import { allowEgressToGroup, workloadSecurityGroup } from '../compute/workload-security-group';
 import { checkLogRetention } from '../compute/log-retention';
-import { CloudwatchLogGroup, CodeartifactDomain, CodeartifactRepository, CodebuildProject, Codepipeline, EcrRepository, IamRole, SecurityGroup, VpcSecurityGroupEgressRule } from '../../core/aws';
+import { CloudwatchLogGroup, CodeartifactDomain, CodeartifactRepository, CodebuildProject, Codepipeline, EcrRepository, IamRole, SecurityGroup } from '../../core/aws';
 import { Construct, Token } from '../../core/cdktf';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
@@ -146,19 +147,14 @@ export class DeliveryPipeline extends Construct {
       upstream: upstreams.map((u) => ({ repositoryName: u.repository })),
     });
 
-    this.securityGroup = new SecurityGroup(this, 'build-security-group', {
+    this.securityGroup = workloadSecurityGroup(this, {
+      id: 'build-security-group',
+      httpsOutId: 'build-https-out',
       name: `${name}-build`,
       description: `${name} builds: no ingress; HTTPS out, plus what is granted`,
       vpcId: props.vpcId,
-      tags: { Name: `${this.node.path}/build` },
-    });
-    new VpcSecurityGroupEgressRule(this, 'build-https-out', {
-      securityGroupId: this.securityGroup.id,
-      description: 'HTTPS to AWS APIs and the repository host through NAT or endpoints',
-      ipProtocol: 'tcp',
-      fromPort: 443,
-      toPort: 443,
-      cidrIpv4: '0.0.0.0/0',
+      nameTag: `${this.node.path}/build`,
+      httpsOutDescription: 'HTTPS to AWS APIs and the repository host through NAT or endpoints',
     });
 
     this.buildRoleName = `${name}-build`;
@@ -255,14 +251,7 @@ export class DeliveryPipeline extends Construct {
 
   /** Lets the builds reach a security group on a port (the integration-test database, say). */
   public allowEgressTo(label: string, destinationSecurityGroupId: string, port: number): void {
-    new VpcSecurityGroupEgressRule(this, `build-to-${label}`, {
-      securityGroupId: this.securityGroup.id,
-      description: `Builds to ${label}`,
-      ipProtocol: 'tcp',
-      fromPort: port,
-      toPort: port,
-      referencedSecurityGroupId: destinationSecurityGroupId,
-    });
+    allowEgressToGroup(this, describeConstruct('DeliveryPipeline', this.node), { id: `build-to-${label}`, securityGroupId: this.securityGroup.id, label, description: `Builds to ${label}`, destinationSecurityGroupId, port });
   }
 }
 

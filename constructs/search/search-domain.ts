@@ -4,7 +4,7 @@ import { isProduction } from '../../core/environment';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { validateProps } from '../../core/validation';
-import { checkRuleLabel } from '../compute/fargate-service';
+import { checkRuleLabel } from '../compute/workload-security-group';
 import { checkLogRetention } from '../compute/log-retention';
 import { partitionOf } from '../identity/arn';
 import { policyJson } from '../iam/policy';

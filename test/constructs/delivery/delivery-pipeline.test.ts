@@ -34,6 +34,11 @@ describe('DeliveryPipeline', () => {
     expect(gateProblemsOf(stack)).toEqual([expect.stringMatching(/^TF-SEP-6 unknown aws_iam_role_policy\.pipeline_build-role_grant-assume-deploy-roles_/)]);
   });
 
+  test('a granted egress checks its label and port (TF-FN-017), as the other compute constructs do', () => {
+    expect(() => buildIn((s) => new DeliveryPipeline(s, 'pipeline', props()).allowEgressTo('Test DB', 'sg-db', 5432))).toThrow(/\[TF-FN-017\] DeliveryPipeline construct-test\/pipeline: .*label/);
+    expect(() => buildIn((s) => new DeliveryPipeline(s, 'pipeline', props()).allowEgressTo('test-db', 'sg-db', 0))).toThrow(/\[TF-FN-017\].*port/);
+  });
+
   test('without images nothing is privileged and no reason is asked for', () => {
     const { json } = buildIn((s) => new DeliveryPipeline(s, 'pipeline', props({ imageRepositories: undefined, privilegedBuildReason: undefined })));
     expect(Object.values(resourcesOf(json, 'aws_codebuild_project')).every((p) => (p.environment as { privileged_mode: boolean }).privileged_mode === false)).toBe(true);
