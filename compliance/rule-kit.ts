@@ -70,8 +70,29 @@ export function decide(address: string, problems: readonly string[], unknowns: r
   return pass(address, passMessage);
 }
 
+/** Each stack's managed resources by type, in the stack's order: built once, so a rule costs what its own types hold, not a scan of the stack. */
+const byTypeOf = new WeakMap<StackModel, ReadonlyMap<string, readonly ResourceModel[]>>();
+
+function resourcesByType(stack: StackModel): ReadonlyMap<string, readonly ResourceModel[]> {
+  let byType = byTypeOf.get(stack);
+  if (byType === undefined) {
+    const built = new Map<string, ResourceModel[]>();
+    for (const r of stack.resources.values()) {
+      const list = built.get(r.type);
+      if (list === undefined) built.set(r.type, [r]);
+      else list.push(r);
+    }
+    byTypeOf.set(stack, (byType = built));
+  }
+  return byType;
+}
+
 /** Managed resources of the given types, in the stack's order. */
-function resourcesOfTypes(stack: StackModel, types: readonly string[]): ResourceModel[] {
+function resourcesOfTypes(stack: StackModel, types: readonly string[]): readonly ResourceModel[] {
+  const byType = resourcesByType(stack);
+  const present = [...new Set(types)].map((t) => byType.get(t)).filter((l): l is readonly ResourceModel[] => l !== undefined);
+  if (present.length <= 1) return present[0] ?? [];
+  // Several types present: the stack's order across them, as one scan would give it.
   const wanted = new Set(types);
   const out: ResourceModel[] = [];
   for (const r of stack.resources.values()) if (wanted.has(r.type)) out.push(r);
