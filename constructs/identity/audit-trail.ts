@@ -9,6 +9,7 @@ import { AuditBucket } from './audit-bucket';
 import { grantLogGroupWrite } from '../iam/grants';
 import { BaselineKey } from './kms-key';
 import { checkTrailName } from './trail-name';
+import { cloudTrailBucketStatements, cloudTrailKeyStatements } from './cloudtrail-statements';
 import { policyJson, PolicyStatement } from '../iam/policy';
 import { LOG_RETENTION_DAYS } from './session-manager';
 
@@ -86,15 +87,7 @@ export class AuditTrail extends Construct {
     const logGroupArn = `arn:${partition}:logs:${env.region}:${account}:log-group:${logGroupName}`;
 
     const keyStatements: PolicyStatement[] = [
-      {
-        Sid: 'CloudTrailEncryptsLogs',
-        Effect: 'Allow',
-        Principal: { Service: 'cloudtrail.amazonaws.com' },
-        Action: 'kms:GenerateDataKey*',
-        Resource: '*',
-        Condition: { StringEquals: { 'aws:SourceArn': trailArn }, StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${partition}:cloudtrail:*:${account}:trail/*` } },
-      },
-      { Sid: 'CloudTrailDescribesKey', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:DescribeKey', Resource: '*', Condition: { StringEquals: { 'aws:SourceArn': trailArn } } },
+      ...cloudTrailKeyStatements({ partition, account, trailArn, encryptSid: 'CloudTrailEncryptsLogs' }),
       {
         Sid: 'CloudWatchLogsEncryptsTrailEvents',
         Effect: 'Allow',
@@ -122,15 +115,7 @@ export class AuditTrail extends Construct {
       retentionDays: retention,
       objectLockDays: props.objectLockDays,
       deliveryStatements: (arn): PolicyStatement[] => [
-        { Sid: 'CloudTrailChecksAcl', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: arn, Condition: { StringEquals: { 'aws:SourceArn': trailArn } } },
-        {
-          Sid: 'CloudTrailWritesLogs',
-          Effect: 'Allow',
-          Principal: { Service: 'cloudtrail.amazonaws.com' },
-          Action: 's3:PutObject',
-          Resource: `${arn}/AWSLogs/${account}/*`,
-          Condition: { StringEquals: { 'aws:SourceArn': trailArn, 's3:x-amz-acl': 'bucket-owner-full-control' } },
-        },
+        ...cloudTrailBucketStatements(arn, trailArn, [{ sid: 'CloudTrailWritesLogs', logsOf: account }]),
         ...(props.allowConfigDelivery
           ? [
               { Sid: 'ConfigChecksBucket', Effect: 'Allow' as const, Principal: { Service: 'config.amazonaws.com' }, Action: ['s3:GetBucketAcl', 's3:ListBucket'], Resource: arn, Condition: { StringEquals: { 'aws:SourceAccount': account } } },

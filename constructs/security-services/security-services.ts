@@ -4,8 +4,8 @@ import { suppress } from '../../core/suppressions';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { validateProps } from '../../core/validation';
-import { PolicyStatement } from '../iam/policy';
 import { partitionOf } from '../identity/arn';
+import { cloudTrailBucketStatements, cloudTrailKeyStatements } from '../identity/cloudtrail-statements';
 import { checkTrailName } from '../identity/trail-name';
 import { AuditBucket } from '../identity/audit-bucket';
 import { BaselineKey } from '../identity/kms-key';
@@ -108,35 +108,19 @@ export class SecurityServices extends Construct {
       }
       const trailName = checkTrailName(t.trailName ?? 'tenantform-organization-audit', 'organizationTrail.trailName', where);
       const trailArn = `arn:${partition}:cloudtrail:${env.region}:${account}:trail/${trailName}`;
-      const keyStatements: PolicyStatement[] = [
-        {
-          Sid: 'CloudTrailEncryptsOrganizationLogs',
-          Effect: 'Allow',
-          Principal: { Service: 'cloudtrail.amazonaws.com' },
-          Action: 'kms:GenerateDataKey*',
-          Resource: '*',
-          Condition: { StringEquals: { 'aws:SourceArn': trailArn }, StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${partition}:cloudtrail:*:${account}:trail/*` } },
-        },
-        { Sid: 'CloudTrailDescribesKey', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:DescribeKey', Resource: '*', Condition: { StringEquals: { 'aws:SourceArn': trailArn } } },
-      ];
+      const keyStatements = cloudTrailKeyStatements({ partition, account, trailArn, encryptSid: 'CloudTrailEncryptsOrganizationLogs' });
       const key = new BaselineKey(this, 'trail-key', { description: 'Encrypts the organization trail', alias: `tenantform/${trailName}`, partition, accountId: account, serviceStatements: keyStatements });
       this.auditBucket = new AuditBucket(this, 'log-archive', {
         bucketName: t.bucketName ?? `tenantform-org-audit-${account}-${env.region}`,
         kmsKeyArn: key.key.arn,
         retentionDays: retention,
         objectLockDays: t.objectLockDays,
-        deliveryStatements: (arn): PolicyStatement[] => [
-          { Sid: 'CloudTrailChecksAcl', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: arn, Condition: { StringEquals: { 'aws:SourceArn': trailArn } } },
-          // The management account's own logs, and every member account's under the organization's prefix.
-          ...[`${arn}/AWSLogs/${account}/*`, `${arn}/AWSLogs/${t.organizationId}/*`].map((resource, i) => ({
-            Sid: i === 0 ? 'CloudTrailWritesManagementLogs' : 'CloudTrailWritesOrganizationLogs',
-            Effect: 'Allow' as const,
-            Principal: { Service: 'cloudtrail.amazonaws.com' },
-            Action: 's3:PutObject',
-            Resource: resource,
-            Condition: { StringEquals: { 'aws:SourceArn': trailArn, 's3:x-amz-acl': 'bucket-owner-full-control' } },
-          })),
-        ],
+        // The management account's own logs, and every member account's under the organization's prefix.
+        deliveryStatements: (arn) =>
+          cloudTrailBucketStatements(arn, trailArn, [
+            { sid: 'CloudTrailWritesManagementLogs', logsOf: account },
+            { sid: 'CloudTrailWritesOrganizationLogs', logsOf: t.organizationId },
+          ]),
       });
       this.trail = new Cloudtrail(this, 'organization-trail', {
         name: trailName,
