@@ -128,13 +128,6 @@ export const MOTO_GAPS: Readonly<Record<string, MotoGap>> = {
     stillChecked: PLANNED,
     onlyWhen: (body) => JSON.stringify(body.origin ?? '').includes('origin_access_control_id'),
   },
-  aws_lambda_function: {
-    motoVersion: PINNED_MOTO,
-    apiCall: 'lambda:CreateFunction / GetFunction',
-    observed: 'moto drops LoggingConfig and DeadLetterConfig (checked directly: sent LogFormat JSON and a target ARN, GetFunction returns None for both), so every re-plan restores them (examples/data-platform, deployment-platform)',
-    stillChecked: PLANNED,
-    onlyWhen: (body) => body.logging_config !== undefined || body.dead_letter_config !== undefined,
-  },
   aws_sqs_queue: {
     motoVersion: PINNED_MOTO,
     apiCall: 'sqs:GetQueueAttributes',

@@ -28,6 +28,7 @@ FIXES = (
     "elbv2_private_link_inbound_rules",
     "cloudfront_cache_policy_and_certificate",
     "organizations_member_accounts",
+    "lambda_logging_and_dead_letter_config",
 )
 
 _applied: list[str] = []

@@ -5,7 +5,7 @@ from urllib.parse import quote
 
 from botocore.exceptions import ClientError
 
-from .support import EmulatorTest, client, moto_as_released, raw_get
+from .support import ACCOUNT, REGION, EmulatorTest, client, moto_as_released, raw_get
 
 
 class BackupListTags(EmulatorTest):
@@ -308,3 +308,36 @@ class LaunchTemplateTags(EmulatorTest):
         version_data, tags = data("after")
         self.assertNotIn("TagSpecifications", version_data)
         self.assertEqual(tags, [{"Key": "team", "Value": "ids"}])
+
+
+class LambdaLoggingAndDeadLetterConfig(EmulatorTest):
+    def _function(self, name, **settings):
+        import io
+        import zipfile
+
+        iam = client("iam")
+        role = iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}))["Role"]["Arn"]
+        code = io.BytesIO()
+        with zipfile.ZipFile(code, "w") as z:
+            z.writestr("index.py", "def handler(event, context):\n    return event\n")
+        awslambda = client("lambda")
+        awslambda.create_function(FunctionName=name, Runtime="python3.12", Role=role, Handler="index.handler", Code={"ZipFile": code.getvalue()}, **settings)
+        return awslambda.get_function(FunctionName=name)["Configuration"]
+
+    def test_logging_and_dead_letter_config_read_back(self):
+        dlq = f"arn:aws:sqs:{REGION}:{ACCOUNT}:worker-dlq"
+        settings = {"LoggingConfig": {"LogFormat": "JSON", "LogGroup": "/tenantform/worker"}, "DeadLetterConfig": {"TargetArn": dlq}}
+        with moto_as_released():
+            before = self._function("before", **settings)
+            self.assertNotIn("LoggingConfig", before)
+            self.assertNotIn("DeadLetterConfig", before)
+        after = self._function("after", **settings)
+        self.assertEqual(after["LoggingConfig"], {"LogFormat": "JSON", "LogGroup": "/tenantform/worker", "ApplicationLogLevel": "INFO", "SystemLogLevel": "INFO"})
+        self.assertEqual(after["DeadLetterConfig"], {"TargetArn": dlq})
+
+    def test_defaults_and_updates(self):
+        self.assertEqual(self._function("plain")["LoggingConfig"], {"LogFormat": "Text", "LogGroup": "/aws/lambda/plain"})
+        self.assertNotIn("DeadLetterConfig", self._function("plain-2"))
+        awslambda = client("lambda")
+        awslambda.update_function_configuration(FunctionName="plain", LoggingConfig={"LogFormat": "JSON", "ApplicationLogLevel": "WARN"})
+        self.assertEqual(awslambda.get_function(FunctionName="plain")["Configuration"]["LoggingConfig"], {"LogFormat": "JSON", "LogGroup": "/aws/lambda/plain", "ApplicationLogLevel": "WARN", "SystemLogLevel": "INFO"})
