@@ -16,7 +16,7 @@ export function kindOf(stack: SynthesizedStack): string {
  */
 export const NOT_YET_APPLIED: Readonly<Record<string, string>> = {
   'deployment-platform':
-    'after the origin-access-control and Lambda logging/DLQ gap entries, the re-plan still shows in-place updates of aws_lambda_function.api-handler and the FIFO work queue (cause not isolated; examples/data-platform)',
+    'the re-plan showed in-place updates of aws_lambda_function.api-handler and the FIFO work queue on moto 5.2.5 (cause not isolated; examples/data-platform). Origin access control and Lambda logging/DLQ are emulator fixes now, which may account for the function; not yet re-run with them',
   'shared-management': 'apply fails on aws_bcmdataexports_export (CreateExport answers HTTP 500); its re-plan has not been seen (examples/web-platform)',
   'dev-web': 'same kind as staging-web',
   'staging-web':

@@ -121,13 +121,6 @@ export const MOTO_GAPS: Readonly<Record<string, MotoGap>> = {
     observed: 'HTTP 404 with an HTML body (examples/web-platform, staging-web)',
     stillChecked: PLANNED,
   },
-  aws_cloudfront_distribution: {
-    motoVersion: PINNED_MOTO,
-    apiCall: 'cloudfront:CreateDistribution / GetDistributionConfig',
-    observed: 'moto keeps an origin but drops its OriginAccessControlId (checked directly against moto 5.2.5: sent "E123", read back None), so every re-plan puts origin access control back (examples/data-platform, deployment-platform); distributions without origin access control (aito) are applied',
-    stillChecked: PLANNED,
-    onlyWhen: (body) => JSON.stringify(body.origin ?? '').includes('origin_access_control_id'),
-  },
   aws_sqs_queue: {
     motoVersion: PINNED_MOTO,
     apiCall: 'sqs:GetQueueAttributes',

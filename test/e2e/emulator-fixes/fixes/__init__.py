@@ -29,6 +29,7 @@ FIXES = (
     "cloudfront_cache_policy_and_certificate",
     "organizations_member_accounts",
     "lambda_logging_and_dead_letter_config",
+    "cloudfront_origin_access_control_id",
 )
 
 _applied: list[str] = []

@@ -341,3 +341,24 @@ class LambdaLoggingAndDeadLetterConfig(EmulatorTest):
         awslambda = client("lambda")
         awslambda.update_function_configuration(FunctionName="plain", LoggingConfig={"LogFormat": "JSON", "ApplicationLogLevel": "WARN"})
         self.assertEqual(awslambda.get_function(FunctionName="plain")["Configuration"]["LoggingConfig"], {"LogFormat": "JSON", "LogGroup": "/aws/lambda/plain", "ApplicationLogLevel": "WARN", "SystemLogLevel": "INFO"})
+
+
+class CloudFrontOriginAccessControlId(EmulatorTest):
+    def _origin(self, cloudfront, reference, control):
+        origin = {"Id": "site", "DomainName": "site.s3.eu-west-1.amazonaws.com", "S3OriginConfig": {"OriginAccessIdentity": ""}, "OriginAccessControlId": control}
+        config = {
+            "CallerReference": reference,
+            "Comment": "",
+            "Enabled": True,
+            "Origins": {"Quantity": 1, "Items": [origin]},
+            "DefaultCacheBehavior": {"TargetOriginId": "site", "ViewerProtocolPolicy": "redirect-to-https", "CachePolicyId": "658327ea-f89d-4fab-a63d-7e88639e58f6"},
+        }
+        distribution = cloudfront.create_distribution(DistributionConfig=config)["Distribution"]["Id"]
+        return cloudfront.get_distribution_config(Id=distribution)["DistributionConfig"]["Origins"]["Items"][0]
+
+    def test_an_origin_keeps_its_access_control(self):
+        cloudfront = client("cloudfront")
+        control = cloudfront.create_origin_access_control(OriginAccessControlConfig={"Name": "site", "SigningProtocol": "sigv4", "SigningBehavior": "always", "OriginAccessControlOriginType": "s3"})["OriginAccessControl"]["Id"]
+        with moto_as_released():
+            self.assertFalse(self._origin(cloudfront, "before", control).get("OriginAccessControlId"))
+        self.assertEqual(self._origin(cloudfront, "after", control)["OriginAccessControlId"], control)
