@@ -16,7 +16,7 @@ export function kindOf(stack: SynthesizedStack): string {
  */
 export const NOT_YET_APPLIED: Readonly<Record<string, string>> = {
   'deployment-platform':
-    'the re-plan showed in-place updates of aws_lambda_function.api-handler and the FIFO work queue on moto 5.2.5 (cause not isolated; examples/data-platform). Origin access control and Lambda logging/DLQ are emulator fixes now, which may account for the function; not yet re-run with them',
+    'the re-plan showed in-place updates of aws_lambda_function.api-handler and the FIFO work queue on moto 5.2.5 (examples/data-platform). The queue\'s was moto\'s RedrivePolicy whitespace, and origin access control and Lambda logging/DLQ were moto\'s too: emulator fixes now, each checked alone with terraform; the whole stack is not yet re-run with them',
   'shared-management': 'apply fails on aws_bcmdataexports_export (CreateExport answers HTTP 500); its re-plan has not been seen (examples/web-platform)',
   'dev-web': 'same kind as staging-web',
   'staging-web':

@@ -121,13 +121,6 @@ export const MOTO_GAPS: Readonly<Record<string, MotoGap>> = {
     observed: 'HTTP 404 with an HTML body (examples/web-platform, staging-web)',
     stillChecked: PLANNED,
   },
-  aws_sqs_queue: {
-    motoVersion: PINNED_MOTO,
-    apiCall: 'sqs:GetQueueAttributes',
-    observed: 'the FIFO work queue with content-based deduplication and a redrive policy re-plans as an in-place update after apply (examples/data-platform, deployment-platform); its dead-letter queues apply and re-plan cleanly. The attribute moto answers differently was not isolated this session: this entry is to be narrowed or replaced by an emulator fix',
-    stillChecked: PLANNED,
-    onlyWhen: (body) => body.fifo_queue === true && body.redrive_policy !== undefined,
-  },
   aws_secretsmanager_secret_rotation: {
     motoVersion: PINNED_MOTO,
     apiCall: 'secretsmanager:CancelRotateSecret',

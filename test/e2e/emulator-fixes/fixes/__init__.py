@@ -30,6 +30,7 @@ FIXES = (
     "organizations_member_accounts",
     "lambda_logging_and_dead_letter_config",
     "cloudfront_origin_access_control_id",
+    "sqs_redrive_policy_text",
 )
 
 _applied: list[str] = []

@@ -362,3 +362,19 @@ class CloudFrontOriginAccessControlId(EmulatorTest):
         with moto_as_released():
             self.assertFalse(self._origin(cloudfront, "before", control).get("OriginAccessControlId"))
         self.assertEqual(self._origin(cloudfront, "after", control)["OriginAccessControlId"], control)
+
+
+class SqsRedrivePolicyText(EmulatorTest):
+    def _redrive_policy(self, sqs, name):
+        dlq = sqs.create_queue(QueueName=f"{name}-dlq")["QueueUrl"]
+        dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        queue = sqs.create_queue(QueueName=name, Attributes={"RedrivePolicy": json.dumps({"deadLetterTargetArn": dlq_arn, "maxReceiveCount": 5}, separators=(",", ":"))})["QueueUrl"]
+        return dlq_arn, sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=["RedrivePolicy"])["Attributes"]["RedrivePolicy"]
+
+    def test_the_policy_reads_back_as_compact_json(self):
+        sqs = client("sqs")
+        with moto_as_released():
+            _, before = self._redrive_policy(sqs, "before")
+            self.assertIn('", "', before)
+        dlq_arn, after = self._redrive_policy(sqs, "after")
+        self.assertEqual(after, f'{{"deadLetterTargetArn":"{dlq_arn}","maxReceiveCount":5}}')
