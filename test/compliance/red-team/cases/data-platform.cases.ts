@@ -179,7 +179,7 @@ export const cases: RedTeamCase[] = [
   {
     id: 'data-platform/lambda-environment-key-alias-aws',
     why: 'kms_key_arn names the AWS managed alias through a local',
-    files: mainFile({ locals: { key: 'alias/aws/lambda' }, resource: lambdaModule({ kms_key_arn: ref('local.key'), environment: [{ variables: { STAGE: 'dev' } }] }) }),
+    files: mainFile({ locals: { key: 'arn:aws:kms:eu-west-1:222222222222:alias/aws/lambda' }, resource: lambdaModule({ kms_key_arn: ref('local.key'), environment: [{ variables: { STAGE: 'dev' } }] }) }),
     expect: { rules: ['TF-ENC-20'] },
   },
   {

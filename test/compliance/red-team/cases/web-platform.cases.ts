@@ -33,7 +33,16 @@ function frontedAlb(ingress: Record<string, unknown>): Record<string, unknown> {
   return {
     aws_security_group: { alb: { name: 'alb', vpc_id: 'vpc-1', ...ingress } },
     aws_lb: { api: { load_balancer_type: 'application', internal: false, security_groups: [ref('aws_security_group.alb.id')], subnets: ['subnet-a', 'subnet-b'] } },
-    aws_cloudfront_distribution: { edge: { enabled: true, origin: [{ origin_id: 'api', domain_name: ref('aws_lb.api.dns_name') }] } },
+    // The blocks a distribution requires, so the case is one Terraform accepts.
+    aws_cloudfront_distribution: {
+      edge: {
+        enabled: true,
+        origin: [{ origin_id: 'api', domain_name: ref('aws_lb.api.dns_name') }],
+        default_cache_behavior: [{ target_origin_id: 'api', viewer_protocol_policy: 'https-only', allowed_methods: ['GET', 'HEAD'], cached_methods: ['GET', 'HEAD'], cache_policy_id: '658327ea-f89d-4fab-a63d-7e88639e58f6' }],
+        restrictions: [{ geo_restriction: [{ restriction_type: 'none' }] }],
+        viewer_certificate: [{ acm_certificate_arn: 'arn:aws:acm:us-east-1:222222222222:certificate/11111111-2222-3333-4444-555555555555', ssl_support_method: 'sni-only', minimum_protocol_version: 'TLSv1.2_2021' }],
+      },
+    },
   };
 }
 
@@ -196,7 +205,8 @@ export const cases: RedTeamCase[] = [
     why: 'an override file turns manage_master_user_password off',
     files: {
       ...mainFile({ resource: { aws_db_instance: { app: postgres() } } }),
-      'db_override.tf.json': { resource: { aws_db_instance: { app: { manage_master_user_password: false, password: 'hunter2hunter2' } } } },
+      // null unsets the flag: with false beside a password Terraform reports the two as conflicting.
+      'db_override.tf.json': { resource: { aws_db_instance: { app: { manage_master_user_password: null, password: 'hunter2hunter2' } } } },
     },
     expect: { rules: ['TF-LP-41'] },
   },
@@ -219,7 +229,7 @@ export const cases: RedTeamCase[] = [
   {
     id: 'web-platform/backup-vault-aws-alias-from-local',
     why: 'the vault key is the AWS-managed alias through a local',
-    files: mainFile({ locals: { vault_key: 'alias/aws/backup' }, resource: { aws_backup_vault: { db: { name: 'db', kms_key_arn: ref('local.vault_key') } } } }),
+    files: mainFile({ locals: { vault_key: 'arn:aws:kms:eu-west-1:222222222222:alias/aws/backup' }, resource: { aws_backup_vault: { db: { name: 'db', kms_key_arn: ref('local.vault_key') } } } }),
     expect: { rules: ['TF-ENC-42'] },
   },
   // TF-NET-1, taught the CloudFront edge
@@ -239,7 +249,8 @@ export const cases: RedTeamCase[] = [
     why: 'the fronted ALB group admits 443 inline from a variable whose default is the internet in two halves',
     files: mainFile({
       variable: { edge_cidrs: { type: 'list(string)', default: ['0.0.0.0/1', '128.0.0.0/1'] } },
-      resource: frontedAlb({ ingress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ref('var.edge_cidrs') }] }),
+      // An inline rule in JSON is an object with every attribute of the block, as Terraform requires.
+      resource: frontedAlb({ ingress: [{ description: 'edge', protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ref('var.edge_cidrs'), ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false }] }),
     }),
     expect: { rules: ['TF-NET-1'] },
   },
