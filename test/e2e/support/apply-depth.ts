@@ -16,7 +16,7 @@ export function kindOf(stack: SynthesizedStack): string {
  */
 export const NOT_YET_APPLIED: Readonly<Record<string, string>> = {
   'deployment-platform':
-    'the re-plan showed in-place updates of aws_lambda_function.api-handler and the FIFO work queue on moto 5.2.5 (examples/data-platform). The queue\'s was moto\'s RedrivePolicy whitespace, and origin access control and Lambda logging/DLQ were moto\'s too: emulator fixes now, each checked alone with terraform; the whole stack is not yet re-run with them',
+    'with the origin-access-control, Lambda logging/DLQ and SQS redrive-policy emulator fixes the stack applies (239 resources) and its queue and distribution re-plan cleanly, but the three SecureFunction Lambdas (api-handler, search-handler, worker) still re-plan as in-place updates on moto 5.2.5; the attribute is not isolated yet (examples/data-platform)',
   'shared-management': 'apply fails on aws_bcmdataexports_export (CreateExport answers HTTP 500); its re-plan has not been seen (examples/web-platform)',
   'dev-web': 'same kind as staging-web',
   'staging-web':
