@@ -55,7 +55,7 @@ export class ValidationSet {
       aliases.push(...own);
       requiredProviders[type] = { ...(requiredProviders[type] ?? { source: type }), configuration_aliases: own };
     }
-    // A backend in a called module is ignored with a warning per module; the stack tests validate backends as roots.
+    // A backend in a called module has no effect (Terraform warns once per module), so it is dropped to keep the report readable.
     const { backend: _backend, ...terraform } = rest.terraform ?? {};
     this.store(name, { ...rest, terraform: { ...terraform, required_providers: requiredProviders } }, aliases);
     const blocks = JSON.stringify({ terraform: { required_providers: rest.terraform?.required_providers ?? {} }, provider, data: usersOf(provider ?? {}) });
