@@ -5,6 +5,7 @@ import { applyScope } from './apply-scope';
 import { coverageLine } from './coverage';
 import { SynthesizedStack, TerraformJson } from './examples';
 import { isMotoGap, MOTO_GAPS, PINNED_MOTO } from './moto-gaps';
+import { plannedChanges } from './terraform';
 import { teardownFor } from './teardown';
 
 function stack(name: string, resource: TerraformJson['resource'], dependencies: string[] = []): SynthesizedStack {
@@ -116,5 +117,43 @@ describe('teardownFor', () => {
       aws_s3_bucket_object_lock_configuration: { audit: { bucket: '${aws_s3_bucket.audit.id}' } },
     });
     expect(teardownFor(s).leaveStateInstead).toEqual(['aws_organizations_organization.org', 'aws_s3_bucket.audit', 'aws_s3_bucket_object_lock_configuration.audit']);
+  });
+});
+
+describe('plannedChanges', () => {
+  const plan = [
+    'Terraform will perform the following actions:',
+    '',
+    '  # aws_lambda_function.worker will be updated in-place',
+    '  ~ resource "aws_lambda_function" "worker" {',
+    '        id            = "worker"',
+    '      ~ timeout       = 30 -> 60',
+    '      ~ last_modified = "2026-12-02" -> (known after apply)',
+    '        # (20 unchanged attributes hidden)',
+    '    }',
+    '',
+    '  # aws_eks_cluster.web must be replaced',
+    '-/+ resource "aws_eks_cluster" "web" {',
+    '      ~ version = "1.30" -> "1.31" # forces replacement',
+    '    }',
+    '',
+    'Plan: 1 to add, 1 to change, 1 to destroy.',
+    '',
+    'Changes to Outputs:',
+    '  ~ endpoint = "a" -> "b"',
+  ].join('\n');
+
+  test('names each drifting resource and the attribute lines that differ, not the values only known after apply', () => {
+    expect(plannedChanges(plan)).toEqual([
+      '# aws_lambda_function.worker will be updated in-place',
+      '    ~ resource "aws_lambda_function" "worker" {',
+      '    ~ timeout       = 30 -> 60',
+      '# aws_eks_cluster.web must be replaced',
+      '    ~ version = "1.30" -> "1.31" # forces replacement',
+    ]);
+  });
+
+  test('a plan with no changes has none', () => {
+    expect(plannedChanges('No changes. Your infrastructure matches the configuration.')).toEqual([]);
   });
 });

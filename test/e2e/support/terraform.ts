@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import { basename } from 'node:path';
 
 /** Longest any single terraform command may take before the tier gives up on it. */
 const COMMAND_TIMEOUT_MS = 8 * 60_000;
@@ -21,6 +23,7 @@ export class Terraform {
   ) {}
 
   run(args: readonly string[]): Promise<TerraformResult> {
+    const started = Date.now();
     return new Promise((resolve, reject) => {
       const child = spawn('terraform', [...args], {
         cwd: this.directory,
@@ -38,6 +41,7 @@ export class Terraform {
       });
       child.on('close', (code, signal) => {
         clearTimeout(timer);
+        recordTiming(this.directory, args, Date.now() - started, stdout);
         resolve({ args, code: code ?? (signal ? 128 : 1), stdout, stderr });
       });
     });
@@ -79,6 +83,20 @@ export class Terraform {
   }
 }
 
+/**
+ * With TENANTFORM_E2E_TIMINGS=<file>, every command's wall time is appended
+ * there as one line (ms, stack, subcommand, target count): where the tier's
+ * minutes go, without a timed test.
+ */
+function recordTiming(directory: string, args: readonly string[], ms: number, stdout: string): void {
+  const file = process.env.TENANTFORM_E2E_TIMINGS;
+  if (file === undefined || file === '') return;
+  const targets = args.filter((a) => a.startsWith('-target=')).length;
+  // Resources that took 10 s or more, as terraform reports them ("Creation complete after 1m2s").
+  const slow = stdout.split('\n').filter((l) => /complete after (\d+m|[1-9]\d+s)/.test(l)).map((l) => `\t\t${l.trim()}`);
+  appendFileSync(file, [`${ms}\t${basename(directory)}\t${args[0] ?? ''}\t${targets}`, ...slow].join('\n') + '\n');
+}
+
 function targetArgs(targets: readonly string[]): string[] {
   return targets.map((t) => `-target=${t}`);
 }
@@ -88,10 +106,24 @@ export function tail(text: string, lines = 60): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-/** The resource lines of a plan that wants changes, so a failing no-change assertion says what drifted. */
+/**
+ * What a plan that wants changes would change, so a failing no-change
+ * assertion says what drifted: each resource's header line, then its
+ * attribute lines that differ (`~`, `+`, `-`), leaving out values that are
+ * only "(known after apply)", which say nothing about the cause.
+ */
 export function plannedChanges(planOutput: string): string[] {
-  return planOutput
-    .split('\n')
-    .filter((l) => /^\s+# \S+ (will be|must be)/.test(l))
-    .map((l) => l.trim());
+  const changes: string[] = [];
+  let inResource = false;
+  for (const line of planOutput.split('\n')) {
+    if (/^\s+# \S+ (will be|must be)/.test(line)) {
+      changes.push(line.trim());
+      inResource = true;
+    } else if (/^\s*(Plan:|No changes|Changes to Outputs:)/.test(line)) {
+      inResource = false;
+    } else if (inResource && /^\s+[~+-] /.test(line) && !/\(known after apply\)\s*$/.test(line)) {
+      changes.push(`    ${line.trim()}`);
+    }
+  }
+  return changes;
 }
