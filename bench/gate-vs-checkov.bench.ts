@@ -5,8 +5,9 @@
  * its results into findings. Needs checkov (`npm run setup:tools`).
  *
  * Both sides are measured cold, ROUNDS times each, alternating so machine
- * noise hits both alike: each gate sample is a fresh Node process (modules
- * imported, then load + check timed; the import is reported apart), each
+ * noise hits both alike: each gate sample is a fresh Node process running the
+ * built package (dist/, as the `tenantform` bin does; no TypeScript loader),
+ * modules imported, then load + check timed (the import is reported apart); each
  * checkov sample a fresh checkov process. The ratio is the median of the
  * checkov samples over the median of the gate samples of this run. The same
  * ratio is also given in CPU time (Linux: checkov's from the kernel's
@@ -15,6 +16,7 @@
  * BENCH_CHECKOV_STACKS sets the size (default 1,000), BENCH_CHECKOV_ROUNDS the
  * samples per side (default 3: checkov on 1,000 stacks takes about a minute).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +50,8 @@ function ownCpuMs(): number {
 }
 
 async function main(): Promise<void> {
+  // The gate side runs what users run: the compiled package, built from the current source.
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: join(__dirname, '..'), stdio: 'ignore' });
   const dir = mkdtempSync(join(tmpdir(), 'tenantform-bench-checkov-'));
   try {
     writeTenantLikeOutput(dir, STACKS);
@@ -55,7 +59,7 @@ async function main(): Promise<void> {
     const checkov: number[] = [];
     const checkovCpu: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
-      gate.push(runChild<GateSample>(join(__dirname, 'support', 'gate-cold-probe.ts'), [dir]));
+      gate.push(runChild<GateSample>(join(__dirname, 'support', 'gate-cold-probe.cjs'), [dir]));
       const children0 = childrenCpuMs();
       const own0 = ownCpuMs();
       const c0 = performance.now();
