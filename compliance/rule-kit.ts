@@ -90,6 +90,8 @@ function resourcesByType(stack: StackModel): ReadonlyMap<string, readonly Resour
 /** Managed resources of the given types, in the stack's order. */
 function resourcesOfTypes(stack: StackModel, types: readonly string[]): readonly ResourceModel[] {
   const byType = resourcesByType(stack);
+  // Most rules ask for one type: its list as it is, without building sets and lists per rule and stack.
+  if (types.length === 1) return byType.get(types[0]!) ?? [];
   const present = [...new Set(types)].map((t) => byType.get(t)).filter((l): l is readonly ResourceModel[] => l !== undefined);
   if (present.length <= 1) return present[0] ?? [];
   // Several types present: the stack's order across them, as one scan would give it.

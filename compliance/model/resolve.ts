@@ -89,6 +89,25 @@ function unknownOf(expression: string, o: UnknownOptions): UnknownValue {
   };
 }
 
+/**
+ * Parsed interpolation bodies, shared by every stack of a run: tenant stacks
+ * repeat the same references (`aws_kms_key.key.arn`) in every stack. Parsing
+ * is pure and its result is never changed, so sharing is safe; the table is
+ * emptied when it grows past PARSED_LIMIT, which bounds its memory in a
+ * long-lived process.
+ */
+const PARSED = new Map<string, Parsed>();
+const PARSED_LIMIT = 10_000;
+
+function parsedExpression(body: string): Parsed {
+  let parsed = PARSED.get(body);
+  if (parsed === undefined) {
+    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+    PARSED.set(body, (parsed = parseExpression(body)));
+  }
+  return parsed;
+}
+
 export class Resolver {
   private readonly blocks = new Map<string, Record<string, unknown>>();
   private readonly locals = new Map<string, unknown>();
@@ -98,9 +117,6 @@ export class Resolver {
   private readonly dynamicSink: string[][] = [];
   /** Interpolations seen that would rewrite the JSON document around them (see guardLeaf). */
   private rewrites = 0;
-  /** Parsed interpolation bodies: a stack repeats the same references many times. */
-  private readonly parsed = new Map<string, Parsed>();
-
   constructor(private readonly raw: RawStack) {}
 
   /** The resolved arguments of a resource (`aws_x.y`) or data source (`data.aws_x.y`). */
@@ -114,8 +130,10 @@ export class Resolver {
     this.dynamicSink.push(found);
     const out: Record<string, unknown> = {};
     try {
-      for (const [k, v] of Object.entries(source)) {
-        if (k === '//') continue;
+      // for-in rather than Object.entries: no list of pairs per block (every object of every stack passes here).
+      for (const k in source) {
+        if (!hasOwn(source, k) || k === '//') continue;
+        const v = source[k];
         if (k === 'dynamic' && isDynamicSpec(v)) this.addDynamic(out, v, source, depth, found, '');
         else if (!Object.prototype.hasOwnProperty.call(out, k)) define(out, k, this.resolveValue(v, depth + 1));
       }
@@ -156,7 +174,9 @@ export class Resolver {
     if (Array.isArray(value)) return value.map((v) => this.resolveValue(v, depth + 1));
     if (isRecord(value)) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) {
+      for (const k in value) {
+        if (!hasOwn(value, k)) continue;
+        const v = value[k];
         // In Terraform JSON, object keys are templates too: a computed key could be anything.
         if (hasTemplate(k)) return unknownOf(JSON.stringify(value), { reason: `an object key written as a template (${k}); ${PLAN_MODE_HINT}` });
         if (k === 'dynamic' && isDynamicSpec(v)) this.addDynamic(out, v, value, depth, this.dynamicSink[this.dynamicSink.length - 1], '');
@@ -240,7 +260,9 @@ export class Resolver {
     if (Array.isArray(doc)) return doc.map((v) => this.resolveJsonDocument(v, written, depth + 1));
     if (isRecord(doc)) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(doc)) {
+      for (const k in doc) {
+        if (!hasOwn(doc, k)) continue;
+        const v = doc[k];
         if (hasTemplate(k)) return unknownOf(written, { refs: refsInText(written), reason: `a JSON key written as a template (${k}); ${PLAN_MODE_HINT}` });
         define(out, k, this.resolveJsonDocument(v, written, depth + 1));
       }
@@ -258,8 +280,7 @@ export class Resolver {
 
   /** Evaluates the body of one `${...}`. */
   private evaluate(body: string, depth: number): unknown {
-    let parsed = this.parsed.get(body);
-    if (parsed === undefined) this.parsed.set(body, (parsed = parseExpression(body)));
+    const parsed = parsedExpression(body);
     if ('unsupported' in parsed) return unknownOf(`\${${body}}`, { refs: refsInText(body), reason: `${parsed.unsupported}; ${PLAN_MODE_HINT}` });
     return this.evalExpr(parsed, depth);
   }
@@ -398,9 +419,15 @@ function isIdentifierPath(type: string, attrPath: readonly Step[]): boolean {
 
 function lookupBlock(raw: RawStack, address: string): Readonly<Record<string, unknown>> | undefined {
   const isData = address.startsWith('data.');
-  const [type, name] = (isData ? address.slice(5) : address).split('.');
-  const group = (isData ? raw.data : raw.resource)?.[type ?? ''];
-  if (!isRecord(group) || name === undefined || !Object.prototype.hasOwnProperty.call(group, name)) return undefined;
+  // `type.name`: the type ends at the first dot after the prefix, the name at the next one (a longer address names an attribute).
+  const start = isData ? 5 : 0;
+  const dot = address.indexOf('.', start);
+  if (dot === -1) return undefined;
+  const end = address.indexOf('.', dot + 1);
+  const type = address.slice(start, dot);
+  const name = end === -1 ? address.slice(dot + 1) : address.slice(dot + 1, end);
+  const group = (isData ? raw.data : raw.resource)?.[type];
+  if (!isRecord(group) || !Object.prototype.hasOwnProperty.call(group, name)) return undefined;
   const block = group[name];
   return isRecord(block) ? block : undefined;
 }
@@ -443,7 +470,12 @@ function asList(v: unknown): unknown[] {
 }
 
 function hasTemplate(s: string): boolean {
-  return /(^|[^$])\$\{|(^|[^%])%\{/.test(s);
+  // Both forms need a brace; most keys have none, and a substring search is cheaper than the pattern.
+  return s.includes('{') && /(^|[^$])\$\{|(^|[^%])%\{/.test(s);
+}
+
+function hasOwn(o: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
 }
 
 function parseJson(text: string): { readonly value: unknown } | undefined {

@@ -251,8 +251,8 @@ function bodyPositions(text: string): Map<string, Position[]> {
   return bodies;
 }
 
-/** The index of the quote that closes the string opening at `start`. */
-function closingQuote(text: string, start: number): number {
+/** The index of the quote that closes the string opening at `start`, in text JSON.parse accepted. */
+export function closingQuote(text: string, start: number): number {
   let end = text.indexOf('"', start + 1);
   while (text.charCodeAt(end - 1) === BACKSLASH) {
     let slashes = 0;

@@ -43,8 +43,12 @@ function buildIndex(stack: StackModel): StackIndex {
   }
   const memos = new Map<string, unknown>();
   const memo = <T>(key: string, build: () => T): T => {
-    if (!memos.has(key)) memos.set(key, build());
-    return memos.get(key) as T;
+    // One lookup on the hit path; `has` only for a value that is itself undefined.
+    const known = memos.get(key);
+    if (known !== undefined || memos.has(key)) return known as T;
+    const built = build();
+    memos.set(key, built);
+    return built;
   };
   const ofTypes = (...types: string[]): readonly ResourceModel[] =>
     types.length === 1 ? (byType.get(types[0]!) ?? []) : memo(`types:${types.join(',')}`, () => types.flatMap((t) => byType.get(t) ?? []).sort((a, b) => (a.address < b.address ? -1 : 1)));

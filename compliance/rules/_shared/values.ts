@@ -164,7 +164,19 @@ export function resourcesOf(stack: StackModel, ...types: string[]): ResourceMode
  * The resource's tags merged over its provider's default tags, as AWS will
  * see them: a key the resource sets to null is removed, default included.
  */
-export function effectiveTags(stack: StackModel, resource: ResourceModel): Record<string, unknown> {
+export function effectiveTags(stack: StackModel, resource: ResourceModel): Readonly<Record<string, unknown>> {
+  // Several rules ask for the same resource's tags; models are immutable, so the merge is done once per resource.
+  const known = tagsByResource.get(resource);
+  if (known !== undefined && known.stack === stack) return known.tags;
+  // Frozen: a caller that wrote into the shared record would change what the next rule reads.
+  const tags = Object.freeze(mergedTags(stack, resource));
+  tagsByResource.set(resource, { stack, tags });
+  return tags;
+}
+
+const tagsByResource = new WeakMap<ResourceModel, { readonly stack: StackModel; readonly tags: Readonly<Record<string, unknown>> }>();
+
+function mergedTags(stack: StackModel, resource: ResourceModel): Record<string, unknown> {
   const alias = resource.provider?.split('.')[1];
   const provider = stack.providers.find((p) => p.name === 'aws' && p.alias === alias) ?? stack.providers.find((p) => p.name === 'aws' && p.alias === undefined);
   const out: Record<string, unknown> = { ...(provider?.defaultTags ?? {}) };

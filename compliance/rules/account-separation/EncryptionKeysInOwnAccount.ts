@@ -36,26 +36,46 @@ function keysIn(r: ResourceModel, key: string, value: unknown, depth: number): r
   return typeof value === 'string' && KMS_ARN.test(value) ? [value] : NO_KEYS;
 }
 
-function keyValues(view: SeparationView, r: ResourceModel, path: string, value: unknown, depth: number, out: RuleOutcome[]): void {
-  if (depth > MAX_DEPTH || value === undefined || value === null) return;
+/**
+ * Judges every key value under `value`, into `out`. Returns whether this
+ * level itself names a key (the rule's pass for a resource reads that of the
+ * top level).
+ */
+function keyValues(view: SeparationView, r: ResourceModel, path: string, value: unknown, depth: number, out: RuleOutcome[]): boolean {
+  if (depth > MAX_DEPTH || value === undefined || value === null) return false;
   if (Array.isArray(value)) {
-    value.forEach((v, i) => keyValues(view, r, `${path}[${i}]`, v, depth + 1, out));
-    return;
+    // Only objects and lists hold anything to judge; the path text is built for those alone.
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === 'object' && v !== null) keyValues(view, r, `${path}[${i}]`, v, depth + 1, out);
+    }
+    return false;
   }
-  if (!isRecord(value)) return;
-  for (const key of Object.keys(value)) {
-    if (key === '//' || POLICY_ATTRIBUTE.test(key)) continue;
+  if (!isRecord(value)) return false;
+  let namesKey = false;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key) || POLICY_ATTRIBUTE.test(key)) continue;
     const v = value[key];
+    if (key === '//') {
+      // Metadata is not walked, but a key it holds at the top still counts for the pass, as it always has.
+      if (depth === 0 && keysIn(r, key, v, depth).length > 0) namesKey = true;
+      continue;
+    }
     const keys = keysIn(r, key, v, depth);
     // Leaves that hold no key end here; the path text is built only for what is walked into or reported.
     if (keys.length === 0 && (v === null || typeof v !== 'object')) continue;
     const at = path === '' ? key : `${path}.${key}`;
-    if (keys.length === 0) keyValues(view, r, at, v, depth + 1, out);
+    if (keys.length === 0) {
+      keyValues(view, r, at, v, depth + 1, out);
+      continue;
+    }
+    namesKey = true;
     for (const k of keys) {
       const o = view.judgeValue(r.address, `key ${at}`, (isUnknown(k) ? dataKeyLookup(view.stack, k) : undefined) ?? k, `Key::${at}`);
       if (o !== undefined) out.push(o);
     }
   }
+  return namesKey;
 }
 
 /** TF-SEP-7: what an environment encrypts, it encrypts with a key of its own account. */
@@ -73,11 +93,13 @@ export const EncryptionKeysInOwnAccount = defineRule(
   (stack, context) => {
     const view = new SeparationView(stack, context);
     const out: RuleOutcome[] = [];
-    for (const r of [...stack.resources.values(), ...stack.dataSources.values()]) {
-      const found: RuleOutcome[] = [];
-      keyValues(view, r, '', r.values, 0, found);
-      out.push(...distinct(found));
-      if (found.length === 0 && Object.entries(r.values).some(([k, v]) => !POLICY_ATTRIBUTE.test(k) && keysIn(r, k, v, 0).length > 0)) out.push(pass(r.address, 'encrypted with a key of its own account.'));
+    for (const resources of [stack.resources, stack.dataSources]) {
+      for (const r of resources.values()) {
+        const found: RuleOutcome[] = [];
+        const namesKey = keyValues(view, r, '', r.values, 0, found);
+        out.push(...distinct(found));
+        if (found.length === 0 && namesKey) out.push(pass(r.address, 'encrypted with a key of its own account.'));
+      }
     }
     return out;
   },
