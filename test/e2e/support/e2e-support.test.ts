@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyDepths, kindOf } from './apply-depth';
 import { applyScope } from './apply-scope';
 import { coverageLine } from './coverage';
-import { SynthesizedStack, TerraformJson } from './examples';
+import { WEAK_EXAMPLE } from './example-suite';
+import { exampleNames, SynthesizedStack, TerraformJson } from './examples';
 import { isMotoGap, MOTO_GAPS, PINNED_MOTO } from './moto-gaps';
 import { plannedChanges } from './terraform';
 import { teardownFor } from './teardown';
@@ -155,5 +156,21 @@ describe('plannedChanges', () => {
 
   test('a plan with no changes has none', () => {
     expect(plannedChanges('No changes. Your infrastructure matches the configuration.')).toEqual([]);
+  });
+});
+
+describe('example suites', () => {
+  const suites = readdirSync(join(__dirname, '..', 'examples')).filter((f) => f.endsWith('.e2e.ts')).sort();
+
+  test('every example app has its own e2e file, which runs its suite and no other', () => {
+    expect(suites).toEqual(exampleNames().map((e) => `${e}.e2e.ts`));
+    for (const file of suites) {
+      const text = readFileSync(join(__dirname, '..', 'examples', file), 'utf8');
+      expect(text).toContain(`describeExample('${file.replace(/\.e2e\.ts$/, '')}');`);
+    }
+  });
+
+  test('the weak example the plan-mode comparison relies on exists', () => {
+    expect(exampleNames()).toContain(WEAK_EXAMPLE);
   });
 });

@@ -1,0 +1,3 @@
+import { describeExample } from '../support/example-suite';
+
+describeExample('data-platform');

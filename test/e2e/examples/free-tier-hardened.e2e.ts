@@ -1,0 +1,3 @@
+import { describeExample } from '../support/example-suite';
+
+describeExample('free-tier-hardened');

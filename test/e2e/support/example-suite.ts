@@ -1,0 +1,168 @@
+/**
+ * The e2e suite of one example, against real Terraform and moto's server
+ * (with test/e2e/emulator-fixes loaded): every stack is initialized from the
+ * provider mirror, validated and planned; then everything except the resource
+ * types moto cannot hold (moto-gaps.ts, left out with -target) is applied and
+ * re-planned, which must show no changes; at the end every applied stack is
+ * destroyed, dependents first. test/e2e/README.md gives the per-stack
+ * coverage; the suite prints it as it goes.
+ * Each stack's first plan is also written as `terraform show -json` (to
+ * TENANTFORM_E2E_PLANS, else a temp folder) and checked in plan mode, which
+ * must agree with config mode on the same stacks (verdicts.ts).
+ *
+ * Each example has its own test file under test/e2e/examples/, so jest runs
+ * examples side by side: an apply against moto spends much of its time in the
+ * provider's waits, idle on both cores.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyDepths, kindOf, NOT_YET_APPLIED } from './apply-depth';
+import { applyScope, ApplyScope } from './apply-scope';
+import { coverageLine } from './coverage';
+import { emulatorEnv, writeEmulatorOverride } from './emulator-override';
+import { pinnedAccount, synthesizeExample, SynthesizedStack } from './examples';
+import { MotoPool, proxyThroughMoto } from './moto';
+import { findProviderMirror, writeMirrorCliConfig } from './provider-mirror';
+import { writeTeardownOverride } from './teardown';
+import { plannedChanges, Terraform } from './terraform';
+import { compareModes } from './verdicts';
+import { checkStacks } from '../../../compliance/engine';
+import { loadStacks } from '../../../compliance/model';
+import { loadPlanStacks } from '../../../compliance/plan';
+import { allRules } from '../../../compliance/rules';
+
+/** The example whose weaknesses the gate must find in both modes. */
+export const WEAK_EXAMPLE = 'free-tier-ids';
+
+/** Writes `terraform show -json` of the stack's plan file as `<dir>/<stack>.json`, the name plan mode pairs by. */
+async function writePlanJson(tf: Terraform, stack: string, dir: string): Promise<string> {
+  const shown = await tf.must(['show', '-json', '-no-color', 'full.tfplan']);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${stack}.json`);
+  writeFileSync(path, shown.stdout);
+  return path;
+}
+
+/** Defines the whole suite of `example` in the calling test file. */
+export function describeExample(example: string): void {
+  const workRoot = mkdtempSync(join(tmpdir(), 'tenantform-e2e-'));
+  /** Every account an example pins: an organization created on the emulator starts with them as members. */
+  const accounts: string[] = [];
+  const pool = new MotoPool(join(workRoot, 'logs'), accounts);
+  /** Where the plan JSON of every stack goes, one folder per example: kept when named (CI can upload it). */
+  const plansRoot = process.env.TENANTFORM_E2E_PLANS || join(workRoot, 'plans');
+  let cliConfig = '';
+
+  beforeAll(() => {
+    cliConfig = writeMirrorCliConfig(workRoot, findProviderMirror());
+  });
+
+  afterAll(async () => {
+    await pool.stopAll();
+    if (process.env.TENANTFORM_E2E_KEEP !== '1') rmSync(workRoot, { recursive: true, force: true });
+  });
+
+  async function terraformFor(stack: SynthesizedStack): Promise<Terraform> {
+    const moto = await pool.forAccount(pinnedAccount(stack));
+    return new Terraform(stack.directory, { ...emulatorEnv(moto.endpoint, cliConfig), ...proxyThroughMoto(moto.endpoint) });
+  }
+
+  describe(`example ${example}`, () => {
+    // Synthesis order is dependency order here: `<env>-network` < `<env>-platform` < `<env>-tenant-*`.
+    const stacks = synthesizeExample(example, join(workRoot, example));
+    for (const account of stacks.map(pinnedAccount)) if (!accounts.includes(account)) accounts.push(account);
+    const scopes = new Map<string, ApplyScope>(stacks.map((s) => [s.name, applyScope(s)]));
+    const depths = applyDepths(stacks);
+    const toApply = stacks.filter((s) => depths.get(s.name)?.apply === true);
+    const applied: SynthesizedStack[] = [];
+    // `terraform show -json` runs beside the next stack's work instead of in line; the plan-mode test awaits it.
+    const planJson = new Map<string, Promise<string>>();
+    const plansDir = join(plansRoot, example);
+
+    it('synthesizes at least one stack', () => {
+      expect(stacks.length).toBeGreaterThan(0);
+    });
+
+    describe.each(stacks.map((s) => [s.name, s] as const))('stack %s', (_name, stack) => {
+      const scope = scopes.get(stack.name) as ApplyScope;
+      it('inits from the mirror, validates and plans against moto', async () => {
+        writeEmulatorOverride(stack);
+        const tf = await terraformFor(stack);
+        await tf.init();
+        await tf.validate();
+        const { changes } = await tf.plan([], 'full.tfplan');
+        const written = writePlanJson(tf, stack.name, plansDir);
+        // Awaited by the plan-mode test; until then a failure must not surface as an unhandled rejection.
+        written.catch(() => undefined);
+        planJson.set(stack.name, written);
+        // A fresh emulator account holds nothing, so a stack with resources must plan to create them.
+        expect(changes).toBe(Object.keys(stack.json.resource ?? {}).length > 0);
+      });
+
+      const depth = depths.get(stack.name)!;
+      if (!depth.apply) {
+        it(`is planned only: ${depth.why}`, () => {
+          process.stdout.write(`coverage ${stack.name}: planned only (${depth.why})\n`);
+          // Planned only because its kind is applied elsewhere, or because NOT_YET_APPLIED says what blocks it.
+          const pending = NOT_YET_APPLIED[stack.name] !== undefined;
+          expect(pending || stacks.some((s) => s.name !== stack.name && kindOf(s) === kindOf(stack) && depths.get(s.name)?.apply === true)).toBe(true);
+        });
+        return;
+      }
+      it('applies everything moto holds, then re-plans with no changes', async () => {
+        const tf = await terraformFor(stack);
+        // The plan JSON is read from full.tfplan; let that finish before the plan is applied.
+        await planJson.get(stack.name);
+        expect(scope.complete || scope.targets.length > 0).toBe(true);
+        applied.push(stack);
+        if (scope.complete) {
+          // Nothing changed since the full plan (stacks run in dependency order), so it is applied as it is.
+          await tf.applyPlan('full.tfplan');
+        } else {
+          await tf.plan(scope.targets, 'e2e.tfplan');
+          await tf.applyPlan('e2e.tfplan');
+        }
+        process.stdout.write(`${coverageLine(stack, scope)}\n`);
+        const second = await tf.plan(scope.targets);
+        expect(plannedChanges(second.result.stdout)).toEqual([]);
+        expect(second.changes).toBe(false);
+      });
+    });
+
+    it('plan mode, on the plans terraform made, gives the same verdicts as config mode', async () => {
+      const plans = await Promise.all(stacks.map((s) => planJson.get(s.name) ?? Promise.reject(new Error(`stack ${s.name} was never planned`))));
+      const outdir = join(workRoot, example);
+      // Config mode on the folders terraform planned, override file included, so both modes judge the same input.
+      const comparison = compareModes(checkStacks(loadStacks([outdir]), allRules), checkStacks(loadPlanStacks({ plans, config: [outdir] }), allRules));
+      process.stdout.write(`${example}: plan mode resolved ${comparison.resolved.length} config-mode unknown(s), ${comparison.planFails.length} fail(s) in both modes\n`);
+      expect(comparison.disagreements).toEqual([]);
+      if (example === WEAK_EXAMPLE) {
+        expect(comparison.configGateFails && comparison.planGateFails).toBe(true);
+        expect(comparison.planFails.length).toBeGreaterThan(0);
+      }
+    });
+
+    it('destroys every applied stack, dependents first, leaving empty state', async () => {
+      expect(applied.map((s) => s.name).sort()).toEqual(toApply.map((s) => s.name).sort());
+      for (const stack of [...applied].reverse()) {
+        const tf = await terraformFor(stack);
+        // Deletion protection lives in the service: lift it with an apply; prevent_destroy only needs the override.
+        const held = new Set((await tf.must(['state', 'list'])).stdout.split('\n'));
+        const teardown = writeTeardownOverride(stack);
+        const protectedAddresses = teardown.mustApplyFirst.filter((a) => held.has(a));
+        if (protectedAddresses.length > 0) {
+          await tf.plan(protectedAddresses, 'teardown.tfplan');
+          await tf.applyPlan('teardown.tfplan');
+        }
+        // What AWS itself refuses to delete (support/teardown.ts) leaves state instead.
+        const undeletable = teardown.leaveStateInstead.filter((a) => held.has(a));
+        if (undeletable.length > 0) await tf.must(['state', 'rm', ...undeletable]);
+        // Untargeted: destroy acts on state, so this also clears the data sources a targeted destroy leaves behind.
+        await tf.destroy();
+        const state = await tf.must(['state', 'list']);
+        expect(`${stack.name}: ${state.stdout.trim()}`).toBe(`${stack.name}: `);
+      }
+    });
+  });
+}
