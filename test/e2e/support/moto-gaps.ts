@@ -78,6 +78,12 @@ export const MOTO_GAPS: Readonly<Record<string, MotoGap>> = {
     observed: 'moto answers with HTTP 500 and an HTML body when the provider reads a budget\'s notification subscribers back (examples/web-platform, shared-management)',
     stillChecked: PLANNED,
   },
+  aws_bcmdataexports_export: {
+    motoVersion: PINNED_MOTO,
+    apiCall: 'bcm-data-exports:CreateExport',
+    observed: 'HTTP 500 with an HTML body ("invalid character \'<\' looking for beginning of value"): moto has no BCM Data Exports backend (examples/web-platform, shared-management)',
+    stillChecked: PLANNED,
+  },
   aws_ce_cost_allocation_tag: {
     motoVersion: PINNED_MOTO,
     apiCall: 'ce:UpdateCostAllocationTagsStatus',
