@@ -31,6 +31,7 @@ FIXES = (
     "lambda_logging_and_dead_letter_config",
     "cloudfront_origin_access_control_id",
     "sqs_redrive_policy_text",
+    "lambda_image_config_response",
 )
 
 _applied: list[str] = []

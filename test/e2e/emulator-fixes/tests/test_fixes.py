@@ -378,3 +378,22 @@ class SqsRedrivePolicyText(EmulatorTest):
             self.assertIn('", "', before)
         dlq_arn, after = self._redrive_policy(sqs, "after")
         self.assertEqual(after, f'{{"deadLetterTargetArn":"{dlq_arn}","maxReceiveCount":5}}')
+
+
+class LambdaImageConfigResponse(EmulatorTest):
+    def _image_function(self, name, **settings):
+        role = client("iam").create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}))["Role"]["Arn"]
+        awslambda = client("lambda")
+        awslambda.create_function(FunctionName=name, Role=role, PackageType="Image", Code={"ImageUri": f"{ACCOUNT}.dkr.ecr.{REGION}.amazonaws.com/backend:2.6.0"}, **settings)
+        return awslambda.get_function(FunctionName=name)["Configuration"]
+
+    def test_no_image_configuration_unless_one_was_set(self):
+        with moto_as_released():
+            self.assertEqual(self._image_function("image-before")["ImageConfigResponse"], {"ImageConfig": {"Command": [], "EntryPoint": []}})
+        self.assertNotIn("ImageConfigResponse", self._image_function("image-after"))
+        self.assertNotIn("ImageConfigResponse", client("lambda").get_function_configuration(FunctionName="image-after"))
+
+    def test_set_image_configuration_is_reported(self):
+        overrides = {"Command": ["app.handler"], "EntryPoint": ["/lambda-entrypoint.sh"], "WorkingDirectory": "/var/task"}
+        self.assertEqual(self._image_function("image-set", ImageConfig=overrides)["ImageConfigResponse"], {"ImageConfig": overrides})
+        self.assertEqual(self._image_function("image-workdir", ImageConfig={"WorkingDirectory": "/srv"})["ImageConfigResponse"]["ImageConfig"]["WorkingDirectory"], "/srv")
