@@ -15,8 +15,6 @@ export function kindOf(stack: SynthesizedStack): string {
  * cleanly (TENANTFORM_E2E_APPLY_ALL=1 still applies them, to find out).
  */
 export const NOT_YET_APPLIED: Readonly<Record<string, string>> = {
-  'deployment-platform':
-    'with the origin-access-control, Lambda logging/DLQ and SQS redrive-policy emulator fixes the stack applies (239 resources) and its queue and distribution re-plan cleanly, but the three SecureFunction Lambdas (api-handler, search-handler, worker) still re-plan as in-place updates on moto 5.2.5; the attribute is not isolated yet (examples/data-platform)',
   'dev-web': 'same kind as staging-web',
   'staging-web':
     'the re-plan wants to replace aws_eks_cluster (moto returns no accessConfig, so authentication_mode and bootstrap_cluster_creator_admin_permissions read back empty) and both node groups (moto invents remoteAccess with the key "eksKeypair" and drops updateConfig); the karpenter controller policy follows the cluster ARN, and the CloudFront ingress rule loses its description (a prefix-list source) (examples/web-platform)',
