@@ -32,6 +32,9 @@ FIXES = (
     "cloudfront_origin_access_control_id",
     "sqs_redrive_policy_text",
     "lambda_image_config_response",
+    "eks_cluster_access_config",
+    "eks_nodegroup_remote_access",
+    "eks_nodegroup_update_config",
 )
 
 _applied: list[str] = []

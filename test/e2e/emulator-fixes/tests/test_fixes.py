@@ -48,6 +48,24 @@ class SecurityGroupRuleDescription(EmulatorTest):
             self.assertEqual(descriptions(), [None])
         self.assertEqual(descriptions(), ["from the ALB"])
 
+    def test_rule_referencing_a_prefix_list_keeps_its_description(self):
+        ec2 = client("ec2")
+        vpc, _ = _vpc_and_subnet(ec2)
+        prefix_list = ec2.create_managed_prefix_list(PrefixListName="origins", MaxEntries=2, AddressFamily="IPv4", Entries=[{"Cidr": "10.9.0.0/16"}])["PrefixList"]["PrefixListId"]
+
+        def descriptions(name):
+            group = ec2.create_security_group(GroupName=name, Description=name, VpcId=vpc)["GroupId"]
+            ec2.authorize_security_group_ingress(
+                GroupId=group,
+                IpPermissions=[{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "PrefixListIds": [{"PrefixListId": prefix_list, "Description": "HTTPS from the origins"}]}],
+            )
+            rules = ec2.describe_security_group_rules(Filters=[{"Name": "group-id", "Values": [group]}])["SecurityGroupRules"]
+            return [(r["PrefixListId"], r.get("Description")) for r in rules if not r["IsEgress"]]
+
+        with moto_as_released():
+            self.assertEqual(descriptions("alb-before"), [(prefix_list, None)])
+        self.assertEqual(descriptions("alb-after"), [(prefix_list, "HTTPS from the origins")])
+
 
 class InstanceNetworkInterfaces(EmulatorTest):
     def _run(self, ec2):
@@ -397,3 +415,59 @@ class LambdaImageConfigResponse(EmulatorTest):
         overrides = {"Command": ["app.handler"], "EntryPoint": ["/lambda-entrypoint.sh"], "WorkingDirectory": "/var/task"}
         self.assertEqual(self._image_function("image-set", ImageConfig=overrides)["ImageConfigResponse"], {"ImageConfig": overrides})
         self.assertEqual(self._image_function("image-workdir", ImageConfig={"WorkingDirectory": "/srv"})["ImageConfigResponse"]["ImageConfig"]["WorkingDirectory"], "/srv")
+
+
+class EksClusters(EmulatorTest):
+    def _role(self, name, service):
+        document = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}]}
+        return client("iam").create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(document))["Role"]["Arn"]
+
+    def _cluster(self, eks, name, **settings):
+        _, subnet = _vpc_and_subnet(client("ec2"))
+        eks.create_cluster(name=name, roleArn=self._role(name, "eks.amazonaws.com"), resourcesVpcConfig={"subnetIds": [subnet]}, **settings)
+        return subnet
+
+    def _nodegroup(self, eks, name, **settings):
+        subnet = self._cluster(eks, name)
+        eks.create_nodegroup(clusterName=name, nodegroupName=name, nodeRole=self._role(f"{name}-nodes", "ec2.amazonaws.com"), subnets=[subnet], **settings)
+        return eks.describe_nodegroup(clusterName=name, nodegroupName=name)["nodegroup"]
+
+
+class EksClusterAccessConfig(EksClusters):
+    def test_access_config_given_at_creation_reads_back(self):
+        eks = client("eks")
+        sent = {"authenticationMode": "API", "bootstrapClusterCreatorAdminPermissions": False}
+        with moto_as_released():
+            self._cluster(eks, "before", accessConfig=sent)
+            self.assertNotIn("accessConfig", eks.describe_cluster(name="before")["cluster"])
+        self._cluster(eks, "after", accessConfig=sent)
+        self.assertEqual(eks.describe_cluster(name="after")["cluster"]["accessConfig"], sent)
+
+    def test_defaults_and_update(self):
+        eks = client("eks")
+        self._cluster(eks, "defaults")
+        self.assertEqual(eks.describe_cluster(name="defaults")["cluster"]["accessConfig"], {"authenticationMode": "CONFIG_MAP", "bootstrapClusterCreatorAdminPermissions": True})
+        eks.update_cluster_config(name="defaults", accessConfig={"authenticationMode": "API_AND_CONFIG_MAP"})
+        self.assertEqual(eks.describe_cluster(name="defaults")["cluster"]["accessConfig"]["authenticationMode"], "API_AND_CONFIG_MAP")
+
+
+class EksNodegroupRemoteAccess(EksClusters):
+    def test_no_remote_access_unless_asked_for(self):
+        eks = client("eks")
+        with moto_as_released():
+            before = self._nodegroup(eks, "before")
+            self.assertEqual((before["remoteAccess"], "remoteAccessSecurityGroup" in before["resources"]), ({"ec2SshKey": "eksKeypair"}, True))
+        after = self._nodegroup(eks, "after")
+        self.assertNotIn("remoteAccess", after)
+        self.assertNotIn("remoteAccessSecurityGroup", after["resources"])
+        asked = self._nodegroup(eks, "asked", remoteAccess={"ec2SshKey": "ops"})
+        self.assertEqual(asked["remoteAccess"], {"ec2SshKey": "ops"})
+        self.assertIn("remoteAccessSecurityGroup", asked["resources"])
+
+
+class EksNodegroupUpdateConfig(EksClusters):
+    def test_update_config_given_at_creation_reads_back(self):
+        eks = client("eks")
+        with moto_as_released():
+            self.assertNotIn("updateConfig", self._nodegroup(eks, "before", updateConfig={"maxUnavailable": 1}))
+        self.assertEqual(self._nodegroup(eks, "after", updateConfig={"maxUnavailable": 1})["updateConfig"], {"maxUnavailable": 1})
