@@ -34,7 +34,10 @@ export function writeEmulatorOverride(stack: SynthesizedStack, endpoint?: string
     skip_metadata_api_check: true,
     skip_region_validation: true,
     s3_use_path_style: true,
-    max_retries: 1,
+    // As the library's override (stacks/emulator.ts): a few retries ride out the HTTP 500 that moto's
+    // threaded server answers now and then under load (seen: DescribeRouteTables during a destroy, with
+    // two e2e files on 2 cores); a call moto refuses for good still fails in seconds.
+    max_retries: 5,
   }));
   const override: Record<string, unknown> = { provider: { aws: providers } };
   const backend = stack.json.terraform?.backend ?? {};
