@@ -4,7 +4,7 @@ import { applyDepths, kindOf } from './apply-depth';
 import { applyScope } from './apply-scope';
 import { coverageLine } from './coverage';
 import { WEAK_EXAMPLE } from './example-suite';
-import { exampleNames, SynthesizedStack, TerraformJson } from './examples';
+import { exampleNames, selectStacks, SynthesizedStack, TerraformJson } from './examples';
 import { isMotoGap, MOTO_GAPS, PINNED_MOTO } from './moto-gaps';
 import { plannedChanges } from './terraform';
 import { teardownFor } from './teardown';
@@ -173,5 +173,25 @@ describe('example suites', () => {
 
   test('the weak example the plan-mode comparison relies on exists', () => {
     expect(exampleNames()).toContain(WEAK_EXAMPLE);
+  });
+});
+
+describe('selectStacks', () => {
+  const fleet = [stack('dev-network', {}), stack('dev-platform', {}, ['dev-network']), tenant('dev-tenant-acme', ['dev-platform']), stack('prod-baseline', {})];
+  const names = (pattern: string | undefined) => selectStacks(fleet, pattern).map((s) => s.name);
+
+  test('keeps the matching stacks and every stack they read from, in the given order', () => {
+    expect(names('acme$')).toEqual(['dev-network', 'dev-platform', 'dev-tenant-acme']);
+    expect(names('^prod-')).toEqual(['prod-baseline']);
+  });
+
+  test('no pattern keeps every stack', () => {
+    expect(names(undefined)).toEqual(fleet.map((s) => s.name));
+    expect(names('')).toEqual(fleet.map((s) => s.name));
+  });
+
+  test('a pattern that matches nothing, or is no regular expression, is refused with the stack names', () => {
+    expect(() => names('^stage-')).toThrow('matches none of dev-network, dev-platform, dev-tenant-acme, prod-baseline');
+    expect(() => names('prod-(')).toThrow('TENANTFORM_E2E_STACKS is not a regular expression: "prod-("');
   });
 });

@@ -10,9 +10,12 @@
  * TENANTFORM_E2E_PLANS, else a temp folder) and checked in plan mode, which
  * must agree with config mode on the same stacks (verdicts.ts).
  *
- * Each example has its own test file under test/e2e/examples/, so jest runs
- * examples side by side: an apply against moto spends much of its time in the
- * provider's waits, idle on both cores.
+ * An apply against moto spends much of its time in the provider's waits,
+ * idle on both cores, so work overlaps at two levels: each example has its
+ * own test file under test/e2e/examples/, which jest runs beside another, and
+ * within an example the stacks that do not read from each other plan, apply
+ * and destroy side by side (side-by-side.ts); each test awaits its stack's
+ * part of that work.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,11 +24,12 @@ import { applyDepths, kindOf, NOT_YET_APPLIED } from './apply-depth';
 import { applyScope, ApplyScope } from './apply-scope';
 import { coverageLine } from './coverage';
 import { emulatorEnv, writeEmulatorOverride } from './emulator-override';
-import { pinnedAccount, synthesizeExample, SynthesizedStack } from './examples';
+import { pinnedAccount, selectStacks, synthesizeExample, SynthesizedStack } from './examples';
 import { MotoPool, proxyThroughMoto } from './moto';
 import { findProviderMirror, writeMirrorCliConfig } from './provider-mirror';
 import { writeTeardownOverride } from './teardown';
-import { plannedChanges, Terraform } from './terraform';
+import { byDependents, SideBySide, stacksAtOnce } from './side-by-side';
+import { plannedChanges, Terraform, TerraformResult } from './terraform';
 import { compareModes } from './verdicts';
 import { checkStacks } from '../../../compliance/engine';
 import { loadStacks } from '../../../compliance/model';
@@ -34,6 +38,21 @@ import { allRules } from '../../../compliance/rules';
 
 /** The example whose weaknesses the gate must find in both modes. */
 export const WEAK_EXAMPLE = 'free-tier-ids';
+
+/**
+ * Stack tasks of one example at once, unless TENANTFORM_E2E_STACKS_AT_ONCE
+ * says otherwise: jest runs two example files side by side, so this many per
+ * file keeps both cores busy through the provider's waits without starting
+ * a provider per tenant at once.
+ */
+const STACKS_AT_ONCE = 3;
+
+interface Planned {
+  /** The first plan wants changes. */
+  readonly changes: boolean;
+  /** Where its `terraform show -json` was written. */
+  readonly planJson: string;
+}
 
 /** Writes `terraform show -json` of the stack's plan file as `<dir>/<stack>.json`, the name plan mode pairs by. */
 async function writePlanJson(tf: Terraform, stack: string, dir: string): Promise<string> {
@@ -70,15 +89,61 @@ export function describeExample(example: string): void {
 
   describe(`example ${example}`, () => {
     // Synthesis order is dependency order here: `<env>-network` < `<env>-platform` < `<env>-tenant-*`.
-    const stacks = synthesizeExample(example, join(workRoot, example));
+    const stacks = selectStacks(synthesizeExample(example, join(workRoot, example)), process.env.TENANTFORM_E2E_STACKS);
     for (const account of stacks.map(pinnedAccount)) if (!accounts.includes(account)) accounts.push(account);
     const scopes = new Map<string, ApplyScope>(stacks.map((s) => [s.name, applyScope(s)]));
     const depths = applyDepths(stacks);
     const toApply = stacks.filter((s) => depths.get(s.name)?.apply === true);
-    const applied: SynthesizedStack[] = [];
-    // `terraform show -json` runs beside the next stack's work instead of in line; the plan-mode test awaits it.
-    const planJson = new Map<string, Promise<string>>();
     const plansDir = join(plansRoot, example);
+    const work = new SideBySide(stacksAtOnce(process.env, STACKS_AT_ONCE));
+    const planned = new Map<string, Promise<Planned>>();
+    const applied = new Map<string, Promise<TerraformResult>>();
+    /** Stacks whose apply began, so the teardown destroys whatever part of them exists. */
+    const applyStarted = new Set<string>();
+
+    /** What a stack needs in place before its first plan: the applied stacks it reads outputs from. */
+    const readsFrom = (stack: SynthesizedStack): Map<string, Promise<unknown>> =>
+      new Map(stack.dependencies.flatMap((d) => {
+        const ready = applied.get(d) ?? planned.get(d);
+        return ready === undefined ? [] : [[`${d}'s apply`, ready] as const];
+      }));
+
+    // Every stack's work is queued here in dependency order, so each test below only awaits its stack's
+    // part: a stack plans once what it reads from is applied, and applies once it has planned.
+    beforeAll(() => {
+      for (const stack of byDependents(stacks)) {
+        planned.set(stack.name, work.after(readsFrom(stack), () => planStack(stack, plansDir)));
+        if (depths.get(stack.name)?.apply === true) {
+          applied.set(stack.name, work.after(new Map([[`${stack.name}'s plan`, planned.get(stack.name)!]]), () => applyStack(stack, scopes.get(stack.name)!)));
+        }
+      }
+    });
+
+    /** Init from the mirror, validate, plan to full.tfplan and write its `terraform show -json`. */
+    async function planStack(stack: SynthesizedStack, dir: string): Promise<Planned> {
+      const moto = await pool.forAccount(pinnedAccount(stack));
+      writeEmulatorOverride(stack, moto.endpoint);
+      const tf = await terraformFor(stack);
+      await tf.init();
+      await tf.validate();
+      const { changes } = await tf.plan([], 'full.tfplan');
+      return { changes, planJson: await writePlanJson(tf, stack.name, dir) };
+    }
+
+    /** Applies everything moto holds (the full plan when nothing is left out), then plans again. */
+    async function applyStack(stack: SynthesizedStack, scope: ApplyScope): Promise<TerraformResult> {
+      if (!scope.complete && scope.targets.length === 0) throw new Error(`${stack.name}: every resource is a moto gap, so nothing can be applied`);
+      const tf = await terraformFor(stack);
+      applyStarted.add(stack.name);
+      if (scope.complete) {
+        // Nothing it reads from changed since the full plan (those stacks applied first), so it is applied as it is.
+        await tf.applyPlan('full.tfplan');
+      } else {
+        await tf.plan(scope.targets, 'e2e.tfplan');
+        await tf.applyPlan('e2e.tfplan');
+      }
+      return (await tf.plan(scope.targets)).result;
+    }
 
     it('synthesizes at least one stack', () => {
       expect(stacks.length).toBeGreaterThan(0);
@@ -87,15 +152,7 @@ export function describeExample(example: string): void {
     describe.each(stacks.map((s) => [s.name, s] as const))('stack %s', (_name, stack) => {
       const scope = scopes.get(stack.name) as ApplyScope;
       it('inits from the mirror, validates and plans against moto', async () => {
-        writeEmulatorOverride(stack);
-        const tf = await terraformFor(stack);
-        await tf.init();
-        await tf.validate();
-        const { changes } = await tf.plan([], 'full.tfplan');
-        const written = writePlanJson(tf, stack.name, plansDir);
-        // Awaited by the plan-mode test; until then a failure must not surface as an unhandled rejection.
-        written.catch(() => undefined);
-        planJson.set(stack.name, written);
+        const { changes } = await planned.get(stack.name)!;
         // A fresh emulator account holds nothing, so a stack with resources must plan to create them.
         expect(changes).toBe(Object.keys(stack.json.resource ?? {}).length > 0);
       });
@@ -111,27 +168,15 @@ export function describeExample(example: string): void {
         return;
       }
       it('applies everything moto holds, then re-plans with no changes', async () => {
-        const tf = await terraformFor(stack);
-        // The plan JSON is read from full.tfplan; let that finish before the plan is applied.
-        await planJson.get(stack.name);
-        expect(scope.complete || scope.targets.length > 0).toBe(true);
-        applied.push(stack);
-        if (scope.complete) {
-          // Nothing changed since the full plan (stacks run in dependency order), so it is applied as it is.
-          await tf.applyPlan('full.tfplan');
-        } else {
-          await tf.plan(scope.targets, 'e2e.tfplan');
-          await tf.applyPlan('e2e.tfplan');
-        }
+        const second = await applied.get(stack.name)!;
         process.stdout.write(`${coverageLine(stack, scope)}\n`);
-        const second = await tf.plan(scope.targets);
-        expect(plannedChanges(second.result.stdout)).toEqual([]);
-        expect(second.changes).toBe(false);
+        expect(plannedChanges(second.stdout)).toEqual([]);
+        expect(second.code).toBe(0);
       });
     });
 
     it('plan mode, on the plans terraform made, gives the same verdicts as config mode', async () => {
-      const plans = await Promise.all(stacks.map((s) => planJson.get(s.name) ?? Promise.reject(new Error(`stack ${s.name} was never planned`))));
+      const plans = await Promise.all(stacks.map(async (s) => (await planned.get(s.name)!).planJson));
       const outdir = join(workRoot, example);
       // Config mode on the folders terraform planned, override file included, so both modes judge the same input.
       const comparison = compareModes(checkStacks(loadStacks([outdir]), allRules), checkStacks(loadPlanStacks({ plans, config: [outdir] }), allRules));
@@ -144,25 +189,36 @@ export function describeExample(example: string): void {
     });
 
     it('destroys every applied stack, dependents first, leaving empty state', async () => {
-      expect(applied.map((s) => s.name).sort()).toEqual(toApply.map((s) => s.name).sort());
-      for (const stack of [...applied].reverse()) {
-        const tf = await terraformFor(stack);
-        // Deletion protection lives in the service: lift it with an apply; prevent_destroy only needs the override.
-        const held = new Set((await tf.must(['state', 'list'])).stdout.split('\n'));
-        const teardown = writeTeardownOverride(stack);
-        const protectedAddresses = teardown.mustApplyFirst.filter((a) => held.has(a));
-        if (protectedAddresses.length > 0) {
-          await tf.plan(protectedAddresses, 'teardown.tfplan');
-          await tf.applyPlan('teardown.tfplan');
-        }
-        // What AWS itself refuses to delete (support/teardown.ts) leaves state instead.
-        const undeletable = teardown.leaveStateInstead.filter((a) => held.has(a));
-        if (undeletable.length > 0) await tf.must(['state', 'rm', ...undeletable]);
-        // Untargeted: destroy acts on state, so this also clears the data sources a targeted destroy leaves behind.
-        await tf.destroy();
-        const state = await tf.must(['state', 'list']);
-        expect(`${stack.name}: ${state.stdout.trim()}`).toBe(`${stack.name}: `);
+      await Promise.allSettled(applied.values());
+      expect([...applyStarted].sort()).toEqual(toApply.map((s) => s.name).sort());
+      // A stack is destroyed once every applied stack that reads from it is gone; unrelated stacks side by side.
+      const destroyed = new Map<string, Promise<string>>();
+      for (const stack of [...stacks].reverse().filter((s) => applyStarted.has(s.name))) {
+        const dependents = stacks.filter((d) => d.dependencies.includes(stack.name) && destroyed.has(d.name));
+        destroyed.set(stack.name, work.after(new Map(dependents.map((d) => [`${d.name}'s destroy`, destroyed.get(d.name)!])), () => destroyStack(stack)));
       }
+      const left = await Promise.allSettled(destroyed.values());
+      expect(left.map((r) => (r.status === 'fulfilled' ? r.value : String(r.reason)))).toEqual([...destroyed.keys()].map((name) => `${name}: `));
     });
+
+    /** Lifts protections, drops what AWS will not delete from state, destroys; returns `<stack>: <what state still lists>`. */
+    async function destroyStack(stack: SynthesizedStack): Promise<string> {
+      const tf = await terraformFor(stack);
+      // Deletion protection lives in the service: lift it with an apply; prevent_destroy only needs the override.
+      const held = new Set((await tf.must(['state', 'list'])).stdout.split('\n'));
+      const teardown = writeTeardownOverride(stack);
+      const protectedAddresses = teardown.mustApplyFirst.filter((a) => held.has(a));
+      if (protectedAddresses.length > 0) {
+        await tf.plan(protectedAddresses, 'teardown.tfplan');
+        await tf.applyPlan('teardown.tfplan');
+      }
+      // What AWS itself refuses to delete (support/teardown.ts) leaves state instead.
+      const undeletable = teardown.leaveStateInstead.filter((a) => held.has(a));
+      if (undeletable.length > 0) await tf.must(['state', 'rm', ...undeletable]);
+      // Untargeted: destroy acts on state, so this also clears the data sources a targeted destroy leaves behind.
+      await tf.destroy();
+      const state = await tf.must(['state', 'list']);
+      return `${stack.name}: ${state.stdout.trim()}`;
+    }
   });
 }

@@ -91,3 +91,28 @@ export function pinnedAccount(stack: SynthesizedStack): string {
   }
   return [...accounts][0] as string;
 }
+
+/**
+ * The stacks whose names match `pattern` (a regular expression, from
+ * TENANTFORM_E2E_STACKS when a developer runs part of an example), with every
+ * stack they read from, directly or not, in the given order. No pattern: all.
+ */
+export function selectStacks(stacks: readonly SynthesizedStack[], pattern: string | undefined): SynthesizedStack[] {
+  if (pattern === undefined || pattern === '') return [...stacks];
+  let wanted: RegExp;
+  try {
+    wanted = new RegExp(pattern);
+  } catch (error) {
+    throw new Error(`TENANTFORM_E2E_STACKS is not a regular expression: ${JSON.stringify(pattern)} (${(error as Error).message})`);
+  }
+  const byName = new Map(stacks.map((s) => [s.name, s]));
+  const keep = new Set<string>();
+  const visit = (name: string): void => {
+    if (keep.has(name) || !byName.has(name)) return;
+    keep.add(name);
+    for (const d of byName.get(name)?.dependencies ?? []) visit(d);
+  };
+  for (const s of stacks) if (wanted.test(s.name)) visit(s.name);
+  if (keep.size === 0) throw new Error(`TENANTFORM_E2E_STACKS=${JSON.stringify(pattern)} matches none of ${stacks.map((s) => s.name).join(', ')}`);
+  return stacks.filter((s) => keep.has(s.name));
+}
