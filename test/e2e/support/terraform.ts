@@ -62,10 +62,6 @@ export class Terraform {
     return this.must(['init', '-input=false', '-no-color']);
   }
 
-  validate(): Promise<TerraformResult> {
-    return this.must(['validate', '-no-color']);
-  }
-
   /** `plan -detailed-exitcode`: 0 = no changes, 2 = changes; anything else throws. */
   async plan(targets: readonly string[] = [], out?: string): Promise<{ changes: boolean; result: TerraformResult }> {
     const args = ['plan', '-input=false', '-no-color', '-detailed-exitcode', ...targetArgs(targets)];
