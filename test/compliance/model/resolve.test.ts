@@ -307,10 +307,9 @@ describe('the closed set of forms config mode evaluates', () => {
     test('a diamond of locals (each used twice by the next) is evaluated once per local, and text past the size bound is unknown', () => {
       const locals: Record<string, unknown> = { d0: 'a' };
       for (let i = 1; i < 60; i++) locals[`d${i}`] = `\${local.d${i - 1}}\${local.d${i - 1}}`;
-      const t = Date.now();
+      // Evaluated once per use instead, d59 would expand 2^59 times: the test would never end and fail on jest's timeout.
       expectUnknown(valueOf('${local.d59}', { locals }), /longer than/);
       expect(valueOf('${local.d3}', { locals })).toBe('aaaaaaaa');
-      expect(Date.now() - t).toBeLessThan(1000);
     });
 
     test('cycles are unknown', () => {

@@ -28,7 +28,7 @@ describe('companionIndex', () => {
     expect(byName(computedName.resources.get('aws_s3_bucket.c')!)).toEqual({ matches: [], ambiguous: true });
   });
 
-  it('stays linear: 5,000 buckets with a policy each index in well under a second', () => {
+  it('joins 5,000 buckets to their policies, half by reference and half by name (how its time grows: bench/gate-linearity.bench.ts)', () => {
     const buckets: Record<string, Record<string, unknown>> = {};
     const policies: Record<string, Record<string, unknown>> = {};
     for (let i = 0; i < 5000; i += 1) {
@@ -36,11 +36,9 @@ describe('companionIndex', () => {
       policies[`p${i}`] = { bucket: i % 2 === 0 ? ref(`aws_s3_bucket.b${i}.id`) : `bucket-${i}`, policy: '{}' };
     }
     const big = fixtureStack({ aws_s3_bucket: buckets, aws_s3_bucket_policy: policies });
-    const started = performance.now();
     const of = companionIndex(big, ['aws_s3_bucket'], ['aws_s3_bucket_policy'], 'bucket', ['bucket']);
     let matched = 0;
     for (const r of big.resources.values()) if (r.type === 'aws_s3_bucket') matched += of(r).matches.length;
     expect(matched).toBe(5000);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
