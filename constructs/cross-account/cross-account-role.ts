@@ -5,6 +5,7 @@ import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { suppress } from '../../core/suppressions';
 import { validateProps } from '../../core/validation';
+import { IAM_ROLE_NAME } from '../iam/names';
 import { policyJson, PolicyStatement } from '../iam/policy';
 import { accountRootArn, partitionOf } from '../identity/arn';
 import { workloadBoundaryArn } from '../identity/workload-boundary';
@@ -49,7 +50,6 @@ export interface CrossAccountRoleProps {
   readonly description?: string;
 }
 
-const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 /** What AWS accepts in an external ID (2-1224 characters); a wildcard would make StringEquals meaningless to a reader. */
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 
@@ -104,7 +104,7 @@ export class CrossAccountRole extends Construct {
       });
     }
     for (const name of [props.roleName, ...names]) {
-      if (!Token.isUnresolved(name) && !ROLE_NAME.test(name)) {
+      if (!Token.isUnresolved(name) && !IAM_ROLE_NAME.test(name)) {
         throw new TenantformError({ code: 'TF-XAC-005', where, problem: 'an IAM role name must be 1-64 letters, digits or +=,.@_-.', value: name, fix: 'use a role name such as "pivot-role".' });
       }
     }

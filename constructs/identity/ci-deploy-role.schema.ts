@@ -9,4 +9,6 @@ export const CiDeployRolePropsSchema = strict({
   // TF-IAM-032 explains an unknown service.
   services: opt(list(known<DeployService>())),
   maxSessionDurationSeconds: opt(int()),
+  // TF-IAM-034 explains a name IAM would refuse.
+  name: opt(str()),
 }) satisfies Schema<CiDeployRoleProps>;

@@ -1,13 +1,14 @@
 import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../../core/aws';
 import { validateProps } from '../../core/validation';
 import { CiDeployRolePropsSchema } from './ci-deploy-role.schema';
-import { Construct } from '../../core/cdktf';
+import { Construct, IConstruct } from '../../core/cdktf';
 import { Environment, environmentRegions } from '../../core/environment';
 import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { BASELINE_IAM_PATH, partitionOf } from './arn';
 import { ALL_DEPLOY_SERVICES, DEFAULT_DEPLOY_SERVICES, deployActions, deployActionsByTagScope, DeployService, GLOBAL_DEPLOY_SERVICES, protectSecurityServicesStatement, taggingActions, UNTAGGABLE_DEPLOY_SERVICES } from './deploy-permissions';
 import { GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST } from './github-oidc';
+import { IAM_ROLE_NAME } from '../iam/names';
 import { PolicyConditions, policyJson, PolicyStatement } from '../iam/policy';
 import { workloadBoundaryArn } from './workload-boundary';
 
@@ -39,7 +40,21 @@ export interface CiDeployRoleProps {
    * @default 3600
    */
   readonly maxSessionDurationSeconds?: number;
+  /**
+   * Name of the role; its managed policies are named `<name>-<part>`
+   * (`ci-deploy-state`, `ci-deploy-iam`, ...). IAM names are unique in an
+   * account, so an environment that shares its account with another (staging
+   * beside dev) needs a name of its own, such as `ci-deploy-staging`.
+   * @default 'ci-deploy'
+   */
+  readonly name?: string;
 }
+
+/** The role's name unless the props give another. */
+export const DEFAULT_CI_DEPLOY_ROLE_NAME = 'ci-deploy';
+
+/** CI deploy roles by `<account>/<name>`, per app: IAM would refuse the second at apply time. */
+const namesInApp = new WeakMap<IConstruct, Map<string, string>>();
 
 const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const GITHUB_REPO = /^[A-Za-z0-9._-]{1,100}$/;
@@ -80,8 +95,11 @@ export class CiDeployRole extends Construct {
       throw new TenantformError({ code: 'TF-IAM-032', where, problem: 'deploy services must be a non-empty list of known services.', value: unknown.length > 0 ? unknown : services, fix: `choose from ${ALL_DEPLOY_SERVICES.join(', ')}.` });
     }
 
+    const name = props.name ?? DEFAULT_CI_DEPLOY_ROLE_NAME;
+    claimName(this, env, name, where);
+
     this.role = new IamRole(this, 'role', {
-      name: 'ci-deploy',
+      name,
       path: BASELINE_IAM_PATH,
       description: `GitHub Actions deploys ${env.name} from ${props.github.owner}/${props.github.repository}`,
       maxSessionDuration: props.maxSessionDurationSeconds ?? 3600,
@@ -111,24 +129,50 @@ export class CiDeployRole extends Construct {
       // These APIs have no region to narrow by.
       policies.global = serviceStatements('Global', globalServices, env, partition, undefined);
     }
-    for (const [name, statements] of Object.entries(policies)) {
+    for (const [part, statements] of Object.entries(policies)) {
       if (statements.length === 0) continue;
-      const policy = new IamPolicy(this, `${name}-policy`, {
-        name: `ci-deploy-${name}`,
+      const policy = new IamPolicy(this, `${part}-policy`, {
+        name: `${name}-${part}`,
         path: BASELINE_IAM_PATH,
-        description: `CI deploy permissions: ${name}`,
+        description: `CI deploy permissions: ${part}`,
         policy: policyJson(statements),
       });
       if (policyLength(statements) > MANAGED_POLICY_MAX_CHARS) {
-        throw new TenantformError({ code: 'TF-IAM-033', where, problem: `the CI deploy policy "${name}" exceeds IAM's ${MANAGED_POLICY_MAX_CHARS}-character limit for a managed policy.`, value: policyLength(statements), fix: 'deploy fewer services through this role (the `services` prop), or split the policy.' });
+        throw new TenantformError({ code: 'TF-IAM-033', where, problem: `the CI deploy policy "${part}" exceeds IAM's ${MANAGED_POLICY_MAX_CHARS}-character limit for a managed policy.`, value: policyLength(statements), fix: 'deploy fewer services through this role (the `services` prop), or split the policy.' });
       }
-      new IamRolePolicyAttachment(this, `${name}-attachment`, { role: this.role.name, policyArn: policy.arn });
+      new IamRolePolicyAttachment(this, `${part}-attachment`, { role: this.role.name, policyArn: policy.arn });
     }
   }
 
   public get arn(): string {
     return this.role.arn;
   }
+}
+
+/**
+ * TF-IAM-034 for a name IAM would refuse, TF-IAM-035 for a second CI deploy
+ * role of the same name in the same account anywhere in the app (two stacks
+ * of one account, such as dev's baseline and staging's CI stack).
+ */
+function claimName(role: CiDeployRole, env: Environment, name: string, where: string): void {
+  if (typeof name !== 'string' || !IAM_ROLE_NAME.test(name)) {
+    throw new TenantformError({ code: 'TF-IAM-034', where, problem: 'the CI deploy role name is not one IAM accepts (1 to 64 letters, digits and +=,.@_-).', value: name, fix: `leave name out for "${DEFAULT_CI_DEPLOY_ROLE_NAME}", or use e.g. "${DEFAULT_CI_DEPLOY_ROLE_NAME}-${env.name}".` });
+  }
+  const root = role.node.root;
+  const claimed = namesInApp.get(root) ?? new Map<string, string>();
+  namesInApp.set(root, claimed);
+  const key = `${env.accountId}/${name}`;
+  const first = claimed.get(key);
+  if (first !== undefined) {
+    throw new TenantformError({
+      code: 'TF-IAM-035',
+      where,
+      problem: `account ${env.accountId} already gets a CI deploy role named "${name}" from ${first}; IAM role and policy names are unique in an account, so the second apply would fail.`,
+      value: name,
+      fix: `give one of them its own name, e.g. { name: "${DEFAULT_CI_DEPLOY_ROLE_NAME}-${env.name}" }.`,
+    });
+  }
+  claimed.set(key, role.node.path);
 }
 
 function githubSubject(github: GithubDeploySource, env: Environment, where: string): string {

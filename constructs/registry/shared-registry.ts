@@ -5,6 +5,7 @@ import { describeConstruct, TenantformError } from '../../core/errors';
 import { guardArns, validateProps } from '../../core/validation';
 import { imageRepository } from '../compute/image-repository';
 import { serviceKey } from '../database/database-key';
+import { IAM_ROLE_NAME_WITH_PATH } from '../iam/names';
 import { policyJson, PolicyStatement } from '../iam/policy';
 import { partitionOf } from '../identity/arn';
 import { SharedRegistryPropsSchema } from './shared-registry.schema';
@@ -48,7 +49,6 @@ const PUSH_ACTIONS: readonly string[] = ['ecr:PutImage', 'ecr:InitiateLayerUploa
 
 const REPOSITORY = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*){0,3}$/;
 const LABEL = /^[A-Za-z][A-Za-z0-9-]{0,62}$/;
-const ROLE_NAME = /^(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 
 /**
  * ECR repositories in the shared-services account: immutable tags, scan on
@@ -74,7 +74,7 @@ export class SharedRegistry extends Construct {
     const partition = partitionOf(env.region);
     const pullers: string[] = [];
     for (const [label, account] of Object.entries(props.pullAccounts)) {
-      if (!LABEL.test(label) || !/^\d{12}$/.test(account.accountId) || (account.roleNames ?? []).some((n) => !ROLE_NAME.test(n) || n.includes('*'))) {
+      if (!LABEL.test(label) || !/^\d{12}$/.test(account.accountId) || (account.roleNames ?? []).some((n) => !IAM_ROLE_NAME_WITH_PATH.test(n) || n.includes('*'))) {
         throw new TenantformError({ code: 'TF-ECR-002', where, problem: 'a pull account needs a label, a 12-digit account ID and role names without wildcards.', value: { label, ...account }, fix: 'use e.g. { prod: { accountId: "111111111111", roleNames: ["prod-web-nodes"] } }.' });
       }
       if (account.accountId === env.accountId) {
@@ -85,7 +85,7 @@ export class SharedRegistry extends Construct {
       else pullers.push(...roles.map((r) => `arn:${partition}:iam::${account.accountId}:role/${r}`));
     }
     const pushers = (props.pushRoleNames ?? []).map((r) => {
-      if (!ROLE_NAME.test(r) || r.includes('*')) throw new TenantformError({ code: 'TF-ECR-002', where, problem: 'a push role name is not an IAM role name.', value: r, fix: 'use the CI role name, e.g. "github-deploy".' });
+      if (!IAM_ROLE_NAME_WITH_PATH.test(r) || r.includes('*')) throw new TenantformError({ code: 'TF-ECR-002', where, problem: 'a push role name is not an IAM role name.', value: r, fix: 'use the CI role name, e.g. "github-deploy".' });
       return `arn:${partition}:iam::${env.accountId}:role/${r}`;
     });
     const keep = props.keepImages ?? 50;

@@ -25,6 +25,8 @@ class StagingCiStack extends TenantformStack {
   constructor(scope: App, environment: Environment) {
     super(scope, `${environment.name}-ci`, { environment });
     new CiDeployRole(this, 'ci-deploy', {
+      // dev-baseline's CI role in the same account is `ci-deploy`; IAM names are unique per account.
+      name: `ci-deploy-${environment.name}`,
       // The development account's one GitHub provider, created by dev-baseline.
       oidcProviderArn: `arn:aws:iam::${environment.accountId}:oidc-provider/token.actions.githubusercontent.com`,
       github: { ...GITHUB },

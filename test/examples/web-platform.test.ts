@@ -47,6 +47,24 @@ describe('examples/web-platform', () => {
     expect(Object.values(resourcesOf(management, 'aws_cloudtrail'))).toMatchObject([{ is_organization_trail: true }]);
   });
 
+  it('no two stacks of one account create an IAM role or managed policy of the same name (IAM would refuse the second apply)', () => {
+    const accountOf = (j: ReturnType<typeof synthJson>) => (j.provider!.aws![0]!.allowed_account_ids as string[])[0];
+    const owners = new Map<string, string[]>();
+    for (const [stack, j] of json) {
+      for (const type of ['aws_iam_role', 'aws_iam_policy']) {
+        for (const r of Object.values(resourcesOf(j, type))) {
+          if (typeof r.name !== 'string') continue;
+          const key = `${accountOf(j)} ${type} ${r.name}`;
+          owners.set(key, [...(owners.get(key) ?? []), stack]);
+        }
+      }
+    }
+    expect([...owners].filter(([, stacks]) => stacks.length > 1)).toEqual([]);
+    // dev's and staging's CI roles share the development account.
+    expect(owners.get('444444444444 aws_iam_role ci-deploy')).toEqual(['dev-baseline']);
+    expect(owners.get('444444444444 aws_iam_role ci-deploy-staging')).toEqual(['staging-ci']);
+  });
+
   it('no IAM users in any workload account', () => {
     for (const j of json.values()) expect(resourcesOf(j, 'aws_iam_user')).toEqual({});
   });

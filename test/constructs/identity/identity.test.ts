@@ -7,8 +7,8 @@ import { SessionManager, grantSessionLogging } from '../../../constructs/identit
 import { AuditTrail } from '../../../constructs/identity/audit-trail';
 import { AccountBaseline } from '../../../constructs/identity/account-baseline';
 import { IamRole } from '../../../core/aws';
-import { DEV, resourcesOf, synthJson, testEnvironment } from '../../support/synth';
-import { parsePolicy, testStack } from './helpers';
+import { DEV, newApp, PROD, resourcesOf, synthJson, testEnvironment } from '../../support/synth';
+import { IdentityTestStack, parsePolicy, testStack } from './helpers';
 
 const groupsIn = (stack: ReturnType<typeof testStack>) =>
   new HumanGroups(stack, 'groups', { partition: 'aws', accountId: '111111111111', breakGlassRoleArn: 'arn:aws:iam::111111111111:role/bg', operatorRoleArn: 'arn:aws:iam::111111111111:role/op' });
@@ -116,6 +116,7 @@ describe('HumanRole', () => {
 });
 
 describe('CiDeployRole', () => {
+  const OIDC = 'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com';
   function ci(github: object, environment = DEV) {
     const stack = testStack(environment);
     const role = new CiDeployRole(stack, 'ci', { oidcProviderArn: 'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com', github: { owner: 'acme', repository: 'infra', ...github } });
@@ -179,6 +180,36 @@ describe('CiDeployRole', () => {
     [{ environment: 'prod:ref' }, 'TF-IAM-031'],
   ])('rejects %j', (github, code) => {
     expect(() => ci(github)).toThrow(new RegExp(`\\[${code}\\] CiDeployRole dev-identity/ci`));
+  });
+  test('is named ci-deploy, with ci-deploy-<part> policies, unless the props name it', () => {
+    const names = (json: ReturnType<typeof ci>['json']) => [...Object.values(resourcesOf(json, 'aws_iam_role')), ...Object.values(resourcesOf(json, 'aws_iam_policy'))].map((r) => r.name).sort();
+    expect(names(ci({}).json)).toEqual(['ci-deploy', 'ci-deploy-global', 'ci-deploy-iam', 'ci-deploy-regional', 'ci-deploy-regional-change', 'ci-deploy-state']);
+    const stack = testStack(DEV);
+    new CiDeployRole(stack, 'ci', { oidcProviderArn: OIDC, github: { owner: 'acme', repository: 'infra' }, name: 'ci-deploy-staging' });
+    expect(names(synthJson(stack))).toEqual(['ci-deploy-staging', 'ci-deploy-staging-global', 'ci-deploy-staging-iam', 'ci-deploy-staging-regional', 'ci-deploy-staging-regional-change', 'ci-deploy-staging-state']);
+  });
+  test.each(['', 'ci deploy', 'ci/deploy', 'ci-deploy-*', 'x'.repeat(65), 'déploi', 'ci-deploy\n'])('rejects the name %j with TF-IAM-034, showing it', (name) => {
+    expect(() => new CiDeployRole(testStack(DEV), 'ci', { oidcProviderArn: OIDC, github: { owner: 'acme', repository: 'infra' }, name })).toThrow(
+      expect.objectContaining({ message: expect.stringMatching(new RegExp(`\\[TF-IAM-034\\] CiDeployRole dev-identity/ci[\\s\\S]*${JSON.stringify(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)) }),
+    );
+  });
+  test('refuses a non-string name with a coded error', () => {
+    expect(() => new CiDeployRole(testStack(DEV), 'ci', { oidcProviderArn: OIDC, github: { owner: 'acme', repository: 'infra' }, name: 42 as never })).toThrow(/\[TF-PRP-\d+\]/);
+  });
+  test('refuses a second CI deploy role of the same name in the same account anywhere in the app (TF-IAM-035), naming the first', () => {
+    const app = newApp();
+    // dev and staging in one account, as the web platform has them.
+    const dev = new IdentityTestStack(app, 'dev-baseline', { environment: testEnvironment({ sharesAccountWith: ['staging'] }) });
+    new CiDeployRole(dev, 'ci-deploy', { oidcProviderArn: OIDC, github: { owner: 'acme', repository: 'infra' } });
+    const staging = new IdentityTestStack(app, 'staging-ci', { environment: testEnvironment({ name: 'staging', accountId: DEV.accountId, sharesAccountWith: ['dev'] }) });
+    expect(() => new CiDeployRole(staging, 'ci-deploy', { oidcProviderArn: OIDC, github: { owner: 'acme', repository: 'infra' } })).toThrow(
+      /\[TF-IAM-035\] CiDeployRole staging-ci\/ci-deploy: account 222222222222 already gets a CI deploy role named "ci-deploy" from dev-baseline\/ci-deploy[\s\S]*ci-deploy-staging/,
+    );
+    // Its own name, or another account, is fine.
+    new CiDeployRole(staging, 'ci-deploy-own', { oidcProviderArn: OIDC, github: { owner: 'acme', repository: 'infra' }, name: 'ci-deploy-staging' });
+    new CiDeployRole(new IdentityTestStack(app, 'prod-baseline', { environment: PROD }), 'ci-deploy', { oidcProviderArn: OIDC, github: { owner: 'acme', repository: 'infra' } });
+    // A separate app starts with no names taken.
+    new CiDeployRole(testStack(DEV), 'ci-deploy', { oidcProviderArn: OIDC, github: { owner: 'acme', repository: 'infra' } });
   });
   test('rejects an unknown deploy service', () => {
     expect(() => new CiDeployRole(testStack(DEV), 'ci', { oidcProviderArn: 'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com', github: { owner: 'a', repository: 'b' }, services: ['lambda' as 'ec2'] })).toThrow(/\[TF-IAM-032\]/);
