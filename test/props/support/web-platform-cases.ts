@@ -9,6 +9,7 @@ import { PostgresInstance } from '../../../constructs/database/postgres-instance
 import { EksCluster } from '../../../constructs/eks/eks-cluster';
 import { CostControls } from '../../../constructs/cost/cost-controls';
 import { IdentityCenterAccess } from '../../../constructs/identity-center/identity-center-access';
+import { CiDeployRole } from '../../../constructs/identity/ci-deploy-role';
 import { SharedRegistry } from '../../../constructs/registry/shared-registry';
 import { SecurityServices } from '../../../constructs/security-services/security-services';
 import { WebEdge } from '../../../constructs/web/web-edge';
@@ -86,6 +87,18 @@ export function webPlatformConstructCases(): StackCase[] {
         assignments: { readers: { permissionSet: 'ReadOnly', groupId: '9067b4a1f8-2a1b3c4d-1111-2222-3333-444455556666', accountIds: ['444444444444'] } },
       }),
       build: (props) => inStack((s) => new IdentityCenterAccess(s, 'sso', props as never), MANAGEMENT),
+    },
+    {
+      // As web-platform's staging-ci builds it: its own name, beside dev's ci-deploy in the shared account.
+      name: 'CiDeployRole',
+      props: () => ({
+        oidcProviderArn: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`,
+        github: { owner: 'innovate-inc', repository: 'web-platform', environment: 'staging' },
+        services: ['ec2', 'eks', 'backup'],
+        maxSessionDurationSeconds: 3600,
+        name: 'ci-deploy-staging',
+      }),
+      build: (props) => inStack((s) => new CiDeployRole(s, 'ci-deploy', props as never)),
     },
     {
       name: 'SecurityServices',
