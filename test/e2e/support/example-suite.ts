@@ -219,7 +219,8 @@ export function describeExample(example: string): void {
       const undeletable = teardown.leaveStateInstead.filter((a) => held.has(a));
       if (undeletable.length > 0) await tf.must(['state', 'rm', ...undeletable]);
       // Untargeted: destroy acts on state, so this also clears the data sources a targeted destroy leaves behind.
-      await tf.destroy();
+      // No refresh: the no-change re-plan (and the teardown apply) just read every resource back.
+      await tf.destroy({ refresh: false });
       const state = await tf.must(['state', 'list']);
       return `${stack.name}: ${state.stdout.trim()}`;
     }
