@@ -35,6 +35,13 @@ describe('moto gaps', () => {
     expect([...scope.excluded.keys()]).toEqual(['aws_organizations_policy.tags']);
   });
 
+  test("the tier's README lists every entry, and no type that is not one", () => {
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('| type | failing call |'), readme.indexOf('**Teardown**'));
+    const listed = [...table.matchAll(/^\| `(aws_[a-z0-9_]+)`/gm)].map((m) => m[1]).sort();
+    expect(listed).toEqual(Object.keys(MOTO_GAPS).sort());
+  });
+
   test('the pin is the one the setup script installs', () => {
     const script = readFileSync(join(__dirname, '..', '..', '..', 'scripts', 'setup-python-tools.sh'), 'utf8');
     expect(script).toContain(`MOTO_VERSION="${PINNED_MOTO}"`);
