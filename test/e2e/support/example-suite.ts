@@ -101,11 +101,12 @@ export function describeExample(example: string): void {
     /** Stacks whose apply began, so the teardown destroys whatever part of them exists. */
     const applyStarted = new Set<string>();
 
-    /** What a stack needs in place before its first plan: the applied stacks it reads outputs from. */
+    /** What a stack needs in place before its first plan: the stacks it reads outputs from, applied (or planned, if not applied). */
     const readsFrom = (stack: SynthesizedStack): Map<string, Promise<unknown>> =>
       new Map(stack.dependencies.flatMap((d) => {
-        const ready = applied.get(d) ?? planned.get(d);
-        return ready === undefined ? [] : [[`${d}'s apply`, ready] as const];
+        const apply = applied.get(d);
+        const ready = apply ?? planned.get(d);
+        return ready === undefined ? [] : [[`${d}'s ${apply === undefined ? 'plan' : 'apply'}`, ready] as const];
       }));
 
     // Every stack's work is queued here in dependency order, so each test below only awaits its stack's
