@@ -161,7 +161,8 @@ function claimName(role: CiDeployRole, env: Environment, name: string, where: st
   const root = role.node.root;
   const claimed = namesInApp.get(root) ?? new Map<string, string>();
   namesInApp.set(root, claimed);
-  const key = `${env.accountId}/${name}`;
+  // IAM compares role names without regard to case: CI-Deploy and ci-deploy are one name.
+  const key = `${env.accountId}/${name.toLowerCase()}`;
   const first = claimed.get(key);
   if (first !== undefined) {
     throw new TenantformError({

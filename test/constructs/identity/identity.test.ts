@@ -205,6 +205,8 @@ describe('CiDeployRole', () => {
     expect(() => new CiDeployRole(staging, 'ci-deploy', { oidcProviderArn: OIDC, github: { owner: 'acme', repository: 'infra' } })).toThrow(
       /\[TF-IAM-035\] CiDeployRole staging-ci\/ci-deploy: account 222222222222 already gets a CI deploy role named "ci-deploy" from dev-baseline\/ci-deploy[\s\S]*ci-deploy-staging/,
     );
+    // IAM compares role names without regard to case.
+    expect(() => new CiDeployRole(staging, 'ci-deploy-upper', { oidcProviderArn: OIDC, github: { owner: 'acme', repository: 'infra' }, name: 'CI-Deploy' })).toThrow(/\[TF-IAM-035\]/);
     // Its own name, or another account, is fine.
     new CiDeployRole(staging, 'ci-deploy-own', { oidcProviderArn: OIDC, github: { owner: 'acme', repository: 'infra' }, name: 'ci-deploy-staging' });
     new CiDeployRole(new IdentityTestStack(app, 'prod-baseline', { environment: PROD }), 'ci-deploy', { oidcProviderArn: OIDC, github: { owner: 'acme', repository: 'infra' } });
