@@ -143,6 +143,7 @@ export const ERROR_CODES = {
   'TF-IAM-033': 'A CI deploy policy exceeds the size IAM allows for a managed policy.',
   'TF-IAM-034': 'A CI deploy role name is not one IAM accepts.',
   'TF-IAM-035': 'Two CI deploy roles of one account have the same name.',
+  'TF-IAM-036': 'A CI deploy role session limit is outside what IAM accepts (3600-43200 seconds).',
   'TF-IAM-040': 'A log retention is not a period CloudWatch Logs accepts.',
   'TF-IAM-041': 'A Session Manager idle timeout is out of range.',
   'TF-IAM-050': 'Audit log files would be kept less than 90 days.',

@@ -5,7 +5,7 @@ import { environmentOf } from '../../core/environment-context';
 import { describeConstruct, TenantformError } from '../../core/errors';
 import { suppress } from '../../core/suppressions';
 import { validateProps } from '../../core/validation';
-import { IAM_ROLE_NAME } from '../iam/names';
+import { IAM_ROLE_NAME, isRoleSessionSeconds } from '../iam/role-limits';
 import { policyJson, PolicyStatement } from '../iam/policy';
 import { accountRootArn, partitionOf } from '../identity/arn';
 import { workloadBoundaryArn } from '../identity/workload-boundary';
@@ -131,7 +131,7 @@ export class CrossAccountRole extends Construct {
       throw new TenantformError({ code: 'TF-XAC-008', where, problem: 'description must be at most 1000 characters of printable Latin-1 text, tabs and line breaks (what IAM accepts for a role).', value: props.description, fix: 'shorten it to a sentence, e.g. "The tooling pipeline deploys here".' });
     }
     const maxSession = props.maxSessionDurationSeconds ?? 3600;
-    if (!Number.isInteger(maxSession) || maxSession < 3600 || maxSession > 43200) {
+    if (!isRoleSessionSeconds(maxSession)) {
       throw new TenantformError({ code: 'TF-XAC-007', where, problem: 'the longest session must be 3600-43200 seconds.', value: maxSession, fix: 'leave it at 3600 unless a job runs longer than an hour.' });
     }
     const partition = partitionOf(env.region);

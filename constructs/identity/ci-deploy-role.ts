@@ -8,7 +8,7 @@ import { describeConstruct, TenantformError } from '../../core/errors';
 import { BASELINE_IAM_PATH, partitionOf } from './arn';
 import { ALL_DEPLOY_SERVICES, DEFAULT_DEPLOY_SERVICES, deployActions, deployActionsByTagScope, DeployService, GLOBAL_DEPLOY_SERVICES, protectSecurityServicesStatement, taggingActions, UNTAGGABLE_DEPLOY_SERVICES } from './deploy-permissions';
 import { GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST } from './github-oidc';
-import { IAM_ROLE_NAME } from '../iam/names';
+import { IAM_ROLE_NAME, isRoleSessionSeconds, ROLE_SESSION_SECONDS } from '../iam/role-limits';
 import { PolicyConditions, policyJson, PolicyStatement } from '../iam/policy';
 import { workloadBoundaryArn } from './workload-boundary';
 
@@ -36,7 +36,7 @@ export interface CiDeployRoleProps {
    */
   readonly services?: readonly DeployService[];
   /**
-   * Longest CI session, in seconds.
+   * Longest CI session, in seconds (3600-43200).
    * @default 3600
    */
   readonly maxSessionDurationSeconds?: number;
@@ -97,12 +97,16 @@ export class CiDeployRole extends Construct {
 
     const name = props.name ?? DEFAULT_CI_DEPLOY_ROLE_NAME;
     claimName(this, env, name, where);
+    const maxSession = props.maxSessionDurationSeconds ?? 3600;
+    if (!isRoleSessionSeconds(maxSession)) {
+      throw new TenantformError({ code: 'TF-IAM-036', where, problem: `the longest CI session must be a whole number of seconds from ${ROLE_SESSION_SECONDS.min} to ${ROLE_SESSION_SECONDS.max}, what IAM accepts for a role.`, value: maxSession, fix: 'leave it out for 3600, or raise it only for deploys that run longer than an hour.' });
+    }
 
     this.role = new IamRole(this, 'role', {
       name,
       path: BASELINE_IAM_PATH,
       description: `GitHub Actions deploys ${env.name} from ${props.github.owner}/${props.github.repository}`,
-      maxSessionDuration: props.maxSessionDurationSeconds ?? 3600,
+      maxSessionDuration: maxSession,
       assumeRolePolicy: policyJson([
         {
           Sid: 'GithubEnvironmentOnly',

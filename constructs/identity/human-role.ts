@@ -6,6 +6,7 @@ import { describeConstruct, TenantformError } from '../../core/errors';
 import { accountRootArn, awsManagedPolicyArn, BASELINE_IAM_PATH } from './arn';
 import { mfaTrustConditions } from './mfa';
 import { assertNoWildcardActions, policyJson, PolicyStatement } from '../iam/policy';
+import { isRoleSessionSeconds, ROLE_SESSION_SECONDS } from '../iam/role-limits';
 
 export interface HumanRoleProps {
   /** Role name, e.g. `operator`. */
@@ -51,8 +52,8 @@ export class HumanRole extends Construct {
     validateProps(HumanRolePropsSchema, props, describeConstruct('HumanRole', this.node));
     const where = describeConstruct('HumanRole', this.node);
     const session = props.maxSessionDurationSeconds ?? 3600;
-    if (!Number.isInteger(session) || session < 900 || session > 43_200) {
-      throw new TenantformError({ code: 'TF-IAM-012', where, problem: 'role session duration must be 900 to 43200 seconds.', value: session, fix: 'use e.g. 3600.' });
+    if (!isRoleSessionSeconds(session)) {
+      throw new TenantformError({ code: 'TF-IAM-012', where, problem: `role session duration must be ${ROLE_SESSION_SECONDS.min} to ${ROLE_SESSION_SECONDS.max} seconds, what IAM accepts for a role.`, value: session, fix: 'use e.g. 3600.' });
     }
     const conditions = mfaTrustConditions(props.maxMfaAgeSeconds ?? 3600, where);
     if (props.statements) assertNoWildcardActions(props.statements, where);

@@ -5,7 +5,7 @@ import { describeConstruct, TenantformError } from '../../core/errors';
 import { guardArns, validateProps } from '../../core/validation';
 import { imageRepository } from '../compute/image-repository';
 import { serviceKey } from '../database/database-key';
-import { IAM_ROLE_NAME_WITH_PATH } from '../iam/names';
+import { IAM_ROLE_NAME_WITH_PATH } from '../iam/role-limits';
 import { policyJson, PolicyStatement } from '../iam/policy';
 import { partitionOf } from '../identity/arn';
 import { SharedRegistryPropsSchema } from './shared-registry.schema';

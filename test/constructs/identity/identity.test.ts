@@ -110,6 +110,9 @@ describe('HumanRole', () => {
     expect(role({ maxMfaAgeSeconds: 0 })).toThrow(/\[TF-IAM-010\]/);
     expect(role({ maxMfaAgeSeconds: 86_400 })).toThrow(/\[TF-IAM-010\]/);
     expect(role({ maxSessionDurationSeconds: 60 })).toThrow(/\[TF-IAM-012\]/);
+    // IAM's floor for a role's MaxSessionDuration is an hour: 900 s was accepted here and refused by terraform validate.
+    for (const bad of [900, 3599, 43_201]) expect(role({ maxSessionDurationSeconds: bad })).toThrow(/\[TF-IAM-012\]/);
+    for (const ok of [3600, 43_200]) expect(role({ maxSessionDurationSeconds: ok })).not.toThrow();
     expect(role({ statements: [{ Effect: 'Allow', Action: '*', Resource: '*' }] })).toThrow(/\[TF-IAM-001\]/);
     expect(role({ statements: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] })).toThrow(/\[TF-IAM-001\]/);
   });
@@ -212,6 +215,18 @@ describe('CiDeployRole', () => {
     new CiDeployRole(new IdentityTestStack(app, 'prod-baseline', { environment: PROD }), 'ci-deploy', { oidcProviderArn: OIDC, github: { owner: 'acme', repository: 'infra' } });
     // A separate app starts with no names taken.
     new CiDeployRole(testStack(DEV), 'ci-deploy', { oidcProviderArn: OIDC, github: { owner: 'acme', repository: 'infra' } });
+  });
+  test.each([0, -1, 14, 3599, 43_201, 1290034711])('rejects the longest session %j with TF-IAM-036, showing it (IAM accepts 3600-43200)', (seconds) => {
+    expect(() => new CiDeployRole(testStack(DEV), 'ci', { oidcProviderArn: OIDC, github: { owner: 'acme', repository: 'infra' }, maxSessionDurationSeconds: seconds })).toThrow(
+      new RegExp(`\\[TF-IAM-036\\] CiDeployRole dev-identity/ci[\\s\\S]*${String(seconds).replace('.', '\\.')}`),
+    );
+  });
+  test('takes a longest session IAM accepts, at both ends', () => {
+    for (const seconds of [3600, 43_200]) {
+      const stack = testStack(DEV);
+      new CiDeployRole(stack, 'ci', { oidcProviderArn: OIDC, github: { owner: 'acme', repository: 'infra' }, maxSessionDurationSeconds: seconds });
+      expect(Object.values(resourcesOf(synthJson(stack), 'aws_iam_role'))[0]!.max_session_duration).toBe(seconds);
+    }
   });
   test('rejects an unknown deploy service', () => {
     expect(() => new CiDeployRole(testStack(DEV), 'ci', { oidcProviderArn: 'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com', github: { owner: 'a', repository: 'b' }, services: ['lambda' as 'ec2'] })).toThrow(/\[TF-IAM-032\]/);
