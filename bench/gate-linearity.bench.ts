@@ -19,7 +19,7 @@
 import { performance } from 'node:perf_hooks';
 import { stackFromJson } from '../compliance/model';
 import { normalizeDocument } from '../compliance/model/terraform-json';
-import { companionIndex } from '../compliance/rules/_shared/links';
+import { companionIndex } from '../compliance/rule-helpers/links';
 import { emit, median, round } from './support/measure';
 
 const ROUNDS = Number(process.env.LINEARITY_BENCH_ROUNDS ?? 7);

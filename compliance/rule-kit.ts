@@ -1,7 +1,7 @@
 /**
  * The one rule kit. Every rule is `export const <FileName> = defineRule(meta, check)`
  * in `compliance/rules/<category>/<FileName>.ts`, and imports its helpers from
- * here (plus the domain readers: `iam/`, `policy.ts`, `rules/_shared/<domain>.ts`).
+ * here (plus the domain readers: `iam/`, `policy.ts`, `rule-helpers/<domain>.ts`).
  * A catalogue test (test/compliance/rules/catalogue.test.ts) enforces it.
  */
 import { CheckContext, ResourceModel, Rule, RuleMeta, RuleOutcome, StackModel } from './types';
@@ -24,9 +24,9 @@ export {
   resolveTarget,
   resourcesOf,
   effectiveTags,
-} from './rules/_shared/values';
-export { stackIndex } from './rules/_shared/stack-index';
-export type { StackIndex } from './rules/_shared/stack-index';
+} from './rule-helpers/values';
+export { stackIndex } from './rule-helpers/stack-index';
+export type { StackIndex } from './rule-helpers/stack-index';
 
 /** Categories whose rules no resource may opt out of. */
 const INVARIANT_CATEGORIES = new Set(['mfa', 'account-separation']);

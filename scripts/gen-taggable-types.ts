@@ -1,5 +1,5 @@
 /**
- * Regenerates compliance/rules/_shared/taggable-types.ts: the resource types
+ * Regenerates compliance/rule-helpers/taggable-types.ts: the resource types
  * of the pinned hashicorp/aws provider whose schema has a `tags` argument,
  * which TF-SEP-9 checks for required tag keys. It reads the real schema
  * (`terraform providers schema -json`) from the provider mirror, offline, so
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AWS_PROVIDER_VERSION, findProviderMirror, writeMirrorCliConfig } from '../test/e2e/support/provider-mirror';
 
-const out = join(__dirname, '..', 'compliance', 'rules', '_shared', 'taggable-types.ts');
+const out = join(__dirname, '..', 'compliance', 'rule-helpers', 'taggable-types.ts');
 const dir = mkdtempSync(join(tmpdir(), 'tenantform-schema-'));
 try {
   writeFileSync(join(dir, 'main.tf.json'), JSON.stringify({ terraform: { required_providers: { aws: { source: 'hashicorp/aws', version: AWS_PROVIDER_VERSION } } } }));

@@ -1,7 +1,7 @@
 import { defineRule, isRecord, isUnknown, pass } from '../../rule-kit';
 import { ResourceModel, RuleOutcome, StackModel } from '../../types';
-import { bareReference } from '../_shared/references';
-import { distinct, SeparationView } from '../_shared/separation';
+import { bareReference } from '../../rule-helpers/references';
+import { distinct, SeparationView } from '../../rule-helpers/separation';
 
 /** Attribute names that hold the key encrypting a resource: kms_key_id, kms_key_arn, kms_master_key_id, sse_kms_key_id, encryption_key, key_arn, ... */
 const KEY_ATTRIBUTE = /kms|encryption_key|^key_arn$/i;

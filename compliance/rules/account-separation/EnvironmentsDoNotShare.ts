@@ -1,7 +1,7 @@
 import { defineRule, fail, pass } from '../../rule-kit';
 import { RuleOutcome, StackModel } from '../../types';
-import { isProductionStack } from '../_shared/posture';
-import { stateBucketOf } from '../_shared/separation';
+import { isProductionStack } from '../../rule-helpers/posture';
+import { stateBucketOf } from '../../rule-helpers/separation';
 
 /** Per account (or state bucket): the first stack of each environment that uses it. */
 interface UsageIndex {

@@ -1,7 +1,7 @@
 import { identityPoliciesByResource } from '../../iam/documents';
 import { defineRule, isUnknown, pass, unknown } from '../../rule-kit';
 import { RuleOutcome } from '../../types';
-import { distinct, SeparationView, statementReach } from '../_shared/separation';
+import { distinct, SeparationView, statementReach } from '../../rule-helpers/separation';
 
 /** TF-SEP-6: identity policies reach only resources of their own environment. */
 export const IdentityPoliciesStayInEnvironment = defineRule(

@@ -2,8 +2,8 @@ import { RESOURCE_POLICY_ATTRIBUTES } from '../../iam/documents';
 import { normalizePolicy } from '../../policy';
 import { checkEach, defineRule, fail, isUnknown, pass, unknown } from '../../rule-kit';
 import { ResourceModel, RuleOutcome } from '../../types';
-import { distinct, githubEnvironmentsAdmitted, SeparationView, statementReach } from '../_shared/separation';
-import { edgeShare, edgeTrust, readOnlyTableGrant } from '../_shared/trust-edges';
+import { distinct, githubEnvironmentsAdmitted, SeparationView, statementReach } from '../../rule-helpers/separation';
+import { edgeShare, edgeTrust, readOnlyTableGrant } from '../../rule-helpers/trust-edges';
 import { accountOf } from '../../iam/principals';
 
 /**

@@ -1,7 +1,7 @@
 import { accountOf } from '../../iam/principals';
 import { blocksOf, defineRule, fail, pass, unknown } from '../../rule-kit';
 import { ProviderModel, RuleOutcome, StackModel } from '../../types';
-import { imagePullCrossing } from '../_shared/separation';
+import { imagePullCrossing } from '../../rule-helpers/separation';
 
 /**
  * Roles the provider assumes in an account other than the one it is pinned

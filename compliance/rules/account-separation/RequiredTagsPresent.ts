@@ -1,6 +1,6 @@
 import { defineRule, effectiveTags, fail, isUnknown, pass, unknown } from '../../rule-kit';
 import { RuleOutcome } from '../../types';
-import { TAGGABLE_RESOURCE_TYPES } from '../_shared/taggable-types';
+import { TAGGABLE_RESOURCE_TYPES } from '../../rule-helpers/taggable-types';
 
 /** TF-SEP-9: every taggable resource carries the tag keys its environment declares as required. */
 export const RequiredTagsPresent = defineRule(

@@ -1,6 +1,6 @@
 import { checkEach, defineRule, fail, isUnknown, listOf, pass, unknown } from '../../rule-kit';
 import { ResourceModel, RuleOutcome } from '../../types';
-import { distinct, SeparationView } from '../_shared/separation';
+import { distinct, SeparationView } from '../../rule-helpers/separation';
 
 /** RDS snapshot types whose `shared_accounts` makes the snapshot restorable elsewhere ("all" = public). */
 const SHARED_ACCOUNTS_TYPES = ['aws_db_snapshot', 'aws_db_cluster_snapshot', 'aws_db_snapshot_copy', 'aws_rds_cluster_snapshot_copy'];

@@ -1,6 +1,6 @@
 import { blocksOf, checkEach, defineRule, fail, isRecord, isUnknown, pass, unknown } from '../../rule-kit';
 import { ResourceModel, RuleOutcome } from '../../types';
-import { distinct, SeparationView, stateFileOf } from '../_shared/separation';
+import { distinct, SeparationView, stateFileOf } from '../../rule-helpers/separation';
 
 function destinationProblems(view: SeparationView, r: ResourceModel, dest: Record<string, unknown>, accountKey: string): RuleOutcome[] {
   const out: RuleOutcome[] = [];

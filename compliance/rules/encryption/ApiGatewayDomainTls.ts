@@ -1,5 +1,5 @@
 import { checkEach, decide, defineRule, isUnresolved, show } from '../../rule-kit';
-import { nestedBlock } from '../_shared/blocks';
+import { nestedBlock } from '../../rule-helpers/blocks';
 
 /** TLS_1_2 and the enhanced policies, all of which refuse TLS 1.0/1.1. */
 function isTls12(policy: unknown): boolean {

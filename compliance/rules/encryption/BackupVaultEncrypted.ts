@@ -1,5 +1,5 @@
 import { checkEach, decide, defineRule } from '../../rule-kit';
-import { noteCustomerKey } from '../_shared/kms';
+import { noteCustomerKey } from '../../rule-helpers/kms';
 
 /** TF-ENC-42: AWS Backup vaults encrypt recovery points with a customer-managed key. */
 export const BackupVaultEncrypted = defineRule(

@@ -1,6 +1,6 @@
 import { boolOf, checkEach, decide, defineRule, isSet, isUnresolved, numberOf } from '../../rule-kit';
-import { nestedBlocks } from '../_shared/blocks';
-import { classicTlsPolicies } from '../_shared/elb';
+import { nestedBlocks } from '../../rule-helpers/blocks';
+import { classicTlsPolicies } from '../../rule-helpers/elb';
 
 /** TF-ENC-17: classic ELB listeners encrypt traffic from clients with TLS 1.2+. */
 export const ClassicElbListenerTls = defineRule(

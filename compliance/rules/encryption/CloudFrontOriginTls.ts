@@ -1,5 +1,5 @@
 import { checkEach, decide, defineRule, isUnresolved, listOf, show } from '../../rule-kit';
-import { nestedBlock, nestedBlocks } from '../_shared/blocks';
+import { nestedBlock, nestedBlocks } from '../../rule-helpers/blocks';
 
 /** Origin protocols below TLS 1.2. */
 const WEAK_ORIGIN_PROTOCOLS = ['SSLv3', 'TLSv1', 'TLSv1.1'];

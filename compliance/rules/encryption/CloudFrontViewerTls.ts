@@ -1,5 +1,5 @@
 import { boolOf, checkEach, decide, defineRule, isUnresolved, show } from '../../rule-kit';
-import { nestedBlock, nestedBlocks } from '../_shared/blocks';
+import { nestedBlock, nestedBlocks } from '../../rule-helpers/blocks';
 
 const MODERN_MINIMUMS = ['TLSv1.2_2021', 'TLSv1.2_2025', 'TLSv1.3_2025'];
 const SECURE_VIEWER_POLICIES = ['https-only', 'redirect-to-https'];

@@ -1,4 +1,4 @@
-import { customerKeyRule } from '../_shared/customer-key-rule';
+import { customerKeyRule } from '../../rule-helpers/customer-key-rule';
 
 /** TF-ENC-11: CloudTrail trails encrypt log files with a customer-managed key. */
 export const CloudTrailEncrypted = customerKeyRule(

@@ -1,4 +1,4 @@
-import { customerKeyRule } from '../_shared/customer-key-rule';
+import { customerKeyRule } from '../../rule-helpers/customer-key-rule';
 
 /** TF-ENC-30: CodeArtifact domains encrypt their packages with a customer-managed key. */
 export const CodeArtifactCustomerKey = customerKeyRule(

@@ -1,5 +1,5 @@
 import { boolOf, checkEach, decide, defineRule } from '../../rule-kit';
-import { noteCustomerKey } from '../_shared/kms';
+import { noteCustomerKey } from '../../rule-helpers/kms';
 
 /** TF-ENC-1: EBS volumes are encrypted with a customer-managed key. */
 export const EbsVolumeEncrypted = defineRule(

@@ -1,6 +1,6 @@
 import { checkEach, decide, defineRule, isUnresolved, show } from '../../rule-kit';
-import { nestedBlock } from '../_shared/blocks';
-import { noteCustomerKey } from '../_shared/kms';
+import { nestedBlock } from '../../rule-helpers/blocks';
+import { noteCustomerKey } from '../../rule-helpers/kms';
 
 /** TF-ENC-12: ECR repositories use KMS encryption with a customer-managed key. */
 export const EcrRepositoryEncrypted = defineRule(

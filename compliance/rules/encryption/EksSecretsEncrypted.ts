@@ -1,5 +1,5 @@
 import { blockOf, blocksOf, checkEach, decide, defineRule, isUnresolved, listOf } from '../../rule-kit';
-import { noteCustomerKey } from '../_shared/kms';
+import { noteCustomerKey } from '../../rule-helpers/kms';
 
 /** TF-ENC-40: EKS envelope-encrypts Kubernetes secrets with a customer-managed key. */
 export const EksSecretsEncrypted = defineRule(

@@ -1,6 +1,6 @@
 import { boolOf, checkEach, decide, defineRule, type Tri } from '../../rule-kit';
 import { ResourceModel } from '../../types';
-import { nestedBlock, nestedBlocks } from '../_shared/blocks';
+import { nestedBlock, nestedBlocks } from '../../rule-helpers/blocks';
 
 /** An `encrypted` flag; the launch template spells it as a string, where `""` means unset. */
 function encryptedOf(value: unknown): Tri {

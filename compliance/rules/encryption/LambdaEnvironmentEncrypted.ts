@@ -1,5 +1,5 @@
 import { blockOf, checkEach, decide, defineRule, isRecord, isUnresolved } from '../../rule-kit';
-import { requireCustomerKey } from '../_shared/kms';
+import { requireCustomerKey } from '../../rule-helpers/kms';
 
 /** TF-ENC-20: a Lambda function's environment variables are encrypted with a customer-managed key. */
 export const LambdaEnvironmentEncrypted = defineRule(

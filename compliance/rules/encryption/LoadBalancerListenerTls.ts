@@ -1,7 +1,7 @@
 import { checkEach, decide, defineRule, isUnresolved, pass, type Tri } from '../../rule-kit';
-import { nestedBlock, nestedBlocks } from '../_shared/blocks';
-import { companionIndex } from '../_shared/links';
-import { isTls12Policy } from '../_shared/tls';
+import { nestedBlock, nestedBlocks } from '../../rule-helpers/blocks';
+import { companionIndex } from '../../rule-helpers/links';
+import { isTls12Policy } from '../../rule-helpers/tls';
 
 /** Protocols that carry no payload encryption the listener could enforce (NLB pass-through). */
 const PASS_THROUGH = ['TCP', 'UDP', 'TCP_UDP', 'GENEVE'];

@@ -1,6 +1,6 @@
 import { boolOf, checkEach, decide, defineRule, isUnresolved, show, type Tri } from '../../rule-kit';
-import { nestedBlock } from '../_shared/blocks';
-import { noteCustomerKey } from '../_shared/kms';
+import { nestedBlock } from '../../rule-helpers/blocks';
+import { noteCustomerKey } from '../../rule-helpers/kms';
 
 const TLS12_POLICIES = ['Policy-Min-TLS-1-2-2019-07', 'Policy-Min-TLS-1-2-PFS-2023-10', 'Policy-Min-TLS-1-2-RFC9151-FIPS-2024-08'];
 

@@ -1,7 +1,7 @@
 import { boolOf, checkEach, decide, defineRule, isSet, isUnresolved, pass, resourcesOf } from '../../rule-kit';
 import { StackModel } from '../../types';
-import { noteCustomerKey } from '../_shared/kms';
-import { bareReference } from '../_shared/references';
+import { noteCustomerKey } from '../../rule-helpers/kms';
+import { bareReference } from '../../rule-helpers/references';
 
 /**
  * Finds the stack's `aws_db_instance` a replica copies, by bare reference or

@@ -1,7 +1,7 @@
 import { checkEach, decide, defineRule, isUnresolved, show } from '../../rule-kit';
-import { nestedBlock, nestedBlocks } from '../_shared/blocks';
-import { keyKind } from '../_shared/kms';
-import { companionIndex } from '../_shared/links';
+import { nestedBlock, nestedBlocks } from '../../rule-helpers/blocks';
+import { keyKind } from '../../rule-helpers/kms';
+import { companionIndex } from '../../rule-helpers/links';
 
 const KMS_ALGORITHMS = ['aws:kms', 'aws:kms:dsse'];
 

@@ -1,7 +1,7 @@
 import { normalizePolicy, PolicyStatement, PolicyValue, principalIsEveryone } from '../../policy';
 import { checkEach, decide, defineRule, isUnknown, type Tri } from '../../rule-kit';
 import { ResourceModel } from '../../types';
-import { companionIndex } from '../_shared/links';
+import { companionIndex } from '../../rule-helpers/links';
 
 /** What part of a bucket a `Resource` entry covers. */
 interface Coverage {

@@ -1,4 +1,4 @@
-import { customerKeyRule } from '../_shared/customer-key-rule';
+import { customerKeyRule } from '../../rule-helpers/customer-key-rule';
 
 /** TF-ENC-9: Secrets Manager secrets use a customer-managed key. */
 export const SecretEncrypted = customerKeyRule(

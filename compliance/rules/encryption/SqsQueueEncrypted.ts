@@ -1,4 +1,4 @@
-import { customerKeyRule } from '../_shared/customer-key-rule';
+import { customerKeyRule } from '../../rule-helpers/customer-key-rule';
 
 /** TF-ENC-6: SQS queues are encrypted with a customer-managed key. */
 export const SqsQueueEncrypted = customerKeyRule(

@@ -4,7 +4,7 @@ import { allowRequiresMfa } from '../../iam/mfa';
 import { accountOf, awsPrincipals } from '../../iam/principals';
 import { checkStatements, describeStatement, StatementProblem } from '../../iam/statement-rule';
 import { defineRule, isUnknown } from '../../rule-kit';
-import { SeparationView } from '../_shared/separation';
+import { SeparationView } from '../../rule-helpers/separation';
 
 /** TF-LP-7: another account may assume a role only with an external ID (third parties) or MFA (humans). */
 export const CrossAccountTrustConditions = defineRule(

@@ -3,7 +3,7 @@ import { accountOf } from '../../iam/principals';
 import { normalizePolicy } from '../../policy';
 import { checkEach, decide, defineRule, isSpecificUnknown, isUnknown } from '../../rule-kit';
 import { ResourceModel, RuleOutcome, StackModel } from '../../types';
-import { readOnlyShareStatement, readOnlyTableGrant } from '../_shared/trust-edges';
+import { readOnlyShareStatement, readOnlyTableGrant } from '../../rule-helpers/trust-edges';
 
 /** AWS-owned accounts that write into buckets as a service (ELB access logs), not data consumers. */
 const SERVICE_ACCOUNTS: ReadonlySet<string> = new Set(Object.values(ELB_LOG_DELIVERY_ACCOUNTS));

@@ -1,5 +1,5 @@
 import { boolOf, checkEach, decide, defineRule, isSet, isUnresolved } from '../../rule-kit';
-import { nestedBlock } from '../_shared/blocks';
+import { nestedBlock } from '../../rule-helpers/blocks';
 
 /** TF-LOG-3: application load balancers write access logs. */
 export const AlbAccessLogs = defineRule(

@@ -1,5 +1,5 @@
 import { checkEach, decide, defineRule, isSet } from '../../rule-kit';
-import { nestedBlock } from '../_shared/blocks';
+import { nestedBlock } from '../../rule-helpers/blocks';
 
 /** TF-LOG-4: API Gateway stages write access logs. */
 export const ApiGatewayAccessLogs = defineRule(

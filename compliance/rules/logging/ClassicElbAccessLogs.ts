@@ -1,5 +1,5 @@
 import { boolOf, checkEach, decide, defineRule, isSet } from '../../rule-kit';
-import { nestedBlock } from '../_shared/blocks';
+import { nestedBlock } from '../../rule-helpers/blocks';
 
 /** TF-LOG-7: classic load balancers write access logs. */
 export const ClassicElbAccessLogs = defineRule(

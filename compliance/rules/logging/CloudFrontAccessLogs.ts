@@ -1,6 +1,6 @@
 import { checkEach, decide, defineRule, isSet, isUnresolved } from '../../rule-kit';
-import { nestedBlock } from '../_shared/blocks';
-import { companionIndex } from '../_shared/links';
+import { nestedBlock } from '../../rule-helpers/blocks';
+import { companionIndex } from '../../rule-helpers/links';
 
 /** TF-LOG-5: CloudFront distributions log requests. */
 export const CloudFrontAccessLogs = defineRule(

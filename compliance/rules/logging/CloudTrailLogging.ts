@@ -1,5 +1,5 @@
 import { boolOf, checkEach, decide, defineRule } from '../../rule-kit';
-import { managementCoverage } from '../_shared/cloudtrail';
+import { managementCoverage } from '../../rule-helpers/cloudtrail';
 
 /** TF-LOG-6: trails are switched on and record every management event. */
 export const CloudTrailLogging = defineRule(

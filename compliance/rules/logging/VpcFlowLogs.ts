@@ -1,5 +1,5 @@
 import { checkEach, decide, defineRule, isUnresolved } from '../../rule-kit';
-import { companionIndex } from '../_shared/links';
+import { companionIndex } from '../../rule-helpers/links';
 
 /** Traffic types that record rejected connections (the probes an incident starts with). */
 const RECORDS_REJECTS = ['ALL', 'REJECT'];

@@ -1,7 +1,7 @@
 import { blocksOf, decide, defineRule, isUnresolved } from '../../rule-kit';
 import { ResourceModel, StackModel } from '../../types';
-import { RULE_TYPES } from '../_shared/security-groups';
-import { stackIndex } from '../_shared/stack-index';
+import { RULE_TYPES } from '../../rule-helpers/security-groups';
+import { stackIndex } from '../../rule-helpers/stack-index';
 
 /** TF-NET-4: every VPC adopts its default security group and strips it of rules. */
 export const DefaultSecurityGroupLocked = defineRule(

@@ -1,6 +1,6 @@
 import { blockOf, boolOf, checkEach, decide, defineRule, isUnresolved, listOf } from '../../rule-kit';
-import { isWidePublic, publicPart } from '../_shared/cidr';
-import { cidrSources } from '../_shared/traffic';
+import { isWidePublic, publicPart } from '../../rule-helpers/cidr';
+import { cidrSources } from '../../rule-helpers/traffic';
 
 /** What EKS uses when `public_access_cidrs` is not set. */
 const EKS_DEFAULT_PUBLIC_CIDRS = ['0.0.0.0/0'];

@@ -1,5 +1,5 @@
 import { blockOf, checkEach, decide, defineRule, isUnresolved } from '../../rule-kit';
-import { checkVpcIdList } from '../_shared/vpc-placement';
+import { checkVpcIdList } from '../../rule-helpers/vpc-placement';
 
 /** TF-NET-21: Lambda functions run in a VPC, so they reach only what the network allows. */
 export const LambdaInVpc = defineRule(

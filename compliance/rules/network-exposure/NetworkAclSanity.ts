@@ -1,7 +1,7 @@
 import { decide, defineRule, listOf } from '../../rule-kit';
 import { ResourceModel, RuleOutcome, StackModel } from '../../types';
-import { ACL_TYPES, AclIngress, aclIngress, aclVerdict, detachedAclRules, Probe } from '../_shared/network-acls';
-import { stackIndex } from '../_shared/stack-index';
+import { ACL_TYPES, AclIngress, aclIngress, aclVerdict, detachedAclRules, Probe } from '../../rule-helpers/network-acls';
+import { stackIndex } from '../../rule-helpers/stack-index';
 
 const PROBES: readonly { readonly probe: Probe; readonly what: string }[] = [
   { probe: { protocol: 'tcp', port: 22 }, what: 'SSH (tcp 22)' },

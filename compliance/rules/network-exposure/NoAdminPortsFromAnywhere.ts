@@ -1,7 +1,7 @@
 import { defineRule, fail, pass, unknown } from '../../rule-kit';
 import { RuleOutcome } from '../../types';
-import { exposureAt, groupMayBeExposed, ingressIndex, IngressPermission } from '../_shared/security-groups';
-import { coversPort } from '../_shared/traffic';
+import { exposureAt, groupMayBeExposed, ingressIndex, IngressPermission } from '../../rule-helpers/security-groups';
+import { coversPort } from '../../rule-helpers/traffic';
 
 /** Remote administration: SSH over TCP, RDP over TCP and its UDP transport. */
 const ADMIN_POINTS = [

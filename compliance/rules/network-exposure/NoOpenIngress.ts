@@ -1,8 +1,8 @@
 import { blocksOf, defineRule, fail, listOf, pass, referencedAddresses, stackIndex, unknown } from '../../rule-kit';
 import { ResourceModel, RuleOutcome, StackModel } from '../../types';
-import { CLOUDFRONT_ORIGIN_FACING_LIST } from '../_shared/cloudfront';
-import { exposureAt, groupMayBeExposed, ingressIndex, IngressPermission, internetFacingLoadBalancersOf, mayBePublic, redirectsHttp } from '../_shared/security-groups';
-import { ALL_PORTS, hasPorts, PortRange, Protocol } from '../_shared/traffic';
+import { CLOUDFRONT_ORIGIN_FACING_LIST } from '../../rule-helpers/cloudfront';
+import { exposureAt, groupMayBeExposed, ingressIndex, IngressPermission, internetFacingLoadBalancersOf, mayBePublic, redirectsHttp } from '../../rule-helpers/security-groups';
+import { ALL_PORTS, hasPorts, PortRange, Protocol } from '../../rule-helpers/traffic';
 
 /** Single ports from anywhere that TF-NET-2 reports (SSH, RDP over TCP and UDP); this rule reports everything else. */
 const ADMIN_POINTS: ReadonlySet<string> = new Set(['tcp:22', 'tcp:3389', 'udp:3389']);

@@ -1,6 +1,6 @@
 import { blockOf, blocksOf, boolOf, decide, defineRule, effectiveTags, listOf, pass, Tri } from '../../rule-kit';
 import { ResourceModel, RuleOutcome, StackModel } from '../../types';
-import { StackIndex, stackIndex } from '../_shared/stack-index';
+import { StackIndex, stackIndex } from '../../rule-helpers/stack-index';
 
 /** TF-NET-3: nothing outside the public tier gets a public IP. */
 export const NoPublicIpInPrivateSubnets = defineRule(

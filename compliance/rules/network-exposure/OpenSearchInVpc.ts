@@ -1,5 +1,5 @@
 import { blockOf, checkEach, decide, defineRule, isUnresolved } from '../../rule-kit';
-import { checkVpcIdList } from '../_shared/vpc-placement';
+import { checkVpcIdList } from '../../rule-helpers/vpc-placement';
 
 /** TF-NET-22: OpenSearch domains sit in a VPC, never on a public endpoint. */
 export const OpenSearchInVpc = defineRule(

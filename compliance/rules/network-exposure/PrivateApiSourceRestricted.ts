@@ -1,7 +1,7 @@
 import { normalizePolicy, PolicyStatement, PolicyValue } from '../../policy';
 import { blockOf, checkEach, decide, defineRule, isUnknown, isUnresolved, listOf, resolveTarget, type Tri } from '../../rule-kit';
 import { StackModel } from '../../types';
-import { companionIndex } from '../_shared/links';
+import { companionIndex } from '../../rule-helpers/links';
 
 /** Condition keys that name where a request came from in the network. */
 const SOURCE_KEYS = new Set(['aws:sourcevpce', 'aws:sourcevpc']);

@@ -1,7 +1,7 @@
 import { DATA_CLASS_TAG } from '../../../core/tags';
 import { boolOf, checkEach, decide, defineRule } from '../../rule-kit';
-import { nestedBlock } from '../_shared/blocks';
-import { isDataVolume } from '../_shared/data-volumes';
+import { nestedBlock } from '../../rule-helpers/blocks';
+import { isDataVolume } from '../../rule-helpers/data-volumes';
 
 /** TF-RES-5: tenant data volumes are protected from `terraform destroy` and replacement. */
 export const DataVolumePreventDestroy = defineRule(

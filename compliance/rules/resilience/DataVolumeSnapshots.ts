@@ -1,9 +1,9 @@
 import { DATA_CLASS_TAG } from '../../../core/tags';
 import { checkEach, decide, defineRule, effectiveTags, isRecord, isUnresolved, listOf, resourcesOf, type Tri } from '../../rule-kit';
 import { CheckContext, ResourceModel, StackModel } from '../../types';
-import { nestedBlock, nestedBlocks } from '../_shared/blocks';
-import { isDataVolume } from '../_shared/data-volumes';
-import { bareReference } from '../_shared/references';
+import { nestedBlock, nestedBlocks } from '../../rule-helpers/blocks';
+import { isDataVolume } from '../../rule-helpers/data-volumes';
+import { bareReference } from '../../rule-helpers/references';
 
 /** TF-RES-6: tenant data volumes are covered by a snapshot schedule. */
 export const DataVolumeSnapshots = defineRule(

@@ -1,5 +1,5 @@
 import { checkEach, decide, defineRule, isUnresolved, numberOf } from '../../rule-kit';
-import { isProd } from '../_shared/posture';
+import { isProd } from '../../rule-helpers/posture';
 
 /** TF-RES-7: production ECS services run more than one task. */
 export const EcsServiceRedundancy = defineRule(

@@ -1,5 +1,5 @@
 import { boolOf, checkEach, decide, defineRule } from '../../rule-kit';
-import { isProd } from '../_shared/posture';
+import { isProd } from '../../rule-helpers/posture';
 
 /** TF-RES-4: production load balancers cannot be deleted by accident. */
 export const LoadBalancerDeletionProtection = defineRule(

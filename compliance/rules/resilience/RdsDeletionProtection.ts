@@ -1,5 +1,5 @@
 import { boolOf, checkEach, decide, defineRule, isSet } from '../../rule-kit';
-import { isProd } from '../_shared/posture';
+import { isProd } from '../../rule-helpers/posture';
 
 /** TF-RES-2: production databases cannot be deleted by accident. */
 export const RdsDeletionProtection = defineRule(

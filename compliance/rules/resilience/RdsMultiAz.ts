@@ -1,7 +1,7 @@
 import { boolOf, checkEach, decide, defineRule, isRecord, isSet, isUnresolved, numberOf } from '../../rule-kit';
 import { ResourceModel } from '../../types';
-import { companionIndex } from '../_shared/links';
-import { isProd } from '../_shared/posture';
+import { companionIndex } from '../../rule-helpers/links';
+import { isProd } from '../../rule-helpers/posture';
 
 /** How many instances one `aws_rds_cluster_instance` block creates; `'unknown'` when count/for_each is computed. */
 function instancesOf(member: ResourceModel): number | 'unknown' {

@@ -32,12 +32,12 @@ function ruleFiles(category: Category): string[] {
 }
 
 describe('rule catalogue', () => {
-  it('has one folder per category and nothing else beside _shared', () => {
+  it('has one folder per category and nothing else: the helpers rules share live in compliance/rule-helpers/', () => {
     const folders = readdirSync(rulesDir, { withFileTypes: true })
       .filter((d) => d.isDirectory())
       .map((d) => d.name)
       .sort();
-    expect(folders).toEqual([...categories, '_shared'].sort());
+    expect(folders).toEqual([...categories].sort());
   });
 
   describe.each(categories)('%s', (category) => {
@@ -58,7 +58,7 @@ describe('rule catalogue', () => {
 
     it.each(files)('%s takes its helpers from the rule kit', (file) => {
       const text = readFileSync(join(rulesDir, category, file), 'utf8');
-      expect(text).not.toMatch(/from '\.\.\/_shared\/(values|outcomes)'/);
+      expect(text).not.toMatch(/from '\.\.\/\.\.\/rule-helpers\/(values|outcomes)'/);
       expect(text).not.toMatch(/from '\.\.\/\.\.\/values'/);
     });
 

@@ -1,5 +1,5 @@
 import { LoadBalancerListenerTls } from '../../../../compliance/rules/encryption';
-import { isTls12Policy } from '../../../../compliance/rules/_shared/tls';
+import { isTls12Policy } from '../../../../compliance/rule-helpers/tls';
 import { fixtureStack, ref, verdicts } from '../../../support/rules-fixtures';
 
 const lb = ref('aws_lb.main.arn');

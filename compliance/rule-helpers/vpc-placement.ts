@@ -1,5 +1,5 @@
 import { isUnresolved, listOf, resolveTarget } from './values';
-import { StackModel } from '../../types';
+import { StackModel } from '../types';
 
 /** What the ID lists of a VPC placement hold, when they refer to resources of the configuration. */
 const ENTRY_TYPES: Readonly<Record<string, readonly string[]>> = { subnet_ids: ['aws_subnet'], subnets: ['aws_subnet'], security_group_ids: ['aws_security_group'] };

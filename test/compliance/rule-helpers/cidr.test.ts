@@ -1,4 +1,4 @@
-import { AddressSet, INTERNET_WIDE, isInternetWide, parseCidr, PUBLIC } from '../../../../compliance/rules/_shared/cidr';
+import { AddressSet, INTERNET_WIDE, isInternetWide, parseCidr, PUBLIC } from '../../../compliance/rule-helpers/cidr';
 
 const set = (...cidrs: string[]) => AddressSet.ofCidrs(cidrs);
 

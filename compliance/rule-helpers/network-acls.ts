@@ -9,7 +9,7 @@
  * be, once as strictly. The strict reading failing proves exposure; the
  * permissive one passing proves safety; anything between is unknown.
  */
-import { ResourceModel, StackModel } from '../../types';
+import { ResourceModel, StackModel } from '../types';
 import { AddressSet, isInternetWide } from './cidr';
 import { stackIndex } from './stack-index';
 import { cidrSources, coversPort, PortRange, portsOf, Protocol, protocolOf, Sources } from './traffic';

@@ -1,4 +1,4 @@
-import { ResourceModel, StackModel } from '../../types';
+import { ResourceModel, StackModel } from '../types';
 import { bareReference } from './references';
 import { isUnresolved, resourcesOf } from './values';
 

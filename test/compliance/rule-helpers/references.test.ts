@@ -1,5 +1,5 @@
-import { bareReference } from '../../../../compliance/rules/_shared/references';
-import { unknownValue } from '../../../../compliance/values';
+import { bareReference } from '../../../compliance/rule-helpers/references';
+import { unknownValue } from '../../../compliance/values';
 
 describe('bareReference', () => {
   it.each([

@@ -11,12 +11,12 @@
  * the stacks of that account too (check the whole cdktf.out, not one stack).
  * AWS-owned service accounts (ELB log delivery) are no environment's.
  */
-import { ELB_LOG_DELIVERY_ACCOUNTS } from '../../../core/elb-log-accounts';
-import { accountOf } from '../../iam/principals';
-import { normalizePolicy, PolicyStatement, PolicyValue } from '../../policy';
-import { fail, unknown } from '../../rule-kit';
-import { CheckContext, RuleOutcome, StackModel } from '../../types';
-import { isSpecificUnknown, isUnknown } from '../../values';
+import { ELB_LOG_DELIVERY_ACCOUNTS } from '../../core/elb-log-accounts';
+import { accountOf } from '../iam/principals';
+import { normalizePolicy, PolicyStatement, PolicyValue } from '../policy';
+import { fail, unknown } from '../rule-kit';
+import { CheckContext, RuleOutcome, StackModel } from '../types';
+import { isSpecificUnknown, isUnknown } from '../values';
 import { isProductionStack } from './posture';
 
 const AWS_SERVICE_ACCOUNTS: ReadonlySet<string> = new Set(Object.values(ELB_LOG_DELIVERY_ACCOUNTS));

@@ -1,5 +1,5 @@
-import { companionIndex } from '../../../../compliance/rules/_shared/links';
-import { fixtureStack, ref } from '../../../support/rules-fixtures';
+import { companionIndex } from '../../../compliance/rule-helpers/links';
+import { fixtureStack, ref } from '../../support/rules-fixtures';
 
 describe('companionIndex', () => {
   const stack = fixtureStack({

@@ -1,4 +1,4 @@
-import { isUnknown } from '../../values';
+import { isUnknown } from '../values';
 
 /** One reference written alone: `${aws_kms_key.k.arn}` → address `aws_kms_key.k`, attribute `arn`. */
 export interface BareReference {

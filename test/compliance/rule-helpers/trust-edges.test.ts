@@ -1,5 +1,5 @@
-import { normalizePolicy, PolicyDocument } from '../../../../compliance/policy';
-import { readOnlyShareStatement, readOnlyTableGrant } from '../../../../compliance/rules/_shared/trust-edges';
+import { normalizePolicy, PolicyDocument } from '../../../compliance/policy';
+import { readOnlyShareStatement, readOnlyTableGrant } from '../../../compliance/rule-helpers/trust-edges';
 
 function statement(s: Record<string, unknown>) {
   return (normalizePolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::888888888888:root' }, Resource: '*', ...s }] }) as PolicyDocument).statements[0]!;

@@ -3,8 +3,8 @@
  * rule never scans the stack once per resource: a 5,000-group stack is
  * checked in linear time. Models are immutable, so caching by model is safe.
  */
-import { ResourceModel, StackModel } from '../../types';
-import { isUnknown } from '../../values';
+import { ResourceModel, StackModel } from '../types';
+import { isUnknown } from '../values';
 import { bareReference } from './references';
 import { isSet, isUnresolved, referencedAddresses } from './values';
 

@@ -6,14 +6,14 @@
  * Each guarantee is tested from the side that must refuse as well as the one
  * that may pass, and against declarations written by hand to open more.
  */
-import { EnvironmentsDoNotShare } from '../../../../compliance/rules/account-separation/EnvironmentsDoNotShare';
-import { IdentityPoliciesStayInEnvironment } from '../../../../compliance/rules/account-separation/IdentityPoliciesStayInEnvironment';
-import { NoCrossEnvironmentAccess } from '../../../../compliance/rules/account-separation/NoCrossEnvironmentAccess';
-import { ProviderPinnedToOneAccount } from '../../../../compliance/rules/account-separation/ProviderPinnedToOneAccount';
-import { CrossAccountTrustConditions } from '../../../../compliance/rules/least-privilege/CrossAccountTrustConditions';
-import { StackModel } from '../../../../compliance/types';
-import { byStatus, runRule } from '../../support/compliance-fixtures';
-import { allowPrincipal, envStack, policy } from '../account-separation/separation-fixtures';
+import { EnvironmentsDoNotShare } from '../../../compliance/rules/account-separation/EnvironmentsDoNotShare';
+import { IdentityPoliciesStayInEnvironment } from '../../../compliance/rules/account-separation/IdentityPoliciesStayInEnvironment';
+import { NoCrossEnvironmentAccess } from '../../../compliance/rules/account-separation/NoCrossEnvironmentAccess';
+import { ProviderPinnedToOneAccount } from '../../../compliance/rules/account-separation/ProviderPinnedToOneAccount';
+import { CrossAccountTrustConditions } from '../../../compliance/rules/least-privilege/CrossAccountTrustConditions';
+import { StackModel } from '../../../compliance/types';
+import { byStatus, runRule } from '../support/compliance-fixtures';
+import { allowPrincipal, envStack, policy } from '../rules/account-separation/separation-fixtures';
 
 const TOOLING = '333333333333';
 const DEPLOY = '555555555555';

@@ -1,5 +1,5 @@
-import { isRecord as isPlainRecord, isUnknown } from '../../values';
-import { ResourceModel, StackModel } from '../../types';
+import { isRecord as isPlainRecord, isUnknown } from '../values';
+import { ResourceModel, StackModel } from '../types';
 import { stackIndex } from './stack-index';
 
 /**

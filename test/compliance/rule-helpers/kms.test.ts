@@ -1,5 +1,5 @@
-import { keyKind } from '../../../../compliance/rules/_shared/kms';
-import { fixtureStack, ref } from '../../../support/rules-fixtures';
+import { keyKind } from '../../../compliance/rule-helpers/kms';
+import { fixtureStack, ref } from '../../support/rules-fixtures';
 
 describe('keyKind', () => {
   const stack = fixtureStack(

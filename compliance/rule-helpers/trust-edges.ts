@@ -6,12 +6,12 @@
  * only for the reads they allow. Which edges exist, and whether the run
  * confirms the trusted side's posture, is the SeparationView's to say.
  */
-import { externalIdRequired } from '../../iam/conditions';
-import { accountOf } from '../../iam/principals';
-import { PolicyStatement } from '../../policy';
-import { fail, unknown } from '../../rule-kit';
-import { RuleOutcome } from '../../types';
-import { isUnknown } from '../../values';
+import { externalIdRequired } from '../iam/conditions';
+import { accountOf } from '../iam/principals';
+import { PolicyStatement } from '../policy';
+import { fail, unknown } from '../rule-kit';
+import { RuleOutcome } from '../types';
+import { isUnknown } from '../values';
 import { Edge, SeparationView } from './separation';
 
 /**

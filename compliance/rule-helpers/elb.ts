@@ -1,4 +1,4 @@
-import { ResourceModel, StackModel } from '../../types';
+import { ResourceModel, StackModel } from '../types';
 import { nestedBlocks } from './blocks';
 import { isTls12Policy } from './tls';
 import { companionIndex } from './links';

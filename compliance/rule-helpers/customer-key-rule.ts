@@ -1,5 +1,5 @@
-import { blockOf, decide, defineRule, isUnresolved, resourcesOf } from '../../rule-kit';
-import { Rule, RuleMeta } from '../../types';
+import { blockOf, decide, defineRule, isUnresolved, resourcesOf } from '../rule-kit';
+import { Rule, RuleMeta } from '../types';
 import { requireCustomerKey } from './kms';
 
 /**

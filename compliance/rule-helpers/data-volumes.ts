@@ -1,5 +1,5 @@
-import { DATA_CLASS_TAG } from '../../../core/tags';
-import { ResourceModel, StackModel } from '../../types';
+import { DATA_CLASS_TAG } from '../../core/tags';
+import { ResourceModel, StackModel } from '../types';
 import { effectiveTags, isRecord, isUnresolved, type Tri } from './values';
 
 /**

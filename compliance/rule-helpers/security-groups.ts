@@ -3,7 +3,7 @@
  * and judged as AWS applies it: a group admits the union of its rules, so two
  * rules that each admit half the internet together admit all of it.
  */
-import { ResourceModel, StackModel } from '../../types';
+import { ResourceModel, StackModel } from '../types';
 import { AddressSet, isWidePublic, publicPart } from './cidr';
 import { stackIndex } from './stack-index';
 import { cidrSources, mergeSources, NO_SOURCES, PortRange, portsOf, Protocol, protocolOf, Sources, written } from './traffic';

@@ -3,7 +3,7 @@
  * write them, read the way the AWS provider normalises them. Anything this
  * reader does not understand comes back `'unknown'`, never as "no traffic".
  */
-import { isUnknown } from '../../values';
+import { isUnknown } from '../values';
 import { AddressSet, parseCidr } from './cidr';
 import { isUnresolved, numberOf } from './values';
 

@@ -1,5 +1,5 @@
-import { coversPort, cidrSources, portsOf, protocolOf } from '../../../../compliance/rules/_shared/traffic';
-import { unknownValue } from '../../../../compliance/values';
+import { coversPort, cidrSources, portsOf, protocolOf } from '../../../compliance/rule-helpers/traffic';
+import { unknownValue } from '../../../compliance/values';
 
 describe('traffic', () => {
   it.each([

@@ -1,5 +1,5 @@
-import { nestedBlock, nestedBlocks } from '../../../../compliance/rules/_shared/blocks';
-import { unknownValue } from '../../../../compliance/values';
+import { nestedBlock, nestedBlocks } from '../../../compliance/rule-helpers/blocks';
+import { unknownValue } from '../../../compliance/values';
 
 describe('nestedBlocks', () => {
   it('reads the object and the array form the same way, and absence as no blocks', () => {

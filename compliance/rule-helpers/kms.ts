@@ -1,5 +1,5 @@
-import { StackModel } from '../../types';
-import { isUnknown } from '../../values';
+import { StackModel } from '../types';
+import { isUnknown } from '../values';
 import { bareReference } from './references';
 import { isRecord, isSet, isUnresolved } from './values';
 

@@ -1,4 +1,4 @@
-import { StackModel } from '../../types';
+import { StackModel } from '../types';
 
 /**
  * Whether a stack is judged with production strictness: it declares a

@@ -1,6 +1,6 @@
-import { stackIndex } from '../../../../compliance/rules/_shared/stack-index';
-import { stackFromJson } from '../../../../compliance/model';
-import { fixtureStack, ref } from '../../../support/rules-fixtures';
+import { stackIndex } from '../../../compliance/rule-helpers/stack-index';
+import { stackFromJson } from '../../../compliance/model';
+import { fixtureStack, ref } from '../../support/rules-fixtures';
 
 describe('stackIndex', () => {
   const stack = fixtureStack({
