@@ -92,6 +92,29 @@ export function pinnedAccount(stack: SynthesizedStack): string {
   return [...accounts][0] as string;
 }
 
+/** A stack as far as its place among the others goes. */
+export interface StackNode {
+  readonly name: string;
+  /** Stacks this one reads outputs from. */
+  readonly dependencies: readonly string[];
+}
+
+/** The stacks `name` reads from, directly or not, among `stacks` (a dependency on a stack not given is left out). */
+export function upstreamOf(stacks: readonly StackNode[], name: string): Set<string> {
+  const byName = new Map(stacks.map((s) => [s.name, s]));
+  const upstream = new Set<string>();
+  const visit = (n: string): void => {
+    for (const d of byName.get(n)?.dependencies ?? []) {
+      if (!upstream.has(d) && byName.has(d)) {
+        upstream.add(d);
+        visit(d);
+      }
+    }
+  };
+  visit(name);
+  return upstream;
+}
+
 /**
  * The stacks whose names match `pattern` (a regular expression, from
  * TENANTFORM_E2E_STACKS when a developer runs part of an example), with every
@@ -105,14 +128,12 @@ export function selectStacks(stacks: readonly SynthesizedStack[], pattern: strin
   } catch (error) {
     throw new Error(`TENANTFORM_E2E_STACKS is not a regular expression: ${JSON.stringify(pattern)} (${(error as Error).message})`);
   }
-  const byName = new Map(stacks.map((s) => [s.name, s]));
   const keep = new Set<string>();
-  const visit = (name: string): void => {
-    if (keep.has(name) || !byName.has(name)) return;
-    keep.add(name);
-    for (const d of byName.get(name)?.dependencies ?? []) visit(d);
-  };
-  for (const s of stacks) if (wanted.test(s.name)) visit(s.name);
+  for (const s of stacks) {
+    if (!wanted.test(s.name)) continue;
+    keep.add(s.name);
+    for (const d of upstreamOf(stacks, s.name)) keep.add(d);
+  }
   if (keep.size === 0) throw new Error(`TENANTFORM_E2E_STACKS=${JSON.stringify(pattern)} matches none of ${stacks.map((s) => s.name).join(', ')}`);
   return stacks.filter((s) => keep.has(s.name));
 }

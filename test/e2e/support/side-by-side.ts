@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import { StackNode, upstreamOf } from './examples';
 
 /**
  * Runs an example's stack work side by side instead of one stack after the
@@ -51,35 +52,15 @@ export function stacksAtOnce(env: NodeJS.ProcessEnv, fallback: number): number {
   return n;
 }
 
-/** What byDependents needs of a stack. */
-export interface Queued {
-  readonly name: string;
-  /** Stacks this one reads outputs from. */
-  readonly dependencies: readonly string[];
-}
-
 /**
  * The stacks, those that more stacks read from (directly or not) first: the
  * order work is queued in, so the chain a whole fleet waits on (network,
  * platform) gets the first slots. Still dependency order, because a stack
  * always has more such readers than any stack that reads from it.
  */
-export function byDependents<S extends Queued>(stacks: readonly S[]): S[] {
-  const byName = new Map(stacks.map((s) => [s.name, s]));
+export function byDependents<S extends StackNode>(stacks: readonly S[]): S[] {
   const readers = new Map<string, number>(stacks.map((s) => [s.name, 0]));
-  for (const stack of stacks) {
-    const upstream = new Set<string>();
-    const visit = (name: string): void => {
-      for (const d of byName.get(name)?.dependencies ?? []) {
-        if (!upstream.has(d) && byName.has(d)) {
-          upstream.add(d);
-          visit(d);
-        }
-      }
-    };
-    visit(stack.name);
-    for (const name of upstream) readers.set(name, (readers.get(name) ?? 0) + 1);
-  }
+  for (const stack of stacks) for (const name of upstreamOf(stacks, stack.name)) readers.set(name, (readers.get(name) ?? 0) + 1);
   // Array.prototype.sort is stable: equal counts keep the synthesized dependency order.
   return [...stacks].sort((a, b) => (readers.get(b.name) ?? 0) - (readers.get(a.name) ?? 0));
 }
